@@ -1,0 +1,113 @@
+package io.nasql.db;
+
+import static io.nasql.db.generated.Tables.NAS_TRIALS;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.cloud.aiplatform.v1.Measurement;
+import com.google.cloud.aiplatform.v1.NasJob;
+import com.google.cloud.aiplatform.v1.NasJobName;
+import com.google.cloud.aiplatform.v1.NasTrial;
+import com.google.cloud.aiplatform.v1.NasJobSpec;
+import io.nasql.db.generated.tables.records.NasJobsRecord;
+import io.nasql.db.generated.tables.records.NasTrialsRecord;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.jooq.JSON;
+
+/** Maps a {@code NasJob} proto to its inventory rows: one {@code nas_jobs} row and its trials. */
+final class NasJobRecords {
+    private static final ObjectMapper LABELS_WRITER = new ObjectMapper();
+
+    private NasJobRecords() {
+    }
+
+    /** The job id, the last segment of {@code projects/P/locations/L/nasJobs/ID}. */
+    static String jobId(NasJob job) {
+        if (!NasJobName.isParsableFrom(job.getName())) {
+            throw new IllegalArgumentException("not a NasJob resource name: '" + job.getName() + "'");
+        }
+        return NasJobName.parse(job.getName()).getNasJob();
+    }
+
+    static NasJobsRecord job(ScopeKey scope, NasJob job, OffsetDateTime syncedAt) {
+        NasJobsRecord r = new NasJobsRecord();
+        r.setProjectsid(scope.projectsId());
+        r.setLocationsid(scope.locationsId());
+        r.setNasjobsid(jobId(job));
+        r.setName(job.getName());
+        r.setCreatetime(ProtoJson.time(job.getCreateTime()));
+        r.setDisplayname(job.getDisplayName());
+        r.setEnablerestrictedimagetraining(job.getEnableRestrictedImageTraining());
+        r.setEncryptionspec(job.hasEncryptionSpec() ? ProtoJson.json(job.getEncryptionSpec()) : null);
+        r.setEndtime(ProtoJson.time(job.getEndTime()));
+        r.setError(job.hasError() ? ProtoJson.json(job.getError()) : null);
+        r.setLabels(job.getLabelsCount() > 0 ? labels(job) : null);
+        r.setNasjoboutput(job.hasNasJobOutput() ? ProtoJson.json(job.getNasJobOutput()) : null);
+        r.setNasjobspec(job.hasNasJobSpec() ? ProtoJson.json(job.getNasJobSpec()) : null);
+        r.setSatisfiespzi(job.getSatisfiesPzi());
+        r.setSatisfiespzs(job.getSatisfiesPzs());
+        r.setStarttime(ProtoJson.time(job.getStartTime()));
+        r.setState(job.getState().name());
+        r.setUpdatetime(ProtoJson.time(job.getUpdateTime()));
+        r.setSyncedat(syncedAt);
+        return r;
+    }
+
+    private static JSON labels(NasJob job) {
+        try {
+            return JSON.valueOf(LABELS_WRITER.writeValueAsString(new TreeMap<>(job.getLabelsMap())));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("labels of " + job.getName() + " cannot be written as JSON", e);
+        }
+    }
+
+    /** One row per search and train trial, with the final value of the spec's metric. */
+    static List<NasTrialsRecord> trials(ScopeKey scope, NasJob job) {
+        List<NasTrialsRecord> rows = new ArrayList<>();
+        if (!job.getNasJobOutput().hasMultiTrialJobOutput()) {
+            return rows;
+        }
+        NasJobSpec.MultiTrialAlgorithmSpec.MetricSpec metric = job.getNasJobSpec().getMultiTrialAlgorithmSpec().getMetric();
+        String jobId = jobId(job);
+        var output = job.getNasJobOutput().getMultiTrialJobOutput();
+        for (NasTrial trial : output.getSearchTrialsList()) {
+            rows.add(trial(scope, jobId, "search", trial, metric));
+        }
+        for (NasTrial trial : output.getTrainTrialsList()) {
+            rows.add(trial(scope, jobId, "train", trial, metric));
+        }
+        return rows;
+    }
+
+    private static NasTrialsRecord trial(ScopeKey scope, String jobId, String type, NasTrial trial, NasJobSpec.MultiTrialAlgorithmSpec.MetricSpec metric) {
+        NasTrialsRecord r = NAS_TRIALS.newRecord();
+        r.setProjectsid(scope.projectsId());
+        r.setLocationsid(scope.locationsId());
+        r.setNasjobsid(jobId);
+        r.setTrialtype(type);
+        r.setTrialid(trial.getId());
+        r.setState(trial.getState().name());
+        r.setStarttime(ProtoJson.time(trial.getStartTime()));
+        r.setEndtime(ProtoJson.time(trial.getEndTime()));
+        r.setGoal(metric.getGoal() == NasJobSpec.MultiTrialAlgorithmSpec.MetricSpec.GoalType.GOAL_TYPE_UNSPECIFIED ? null : metric.getGoal().name());
+        if (trial.hasFinalMeasurement()) {
+            Measurement measurement = trial.getFinalMeasurement();
+            r.setFinalmeasurement(ProtoJson.json(measurement));
+            r.setStepcount(measurement.getStepCount());
+            measurement.getMetricsList().stream()
+                    .filter(m -> metric.getMetricId().isEmpty() || m.getMetricId().equals(metric.getMetricId()))
+                    .findFirst()
+                    .ifPresent(m -> {
+                        r.setMetricid(m.getMetricId());
+                        r.setMetricvalue(m.getValue());
+                    });
+        }
+        if (r.getMetricid() == null && !metric.getMetricId().isEmpty()) {
+            r.setMetricid(metric.getMetricId());
+        }
+        return r;
+    }
+}

@@ -1,0 +1,146 @@
+package io.nasql.db;
+
+import static io.nasql.db.generated.Tables.NAS_JOBS;
+import static io.nasql.db.generated.Tables.NAS_JOB_EVENTS;
+import static io.nasql.db.generated.Tables.NAS_TRIALS;
+import static io.nasql.db.generated.Tables.SYNC_RUNS;
+import static io.nasql.db.generated.Tables.SYNC_SCOPES;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.cloud.aiplatform.v1.JobState;
+import com.google.cloud.aiplatform.v1.NasJob;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class InventoryStoreTest {
+    private static final ScopeKey SCOPE = new ScopeKey("proj-a", "us-central1");
+    private static final ScopeKey OTHER = new ScopeKey("proj-b", "us-central1");
+    private static final OffsetDateTime T1 = OffsetDateTime.of(2026, 11, 1, 10, 0, 0, 0, ZoneOffset.UTC);
+    private static final OffsetDateTime T2 = T1.plusMinutes(5);
+
+    private Inventory inventory;
+    private InventoryStore store;
+    private DSLContext dsl;
+
+    @BeforeEach
+    void open() {
+        inventory = TestJobs.memoryInventory();
+        store = new InventoryStore(inventory);
+        dsl = inventory.dsl();
+    }
+
+    @AfterEach
+    void close() {
+        inventory.close();
+    }
+
+    @Test
+    void aReplaceAddsChangesAndRemovesRowsAndRecordsStateChanges() {
+        store.replaceScope(SCOPE, List.of(
+                TestJobs.job(SCOPE, "1", JobState.JOB_STATE_RUNNING, 100),
+                TestJobs.job(SCOPE, "2", JobState.JOB_STATE_QUEUED, 100),
+                TestJobs.job(SCOPE, "3", JobState.JOB_STATE_SUCCEEDED, 100)), List.of(), "sync", T1);
+        store.replaceScope(OTHER, List.of(TestJobs.job(OTHER, "9", JobState.JOB_STATE_RUNNING, 100)), List.of(), "sync", T1);
+
+        ScopeChanges changes = store.replaceScope(SCOPE, List.of(
+                TestJobs.job(SCOPE, "1", JobState.JOB_STATE_SUCCEEDED, 200),
+                TestJobs.job(SCOPE, "4", JobState.JOB_STATE_PENDING, 200)), List.of("2"), "sync", T2);
+
+        assertThat(changes).isEqualTo(new ScopeChanges(1, 1, 1, 3));
+        assertThat(dsl.select(NAS_JOBS.NASJOBSID, NAS_JOBS.STATE).from(NAS_JOBS).where(NAS_JOBS.PROJECTSID.eq("proj-a"))
+                .orderBy(NAS_JOBS.NASJOBSID).fetch().map(r -> r.value1() + "=" + r.value2()))
+                .containsExactly("1=JOB_STATE_SUCCEEDED", "3=JOB_STATE_SUCCEEDED", "4=JOB_STATE_PENDING");
+        assertThat(dsl.fetchCount(NAS_JOBS, NAS_JOBS.PROJECTSID.eq("proj-b"))).isEqualTo(1);
+        assertThat(dsl.selectFrom(NAS_JOB_EVENTS).where(NAS_JOB_EVENTS.OBSERVEDAT.eq(T2)).orderBy(NAS_JOB_EVENTS.NASJOBSID).fetch()
+                .map(e -> e.getNasjobsid() + ":" + e.getFromstate() + "->" + e.getTostate()))
+                .containsExactly("1:JOB_STATE_RUNNING->JOB_STATE_SUCCEEDED", "2:JOB_STATE_QUEUED->DELETED", "4:null->JOB_STATE_PENDING");
+        var scopeRow = dsl.selectFrom(SYNC_SCOPES).where(SYNC_SCOPES.PROJECTSID.eq("proj-a")).fetchOne();
+        assertThat(scopeRow.getStatus()).isEqualTo("OK");
+        assertThat(scopeRow.getJobcount()).isEqualTo(3);
+        assertThat(scopeRow.getLastsuccessat()).isEqualTo(T2);
+    }
+
+    @Test
+    void objectFieldsAreStoredAsProtoJsonAndTimesInUtc() {
+        NasJob failed = TestJobs.job(SCOPE, "5", JobState.JOB_STATE_FAILED, 1_700_000_500L);
+        store.putJob(SCOPE, failed, "insert", T1);
+        Record row = dsl.selectFrom(NAS_JOBS).fetchOne();
+        assertThat(row.get(NAS_JOBS.ERROR).data()).isEqualTo("{\"code\":13,\"message\":\"worker pool 0 exited with code 1\"}");
+        assertThat(row.get(NAS_JOBS.LABELS).data()).isEqualTo("{\"team\":\"vision\"}");
+        assertThat(row.get(NAS_JOBS.NASJOBSPEC).data()).contains("\"metricId\":\"top1_accuracy\"", "\"multiTrialAlgorithm\":\"REINFORCEMENT_LEARNING\"");
+        assertThat(row.get(NAS_JOBS.UPDATETIME)).isEqualTo(OffsetDateTime.of(2023, 11, 14, 22, 21, 40, 0, ZoneOffset.UTC));
+        assertThat(row.get(NAS_JOBS.STARTTIME)).isNull();
+        assertThat(row.get(NAS_JOBS.ENCRYPTIONSPEC)).isNull();
+        assertThat(row.get(NAS_JOBS.SYNCEDAT)).isEqualTo(T1);
+    }
+
+    @Test
+    void trialRowsFollowTheJobsOutput() {
+        store.putJob(SCOPE, TestJobs.withTrials(TestJobs.job(SCOPE, "1", JobState.JOB_STATE_RUNNING, 10), 0.71, 0.74), "sync", T1);
+        assertThat(trialValues()).containsExactly("1=0.71", "2=0.74");
+
+        store.putJob(SCOPE, TestJobs.withTrials(TestJobs.job(SCOPE, "1", JobState.JOB_STATE_SUCCEEDED, 20), 0.71, 0.74, 0.78), "sync", T2);
+        assertThat(trialValues()).containsExactly("1=0.71", "2=0.74", "3=0.78");
+        var trial = dsl.selectFrom(NAS_TRIALS).where(NAS_TRIALS.TRIALID.eq("3")).fetchOne();
+        assertThat(trial.getMetricid()).isEqualTo("top1_accuracy");
+        assertThat(trial.getGoal()).isEqualTo("MAXIMIZE");
+        assertThat(trial.getTrialtype()).isEqualTo("search");
+        assertThat(trial.getStepcount()).isEqualTo(1000L);
+
+        store.removeJob(SCOPE, "1", "delete", T2.plusMinutes(1));
+        assertThat(dsl.fetchCount(NAS_TRIALS)).isZero();
+    }
+
+    @Test
+    void anExceptionInTheMiddleOfAReplaceLeavesTheScopeExactlyAsBefore() {
+        store.replaceScope(SCOPE, List.of(
+                TestJobs.job(SCOPE, "1", JobState.JOB_STATE_RUNNING, 100),
+                TestJobs.job(SCOPE, "2", JobState.JOB_STATE_RUNNING, 100)), List.of(), "sync", T1);
+        var jobsBefore = dsl.selectFrom(NAS_JOBS).orderBy(NAS_JOBS.NASJOBSID).fetch();
+        var eventsBefore = dsl.fetchCount(NAS_JOB_EVENTS);
+        var scopeBefore = dsl.selectFrom(SYNC_SCOPES).fetchOne();
+
+        NasJob broken = NasJob.newBuilder().setName("not a resource name").build();
+        assertThatThrownBy(() -> store.replaceScope(SCOPE, List.of(
+                TestJobs.job(SCOPE, "1", JobState.JOB_STATE_SUCCEEDED, 200), broken), List.of("2"), "sync", T2))
+                .hasMessageContaining("not a NasJob resource name");
+
+        assertThat(dsl.selectFrom(NAS_JOBS).orderBy(NAS_JOBS.NASJOBSID).fetch()).isEqualTo(jobsBefore);
+        assertThat(dsl.fetchCount(NAS_JOB_EVENTS)).isEqualTo(eventsBefore);
+        assertThat(dsl.selectFrom(SYNC_SCOPES).fetchOne()).isEqualTo(scopeBefore);
+    }
+
+    @Test
+    void aFailedScopeKeepsItsRowsAndSaysWhy() {
+        store.replaceScope(SCOPE, List.of(TestJobs.job(SCOPE, "1", JobState.JOB_STATE_RUNNING, 100)), List.of(), "sync", T1);
+        store.markScopeFailed(SCOPE, ScopeStatus.DENIED, "PERMISSION_DENIED: no access to proj-a", T2);
+        var row = dsl.selectFrom(SYNC_SCOPES).fetchOne();
+        assertThat(row.getStatus()).isEqualTo("DENIED");
+        assertThat(row.getErrormessage()).contains("no access");
+        assertThat(row.getLastsuccessat()).isEqualTo(T1);
+        assertThat(row.getLastattemptat()).isEqualTo(T2);
+        assertThat(dsl.fetchCount(NAS_JOBS)).isEqualTo(1);
+        assertThat(store.lastSuccess(List.of(SCOPE, OTHER))).containsOnlyKeys(SCOPE);
+    }
+
+    @Test
+    void updateTimesAndRunsAreReadBack() {
+        store.replaceScope(SCOPE, List.of(TestJobs.job(SCOPE, "1", JobState.JOB_STATE_RUNNING, 1_700_000_000L)), List.of(), "sync", T1);
+        assertThat(store.updateTimes(SCOPE)).containsEntry("1", OffsetDateTime.of(2023, 11, 14, 22, 13, 20, 0, ZoneOffset.UTC));
+        long id = store.recordRun(new SyncRunSummary(T1, T2, "PARTIAL", 3, 1, 0, 5, 2, 1, 42));
+        var run = dsl.selectFrom(SYNC_RUNS).where(SYNC_RUNS.RUNID.eq(id)).fetchOne();
+        assertThat(run.getStatus()).isEqualTo("PARTIAL");
+        assertThat(run.getApicalls()).isEqualTo(42L);
+    }
+
+    private List<String> trialValues() {
+        return dsl.selectFrom(NAS_TRIALS).orderBy(NAS_TRIALS.TRIALID).fetch().map(t -> t.getTrialid() + "=" + t.getMetricvalue());
+    }
+}

@@ -1,0 +1,181 @@
+package io.nasql.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.cloud.aiplatform.v1.JobState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InventoryTest {
+    private static final Path REFERENCE_PAGE = Path.of("..", "docs", "stackql-nas_jobs.md");
+
+    @Test
+    void nasJobsHasEveryFieldOfTheResourcePage() throws Exception {
+        List<String> pageFields = new ArrayList<>();
+        Matcher m = Pattern.compile("^\\| <CopyableCode code=\"(\\w+)\" /> \\| `", Pattern.MULTILINE)
+                .matcher(fieldsSection(Files.readString(REFERENCE_PAGE)));
+        while (m.find()) {
+            pageFields.add(m.group(1));
+        }
+        assertThat(pageFields).hasSize(15);
+        try (Inventory inventory = TestJobs.memoryInventory(); Connection c = inventory.connection();
+             ResultSet rs = c.getMetaData().getColumns(null, "aiplatform", "nas_jobs", null)) {
+            List<String> columns = new ArrayList<>();
+            while (rs.next()) {
+                columns.add(rs.getString("COLUMN_NAME"));
+            }
+            assertThat(columns).containsAll(pageFields)
+                    .contains("projectsId", "locationsId", "nasJobsId", "syncedAt")
+                    .hasSize(pageFields.size() + 4);
+        }
+    }
+
+    private static String fieldsSection(String page) {
+        return page.substring(page.indexOf("## Fields"), page.indexOf("## Methods"));
+    }
+
+    @Test
+    void schemaVersionConstantIsTheHighestMigration() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
+            int highest = files.map(p -> p.getFileName().toString())
+                    .map(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
+                    .max(Integer::compare).orElseThrow();
+            assertThat(Inventory.SCHEMA_VERSION).isEqualTo(highest);
+        }
+    }
+
+    @Test
+    void theResourcePagesSelectRunsVerbatimWithCamelCaseLabels() throws Exception {
+        String page = Files.readString(REFERENCE_PAGE);
+        int start = page.indexOf("```sql\nSELECT");
+        String select = page.substring(start + 7, page.indexOf("```", start + 7)).trim()
+                .replace("{{ locationsId }}", "us-central1").replace("{{ projectsId }}", "proj-a");
+        select = select.substring(0, select.length() - 1); // the trailing ';'
+        try (Inventory inventory = TestJobs.memoryInventory()) {
+            ScopeKey scope = new ScopeKey("proj-a", "us-central1");
+            new InventoryStore(inventory).replaceScope(scope,
+                    List.of(TestJobs.job(scope, "11", JobState.JOB_STATE_RUNNING, 1_700_000_100L)), List.of(), "sync", OffsetDateTime.now());
+            try (Connection c = inventory.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(select)) {
+                ResultSetMetaData meta = rs.getMetaData();
+                List<String> labels = new ArrayList<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    labels.add(meta.getColumnLabel(i));
+                }
+                assertThat(labels).containsExactly("name", "createTime", "displayName", "enableRestrictedImageTraining",
+                        "encryptionSpec", "endTime", "error", "labels", "nasJobOutput", "nasJobSpec", "satisfiesPzi",
+                        "satisfiesPzs", "startTime", "state", "updateTime");
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString("name")).isEqualTo("projects/123456789012/locations/us-central1/nasJobs/11");
+                assertThat(rs.getString("state")).isEqualTo("JOB_STATE_RUNNING");
+                assertThat(rs.next()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void jsonValueWorksInEverySession() throws Exception {
+        try (Inventory inventory = TestJobs.memoryInventory()) {
+            ScopeKey scope = new ScopeKey("proj-a", "us-central1");
+            new InventoryStore(inventory).putJob(scope, TestJobs.job(scope, "7", JobState.JOB_STATE_QUEUED, 1), "insert", OffsetDateTime.now());
+            try (Connection c = inventory.connection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT json_value(nasJobSpec, '$.multiTrialAlgorithmSpec.metric.goal'),"
+                         + " JSON_VALUE(labels, '$.team'), json_value(labels, '$.missing') FROM google.aiplatform.nas_jobs")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("MAXIMIZE");
+                assertThat(rs.getString(2)).isEqualTo("vision");
+                assertThat(rs.getString(3)).isNull();
+            }
+        }
+    }
+
+    @Test
+    void createsTheFolderOwnerOnlyAndReopensWithoutMigrating(@TempDir Path home) throws Exception {
+        Path folder = home.resolve("inventory");
+        try (Inventory inventory = Inventory.openFolder(folder)) {
+            assertThat(inventory.displayName()).endsWith("google.mv.db");
+        }
+        assertThat(Files.getPosixFilePermissions(folder)).extracting(Object::toString)
+                .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE", "OWNER_EXECUTE");
+        try (Inventory again = Inventory.openFolder(folder); Connection c = again.connection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM \"nasql\".\"flyway_schema_history\" WHERE \"version\" IS NOT NULL")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(Inventory.SCHEMA_VERSION);
+        }
+    }
+
+    @Test
+    void twoInventoriesOnOneFolderBothWork(@TempDir Path folder) throws Exception {
+        try (Inventory first = Inventory.openFolder(folder); Inventory second = Inventory.openFolder(folder)) {
+            ScopeKey scope = new ScopeKey("p", "l");
+            new InventoryStore(first).putJob(scope, TestJobs.job(scope, "1", JobState.JOB_STATE_RUNNING, 5), "insert", OffsetDateTime.now());
+            assertThat(new InventoryStore(second).updateTimes(scope)).containsOnlyKeys("1");
+        }
+    }
+
+    @Test
+    void aSecondProcessOpensTheSameFolderWhileTheFirstHoldsIt(@TempDir Path folder) throws Exception {
+        try (Inventory first = Inventory.openFolder(folder)) {
+            ScopeKey scope = new ScopeKey("p", "l");
+            new InventoryStore(first).putJob(scope, TestJobs.job(scope, "1", JobState.JOB_STATE_RUNNING, 5), "insert", OffsetDateTime.now());
+            Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), CountJobs.class.getName(), folder.toString())
+                    .redirectErrorStream(true).start();
+            assertThat(other.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(new String(other.getInputStream().readAllBytes())).contains("jobs=1");
+            assertThat(other.exitValue()).isZero();
+        }
+    }
+
+    @Test
+    void aCorruptFileIsNamedWithWhatToDo(@TempDir Path folder) throws Exception {
+        Files.write(folder.resolve("google.mv.db"), "this is not an H2 file at all".repeat(200).getBytes());
+        assertThatThrownBy(() -> Inventory.openFolder(folder))
+                .isInstanceOf(InventoryException.class)
+                .hasMessageContaining(folder.resolve("google.mv.db").toString())
+                .hasMessageContaining("move it aside");
+    }
+
+    @Test
+    void anInventoryFromANewerNasqlIsRefusedNotDowngraded(@TempDir Path folder) throws SQLException {
+        try (Inventory inventory = Inventory.openFolder(folder); Connection c = inventory.connection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO \"nasql\".\"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\","
+                    + " \"script\", \"installed_by\", \"execution_time\", \"success\") VALUES (99, '99', 'future', 'SQL', 'V99__future.sql', 'x', 1, TRUE)");
+        }
+        assertThatThrownBy(() -> Inventory.openFolder(folder))
+                .isInstanceOf(InventoryException.class)
+                .hasMessageContaining("newer nasql")
+                .hasMessageContaining("schema version 99");
+    }
+
+    @Test
+    void aUrlThatIsNotH2IsRefusedClearly() {
+        assertThatThrownBy(() -> Inventory.open("jdbc:postgresql://localhost/google"))
+                .isInstanceOf(InventoryException.class)
+                .hasMessageContaining("jdbc:h2:");
+    }
+
+    /** Run in a second JVM by the test above: counts the jobs through the first process's server. */
+    public static final class CountJobs {
+        public static void main(String[] args) throws Exception {
+            try (Inventory inventory = Inventory.openFolder(Path.of(args[0]))) {
+                System.out.println("jobs=" + inventory.dsl().fetchCount(io.nasql.db.generated.Tables.NAS_JOBS));
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.nasql.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class JsonPathTest {
+    private static final String SPEC = "{\"multiTrialAlgorithmSpec\":{\"metric\":{\"goal\":\"MAXIMIZE\",\"metricId\":\"acc\"},"
+            + "\"searchTrialSpec\":{\"maxTrialCount\":20}},\"pools\":[{\"replicaCount\":\"1\"},{\"replicaCount\":\"4\"}],"
+            + "\"a.b\":true,\"none\":null}";
+
+    @Test
+    void readsScalarsAtObjectPaths() {
+        assertThat(JsonPath.value(SPEC, "$.multiTrialAlgorithmSpec.metric.goal")).isEqualTo("MAXIMIZE");
+        assertThat(JsonPath.value(SPEC, "$.multiTrialAlgorithmSpec.searchTrialSpec.maxTrialCount")).isEqualTo("20");
+        assertThat(JsonPath.value(SPEC, "$['a.b']")).isEqualTo("true");
+    }
+
+    @Test
+    void readsArrayElements() {
+        assertThat(JsonPath.value(SPEC, "$.pools[1].replicaCount")).isEqualTo("4");
+        assertThat(JsonPath.value("[10,20]", "$[0]")).isEqualTo("10");
+    }
+
+    @Test
+    void containersComeBackAsCompactJson() {
+        assertThat(JsonPath.value(SPEC, "$.multiTrialAlgorithmSpec.metric")).isEqualTo("{\"goal\":\"MAXIMIZE\",\"metricId\":\"acc\"}");
+        assertThat(JsonPath.value(SPEC, "$")).startsWith("{\"multiTrialAlgorithmSpec\"");
+    }
+
+    @Test
+    void missingPathsAndNullsAreNull() {
+        assertThat(JsonPath.value(SPEC, "$.nothing.here")).isNull();
+        assertThat(JsonPath.value(SPEC, "$.pools[7].replicaCount")).isNull();
+        assertThat(JsonPath.value(SPEC, "$.none")).isNull();
+        assertThat(JsonPath.value(null, "$.a")).isNull();
+    }
+
+    @Test
+    void badPathsAndBadJsonSayWhy() {
+        assertThatThrownBy(() -> JsonPath.value(SPEC, "multiTrialAlgorithmSpec")).hasMessageContaining("starts with $");
+        assertThatThrownBy(() -> JsonPath.value(SPEC, "$.pools[x]")).hasMessageContaining("not an array index");
+        assertThatThrownBy(() -> JsonPath.value("{oops", "$.a")).hasMessageContaining("not JSON");
+    }
+}
