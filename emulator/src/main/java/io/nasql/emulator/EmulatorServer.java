@@ -1,0 +1,177 @@
+package io.nasql.emulator;
+
+import com.google.cloud.aiplatform.v1.CancelNasJobRequest;
+import com.google.cloud.aiplatform.v1.CreateNasJobRequest;
+import com.google.cloud.aiplatform.v1.DeleteNasJobRequest;
+import com.google.cloud.aiplatform.v1.GetNasJobRequest;
+import com.google.cloud.aiplatform.v1.GetNasTrialDetailRequest;
+import com.google.cloud.aiplatform.v1.ListNasJobsRequest;
+import com.google.cloud.aiplatform.v1.ListNasJobsResponse;
+import com.google.cloud.aiplatform.v1.ListNasTrialDetailsRequest;
+import com.google.cloud.aiplatform.v1.ListNasTrialDetailsResponse;
+import com.google.cloud.aiplatform.v1.NasJob;
+import com.google.cloud.aiplatform.v1.NasTrialDetail;
+import com.google.cloud.location.GetLocationRequest;
+import com.google.cloud.location.ListLocationsRequest;
+import com.google.cloud.location.ListLocationsResponse;
+import com.google.cloud.location.Location;
+import com.google.longrunning.GetOperationRequest;
+import com.google.longrunning.Operation;
+import com.google.protobuf.Empty;
+import com.google.protobuf.Message;
+import io.grpc.MethodDescriptor;
+import io.grpc.Server;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.ProtoUtils;
+import io.grpc.stub.ServerCalls;
+import io.grpc.stub.StreamObserver;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The emulator's gRPC server on 127.0.0.1. The service definitions are built from
+ * {@code MethodDescriptor}s over the proto classes, because the generated gRPC stub artifact
+ * is not published for the client version nasql uses. Methods not registered here answer
+ * UNIMPLEMENTED, as gRPC does for any unknown method.
+ */
+public final class EmulatorServer implements AutoCloseable {
+    private static final String JOB_SERVICE = "google.cloud.aiplatform.v1.JobService";
+    private static final String OPERATIONS = "google.longrunning.Operations";
+    private static final String LOCATIONS = "google.cloud.location.Locations";
+
+    private final Server server;
+    private final EmulatorClock clock;
+    private final JobRegistry registry;
+    private final CallStats stats;
+
+    @FunctionalInterface
+    private interface Handler<Q, R> {
+        R handle(Q request) throws InterruptedException;
+    }
+
+    private EmulatorServer(Server server, EmulatorClock clock, JobRegistry registry, CallStats stats) {
+        this.server = server;
+        this.clock = clock;
+        this.registry = registry;
+        this.stats = stats;
+    }
+
+    /** Seeds the jobs the config asks for and starts serving. */
+    public static EmulatorServer start(EmulatorConfig config, EmulatorClock clock) throws IOException {
+        ProjectDirectory projects = new ProjectDirectory();
+        JobRegistry registry = new JobRegistry(config.seed());
+        SeedData.populate(config, clock.now(), projects, registry);
+        CallStats stats = new CallStats();
+        NasJobService service = new NasJobService(config, clock, projects, registry);
+        Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", config.port()))
+                .addService(jobService(service, stats))
+                .addService(ServerServiceDefinition.builder(OPERATIONS)
+                        .addMethod(unary(OPERATIONS, "GetOperation", GetOperationRequest.getDefaultInstance(),
+                                Operation.getDefaultInstance(), service::getOperation, stats))
+                        .build())
+                .addService(ServerServiceDefinition.builder(LOCATIONS)
+                        .addMethod(unary(LOCATIONS, "ListLocations", ListLocationsRequest.getDefaultInstance(),
+                                ListLocationsResponse.getDefaultInstance(), service::listLocations, stats))
+                        .addMethod(unary(LOCATIONS, "GetLocation", GetLocationRequest.getDefaultInstance(),
+                                Location.getDefaultInstance(), service::getLocation, stats))
+                        .build())
+                .build()
+                .start();
+        return new EmulatorServer(server, clock, registry, stats);
+    }
+
+    private static ServerServiceDefinition jobService(NasJobService service, CallStats stats) {
+        return ServerServiceDefinition.builder(JOB_SERVICE)
+                .addMethod(unary(JOB_SERVICE, "CreateNasJob", CreateNasJobRequest.getDefaultInstance(),
+                        NasJob.getDefaultInstance(), service::createNasJob, stats))
+                .addMethod(unary(JOB_SERVICE, "GetNasJob", GetNasJobRequest.getDefaultInstance(),
+                        NasJob.getDefaultInstance(), service::getNasJob, stats))
+                .addMethod(unary(JOB_SERVICE, "ListNasJobs", ListNasJobsRequest.getDefaultInstance(),
+                        ListNasJobsResponse.getDefaultInstance(), service::listNasJobs, stats))
+                .addMethod(unary(JOB_SERVICE, "DeleteNasJob", DeleteNasJobRequest.getDefaultInstance(),
+                        Operation.getDefaultInstance(), service::deleteNasJob, stats))
+                .addMethod(unary(JOB_SERVICE, "CancelNasJob", CancelNasJobRequest.getDefaultInstance(),
+                        Empty.getDefaultInstance(), service::cancelNasJob, stats))
+                .addMethod(unary(JOB_SERVICE, "GetNasTrialDetail", GetNasTrialDetailRequest.getDefaultInstance(),
+                        NasTrialDetail.getDefaultInstance(), service::getNasTrialDetail, stats))
+                .addMethod(unary(JOB_SERVICE, "ListNasTrialDetails", ListNasTrialDetailsRequest.getDefaultInstance(),
+                        ListNasTrialDetailsResponse.getDefaultInstance(), service::listNasTrialDetails, stats))
+                .build();
+    }
+
+    private static <Q extends Message, R extends Message> io.grpc.ServerMethodDefinition<Q, R> unary(
+            String service, String method, Q request, R response, Handler<Q, R> handler, CallStats stats) {
+        MethodDescriptor<Q, R> descriptor = MethodDescriptor.<Q, R>newBuilder()
+                .setType(MethodDescriptor.MethodType.UNARY)
+                .setFullMethodName(MethodDescriptor.generateFullMethodName(service, method))
+                .setRequestMarshaller(ProtoUtils.marshaller(request))
+                .setResponseMarshaller(ProtoUtils.marshaller(response))
+                .build();
+        return io.grpc.ServerMethodDefinition.create(descriptor,
+                ServerCalls.asyncUnaryCall((Q q, StreamObserver<R> observer) -> respond(method, q, observer, handler, stats)));
+    }
+
+    /** The one place a call is answered: counted, handled, and its error turned into a status. */
+    private static <Q, R> void respond(String method, Q request, StreamObserver<R> observer, Handler<Q, R> handler, CallStats stats) {
+        stats.started(method);
+        try {
+            observer.onNext(handler.handle(request));
+            observer.onCompleted();
+        } catch (StatusRuntimeException e) {
+            observer.onError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            observer.onError(Status.CANCELLED.withDescription("the emulator is shutting down").asRuntimeException());
+        } catch (RuntimeException e) {
+            observer.onError(Status.INTERNAL.withDescription("emulator error: " + e).asRuntimeException());
+        } finally {
+            stats.finished();
+        }
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    /** {@code 127.0.0.1:PORT}, for {@code --endpoint}. */
+    public String endpoint() {
+        return "127.0.0.1:" + port();
+    }
+
+    public CallStats stats() {
+        return stats;
+    }
+
+    public Instant now() {
+        return clock.now();
+    }
+
+    /** Every job as GetNasJob would return it now. */
+    public List<NasJob> jobs() {
+        return registry.snapshot(clock.now());
+    }
+
+    public int jobCount() {
+        return registry.jobCount();
+    }
+
+    public void awaitTermination() throws InterruptedException {
+        server.awaitTermination();
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow();
+        try {
+            server.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
