@@ -1,0 +1,76 @@
+package io.nasql.sync;
+
+import com.google.api.gax.rpc.ApiException;
+import com.google.api.gax.rpc.StatusCode;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import io.nasql.db.ScopeKey;
+
+/**
+ * Runs every API call of nasql: at most {@code concurrency} in flight over all scopes, each
+ * scope under its rate limit, retrying transient failures with exponential backoff and jitter (a random delay between half and all of the doubled ceiling).
+ */
+public final class CallRunner {
+    private static final Set<StatusCode.Code> RETRIED = EnumSet.of(
+            StatusCode.Code.UNAVAILABLE, StatusCode.Code.DEADLINE_EXCEEDED, StatusCode.Code.RESOURCE_EXHAUSTED);
+
+    private final SyncOptions options;
+    private final Semaphore inFlight;
+    private final Map<ScopeKey, ScopeRateLimiter> limiters = new ConcurrentHashMap<>();
+    private final AtomicLong calls = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
+
+    public CallRunner(SyncOptions options) {
+        this.options = options;
+        this.inFlight = new Semaphore(options.concurrency(), true);
+    }
+
+    /** Runs one call for a scope; a failure that outlasts the retries is an {@link ApiCallException}. */
+    public <T> T call(ScopeKey scope, Supplier<T> call) throws InterruptedException {
+        ScopeRateLimiter limiter = limiters.computeIfAbsent(scope, s -> new ScopeRateLimiter(options.perScopePerMinute(), options.burst()));
+        for (int attempt = 1; ; attempt++) {
+            limiter.acquire();
+            ApiException failure;
+            inFlight.acquire();
+            try {
+                calls.incrementAndGet();
+                T result = call.get();
+                limiter.succeeded();
+                return result;
+            } catch (ApiException e) {
+                failure = e;
+            } finally {
+                inFlight.release();
+            }
+            StatusCode.Code code = failure.getStatusCode().getCode();
+            if (!RETRIED.contains(code) || attempt >= options.maxAttempts()) {
+                throw ApiCallException.of(failure);
+            }
+            if (code == StatusCode.Code.RESOURCE_EXHAUSTED) {
+                limiter.slowDown();
+            }
+            retries.incrementAndGet();
+            Thread.sleep(backoffMillis(attempt));
+        }
+    }
+
+    private long backoffMillis(int attempt) {
+        long ceiling = Math.min(options.backoffMax().toMillis(), options.backoffBase().toMillis() << Math.min(attempt - 1, 20));
+        return ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1);
+    }
+
+    /** API calls made so far, retries included. */
+    public long calls() {
+        return calls.get();
+    }
+
+    public long retries() {
+        return retries.get();
+    }
+}

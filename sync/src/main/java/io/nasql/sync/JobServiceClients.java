@@ -1,0 +1,115 @@
+package io.nasql.sync;
+
+import com.google.api.gax.core.CredentialsProvider;
+import com.google.api.gax.core.FixedCredentialsProvider;
+import com.google.api.gax.core.NoCredentialsProvider;
+import com.google.api.gax.longrunning.OperationTimedPollAlgorithm;
+import com.google.api.gax.retrying.RetrySettings;
+import com.google.api.gax.rpc.UnaryCallSettings;
+import com.google.auth.oauth2.GoogleCredentials;
+import com.google.cloud.aiplatform.v1.JobServiceClient;
+import com.google.cloud.aiplatform.v1.JobServiceSettings;
+import io.grpc.ManagedChannelBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One {@code JobServiceClient} per location, each made on first use: making one costs about a
+ * second, so a statement that needs no API never pays for it.
+ */
+public final class JobServiceClients implements AutoCloseable {
+    private static final String CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform";
+
+    private final ApiTarget target;
+    private final Duration callDeadline;
+    private final Map<String, JobServiceClient> clients = new ConcurrentHashMap<>();
+    private volatile CredentialsProvider credentials;
+
+    public JobServiceClients(ApiTarget target, Duration callDeadline) {
+        this.target = target;
+        this.callDeadline = callDeadline;
+    }
+
+    public JobServiceClient forLocation(String location) {
+        return clients.computeIfAbsent(location, this::create);
+    }
+
+    /** How many clients were made so far; a local-only statement makes none. */
+    public int created() {
+        return clients.size();
+    }
+
+    private JobServiceClient create(String location) {
+        String endpoint = target.endpointFor(location);
+        JobServiceSettings.Builder settings = JobServiceSettings.newBuilder()
+                .setEndpoint(endpoint)
+                .setCredentialsProvider(credentials());
+        if (target.plaintext()) {
+            settings.setTransportChannelProvider(JobServiceSettings.defaultGrpcTransportProviderBuilder()
+                    .setChannelConfigurator(ManagedChannelBuilder::usePlaintext)
+                    .build());
+        }
+        // nasql retries by itself (CallRunner), so each call gets one attempt with a deadline.
+        RetrySettings oneAttempt = RetrySettings.newBuilder()
+                .setMaxAttempts(1)
+                .setTotalTimeoutDuration(callDeadline)
+                .setInitialRpcTimeoutDuration(callDeadline)
+                .setMaxRpcTimeoutDuration(callDeadline)
+                .setRpcTimeoutMultiplier(1.0)
+                .build();
+        for (UnaryCallSettings.Builder<?, ?> call : new UnaryCallSettings.Builder<?, ?>[] {
+                settings.listNasJobsSettings(), settings.getNasJobSettings(), settings.createNasJobSettings(),
+                settings.cancelNasJobSettings(), settings.deleteNasJobSettings(), settings.listLocationsSettings()}) {
+            call.setRetrySettings(oneAttempt).setRetryableCodes();
+        }
+        // The default first poll of a delete waits 5 s; a shell should answer sooner.
+        settings.deleteNasJobOperationSettings().setPollingAlgorithm(OperationTimedPollAlgorithm.create(RetrySettings.newBuilder()
+                .setInitialRetryDelayDuration(Duration.ofMillis(250))
+                .setRetryDelayMultiplier(1.5)
+                .setMaxRetryDelayDuration(Duration.ofSeconds(10))
+                .setTotalTimeoutDuration(Duration.ofMinutes(5))
+                .build()));
+        try {
+            return JobServiceClient.create(settings.build());
+        } catch (IOException e) {
+            throw new ApiCallException("UNAVAILABLE", "cannot connect to " + endpoint + ": " + e.getMessage(), e);
+        }
+    }
+
+    private CredentialsProvider credentials() {
+        if (credentials == null) {
+            synchronized (this) {
+                if (credentials == null) {
+                    credentials = target.plaintext() ? NoCredentialsProvider.create() : FixedCredentialsProvider.create(load());
+                }
+            }
+        }
+        return credentials;
+    }
+
+    private GoogleCredentials load() {
+        if (target.credentialsFile() != null) {
+            try (InputStream in = Files.newInputStream(target.credentialsFile())) {
+                return GoogleCredentials.fromStream(in).createScoped(CLOUD_PLATFORM);
+            } catch (IOException e) {
+                throw new CredentialsException("cannot read credentials from " + target.credentialsFile() + ": " + e.getMessage(), e);
+            }
+        }
+        try {
+            return GoogleCredentials.getApplicationDefault().createScoped(CLOUD_PLATFORM);
+        } catch (IOException e) {
+            throw new CredentialsException("no Google credentials found: run `gcloud auth application-default login`,"
+                    + " pass --credentials FILE, or try `nasql --demo`", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(JobServiceClient::close);
+        clients.clear();
+    }
+}

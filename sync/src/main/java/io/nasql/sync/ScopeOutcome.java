@@ -1,0 +1,14 @@
+package io.nasql.sync;
+
+import io.nasql.db.ScopeChanges;
+import io.nasql.db.ScopeKey;
+
+/** How one scope's sync ended. {@code changes} is null unless the status is OK. */
+public record ScopeOutcome(ScopeKey scope, Status status, ScopeChanges changes, String message) {
+
+    public enum Status { OK, FAILED, DENIED, INTERRUPTED }
+
+    static ScopeOutcome ok(ScopeKey scope, ScopeChanges changes) {
+        return new ScopeOutcome(scope, Status.OK, changes, null);
+    }
+}

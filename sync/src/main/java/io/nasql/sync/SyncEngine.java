@@ -1,0 +1,244 @@
+package io.nasql.sync;
+
+import com.google.cloud.aiplatform.v1.JobServiceClient;
+import com.google.cloud.aiplatform.v1.ListNasJobsRequest;
+import com.google.cloud.aiplatform.v1.ListNasJobsResponse;
+import com.google.cloud.aiplatform.v1.NasJob;
+import io.nasql.db.InventoryStore;
+import io.nasql.db.ProtoJson;
+import io.nasql.db.ScopeChanges;
+import io.nasql.db.ScopeKey;
+import io.nasql.db.ScopeStatus;
+import io.nasql.db.SyncRunSummary;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Mirrors the NasJobs of many scopes into the inventory. Per scope: page through ListNasJobs,
+ * GetNasJob only the new and changed jobs (the listing has no {@code nasJobOutput}), then one
+ * transaction. A scope that fails keeps its old rows; the others go on.
+ */
+public final class SyncEngine implements AutoCloseable {
+    private static final int PAGE_SIZE = 100;
+
+    private final InventoryStore store;
+    private final JobServiceClients clients;
+    private final CallRunner runner;
+    private final SyncOptions options;
+    private final Clock clock;
+    private final ExecutorService getPool;
+    private final SyncProgress progress = new SyncProgress();
+    private final AtomicBoolean interrupted = new AtomicBoolean();
+    private final AtomicInteger activeScopes = new AtomicInteger();
+    private final Set<String> deniedProjects = ConcurrentHashMap.newKeySet();
+
+    public SyncEngine(InventoryStore store, JobServiceClients clients, CallRunner runner, SyncOptions options, Clock clock) {
+        this.store = store;
+        this.clients = clients;
+        this.runner = runner;
+        this.options = options;
+        this.clock = clock;
+        this.getPool = Executors.newFixedThreadPool(options.concurrency(), daemon("nasql-get"));
+    }
+
+    /** Syncs the scopes and records the run; never throws for a scope's failure. */
+    public SyncReport sync(List<ScopeKey> scopes) throws InterruptedException {
+        Instant started = clock.instant();
+        long callsBefore = runner.calls();
+        progress.total(scopes.size());
+        List<ScopeOutcome> outcomes = new ArrayList<>();
+        int coordinators = Math.max(1, Math.min(scopes.size(), options.concurrency()));
+        ExecutorService pool = Executors.newFixedThreadPool(coordinators, daemon("nasql-scope"));
+        try {
+            List<Future<ScopeOutcome>> futures = new ArrayList<>();
+            for (ScopeKey scope : scopes) {
+                futures.add(pool.submit(() -> syncScope(scope)));
+            }
+            for (Future<ScopeOutcome> future : futures) {
+                outcomes.add(await(future));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Instant ended = clock.instant();
+        SyncReport report = new SyncReport(outcomes, runner.calls() - callsBefore, Duration.between(started, ended), interrupted.get());
+        store.recordRun(new SyncRunSummary(utc(started), utc(ended), report.runStatus(),
+                (int) report.count(ScopeOutcome.Status.OK), (int) report.count(ScopeOutcome.Status.FAILED),
+                (int) report.count(ScopeOutcome.Status.DENIED), report.added(), report.changed(), report.removed(),
+                report.apiCalls()));
+        return report;
+    }
+
+    /** Stops the run: finished scopes stay committed, the others are left as they were. */
+    public void interrupt() {
+        interrupted.set(true);
+    }
+
+    public SyncProgress progress() {
+        return progress;
+    }
+
+    private ScopeOutcome syncScope(ScopeKey scope) {
+        ScopeOutcome outcome;
+        activeScopes.incrementAndGet();
+        try {
+            outcome = interrupted.get() ? interruptedOutcome(scope) : mirror(scope);
+        } catch (InterruptedException e) {
+            outcome = interruptedOutcome(scope);
+        } catch (ApiCallException e) {
+            boolean denied = e.code().equals("PERMISSION_DENIED");
+            if (denied) {
+                deniedProjects.add(scope.projectsId());
+            }
+            ScopeStatus status = denied ? ScopeStatus.DENIED : ScopeStatus.FAILED;
+            store.markScopeFailed(scope, status, e.toString(), utc(clock.instant()));
+            outcome = new ScopeOutcome(scope, ScopeOutcome.Status.valueOf(status.name()), null, e.toString());
+        } finally {
+            activeScopes.decrementAndGet();
+        }
+        progress.scopeDone(outcome.status() == ScopeOutcome.Status.OK);
+        return outcome;
+    }
+
+    private ScopeOutcome mirror(ScopeKey scope) throws InterruptedException {
+        if (deniedProjects.contains(scope.projectsId())) {
+            throw new ApiCallException("PERMISSION_DENIED", "another scope of project " + scope.projectsId()
+                    + " was denied; not tried", null);
+        }
+        JobServiceClient client = clients.forLocation(scope.locationsId());
+        Map<String, OffsetDateTime> known = store.updateTimes(scope);
+        Set<String> listed = new HashSet<>();
+        List<String> toGet = new ArrayList<>();
+        String parent = "projects/" + scope.projectsId() + "/locations/" + scope.locationsId();
+        String token = "";
+        do {
+            ListNasJobsRequest request = ListNasJobsRequest.newBuilder().setParent(parent).setPageSize(PAGE_SIZE).setPageToken(token).build();
+            ListNasJobsResponse page = runner.call(scope, () -> client.listNasJobsCallable().call(request));
+            for (NasJob job : page.getNasJobsList()) {
+                String id = idOf(job.getName());
+                listed.add(id);
+                OffsetDateTime knownTime = known.get(id);
+                OffsetDateTime listedTime = ProtoJson.time(job.getUpdateTime());
+                if (knownTime == null || listedTime == null || !knownTime.isEqual(listedTime)) {
+                    toGet.add(job.getName());
+                }
+            }
+            progress.listed(page.getNasJobsCount());
+            token = page.getNextPageToken();
+            checkInterrupted();
+        } while (!token.isEmpty());
+
+        List<NasJob> changed = fetch(scope, client, toGet, listed);
+        checkInterrupted();
+        Set<String> missing = new HashSet<>(known.keySet());
+        missing.removeAll(listed);
+        ScopeChanges changes = store.replaceScope(scope, changed, missing, "sync", utc(clock.instant()));
+        return ScopeOutcome.ok(scope, changes);
+    }
+
+    /**
+     * GetNasJob for each name, a window at a time so that a big scope shares the calls with the
+     * others. A job gone since the listing (NOT_FOUND) is dropped from {@code listed}.
+     */
+    private List<NasJob> fetch(ScopeKey scope, JobServiceClient client, List<String> names, Set<String> listed)
+            throws InterruptedException {
+        List<NasJob> jobs = new ArrayList<>(names.size());
+        CompletionService<NasJob> completion = new ExecutorCompletionService<>(getPool);
+        int next = 0;
+        int outstanding = 0;
+        // On a failure the calls still out are abandoned: they only read, and the scope is left untouched.
+        while (next < names.size() || outstanding > 0) {
+            int window = Math.max(2, options.concurrency() / Math.max(1, activeScopes.get()));
+            while (next < names.size() && outstanding < window) {
+                String name = names.get(next++);
+                completion.submit(() -> getOrNull(scope, client, name));
+                outstanding++;
+            }
+            NasJob job = await(completion.take());
+            outstanding--;
+            if (job != null) {
+                jobs.add(job);
+            }
+            checkInterrupted();
+        }
+        Set<String> gone = new HashSet<>();
+        names.forEach(n -> gone.add(idOf(n)));
+        jobs.forEach(j -> gone.remove(idOf(j.getName())));
+        listed.removeAll(gone);
+        return jobs;
+    }
+
+    private static String idOf(String name) {
+        return name.substring(name.lastIndexOf('/') + 1);
+    }
+
+    private NasJob getOrNull(ScopeKey scope, JobServiceClient client, String name) throws InterruptedException {
+        try {
+            return runner.call(scope, () -> client.getNasJob(name));
+        } catch (ApiCallException e) {
+            if (e.code().equals("NOT_FOUND")) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private void checkInterrupted() throws InterruptedException {
+        if (interrupted.get() || Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("sync interrupted");
+        }
+    }
+
+    private static ScopeOutcome interruptedOutcome(ScopeKey scope) {
+        return new ScopeOutcome(scope, ScopeOutcome.Status.INTERRUPTED, null, "interrupted before it finished; left as it was");
+    }
+
+    private static <T> T await(Future<T> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof InterruptedException i) {
+                throw i;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t.atOffset(ZoneOffset.UTC);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public void close() {
+        getPool.shutdownNow();
+    }
+}

@@ -1,0 +1,40 @@
+package io.nasql.sync;
+
+import java.time.Duration;
+import java.util.List;
+
+/** What a sync run did, scope by scope, with its totals. */
+public record SyncReport(List<ScopeOutcome> outcomes, long apiCalls, Duration elapsed, boolean interrupted) {
+
+    public SyncReport {
+        outcomes = List.copyOf(outcomes);
+    }
+
+    public long count(ScopeOutcome.Status status) {
+        return outcomes.stream().filter(o -> o.status() == status).count();
+    }
+
+    public int added() {
+        return outcomes.stream().filter(o -> o.changes() != null).mapToInt(o -> o.changes().added()).sum();
+    }
+
+    public int changed() {
+        return outcomes.stream().filter(o -> o.changes() != null).mapToInt(o -> o.changes().changed()).sum();
+    }
+
+    public int removed() {
+        return outcomes.stream().filter(o -> o.changes() != null).mapToInt(o -> o.changes().removed()).sum();
+    }
+
+    /** The scopes that failed or were denied, for the summary and the exit code. */
+    public List<ScopeOutcome> problems() {
+        return outcomes.stream()
+                .filter(o -> o.status() == ScopeOutcome.Status.FAILED || o.status() == ScopeOutcome.Status.DENIED)
+                .toList();
+    }
+
+    /** {@code sync_runs.status}: OK, PARTIAL when some scope failed, or INTERRUPTED. */
+    public String runStatus() {
+        return interrupted ? "INTERRUPTED" : problems().isEmpty() ? "OK" : "PARTIAL";
+    }
+}

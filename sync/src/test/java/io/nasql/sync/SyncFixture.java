@@ -1,0 +1,47 @@
+package io.nasql.sync;
+
+import io.nasql.db.Inventory;
+import io.nasql.db.InventoryStore;
+import io.nasql.emulator.EmulatorConfig;
+import io.nasql.emulator.EmulatorServer;
+import io.nasql.emulator.ManualClock;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An emulator, the real clients pointed at it, and an in-memory inventory: what a sync test needs. */
+final class SyncFixture implements AutoCloseable {
+    static final Instant START = Instant.parse("2026-11-01T10:00:00Z");
+
+    final ManualClock clock = new ManualClock(START);
+    final EmulatorServer emulator;
+    final Inventory inventory;
+    final InventoryStore store;
+    final JobServiceClients clients;
+    final SyncOptions options;
+
+    SyncFixture(EmulatorConfig config) throws IOException {
+        this(config, SyncOptions.defaults().withBackoff(Duration.ofMillis(2), Duration.ofMillis(50)));
+    }
+
+    SyncFixture(EmulatorConfig config, SyncOptions options) throws IOException {
+        this.emulator = EmulatorServer.start(config, clock);
+        this.inventory = Inventory.open("jdbc:h2:mem:" + UUID.randomUUID() + "/google");
+        this.store = new InventoryStore(inventory);
+        this.clients = new JobServiceClients(ApiTarget.emulator(emulator.endpoint()), Duration.ofSeconds(10));
+        this.options = options;
+    }
+
+    SyncEngine engine() {
+        return new SyncEngine(store, clients, new CallRunner(options), options, Clock.systemUTC());
+    }
+
+    @Override
+    public void close() {
+        clients.close();
+        inventory.close();
+        emulator.close();
+    }
+}
