@@ -1,0 +1,100 @@
+package io.nasql.shell;
+
+import io.nasql.db.ScopeKey;
+import io.nasql.sync.ScopeOutcome;
+import io.nasql.sync.ScopeResolver;
+import io.nasql.sync.SyncEngine;
+import io.nasql.sync.SyncReport;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One sync from the shell, the {@code sync} command or a read-through: resolves the scopes,
+ * runs the engine with a progress line, and stops cleanly on Ctrl-C or SIGTERM.
+ */
+public final class SyncRun {
+    private final Session session;
+    private final boolean progress;
+
+    public SyncRun(Session session, boolean progress) {
+        this.session = session;
+        this.progress = progress;
+    }
+
+    public SyncReport scopes(List<String> projects, List<String> locations) throws InterruptedException {
+        return run(new ScopeResolver(session.clients(), session.runner()).resolve(projects, locations));
+    }
+
+    public SyncReport run(List<ScopeKey> scopes) throws InterruptedException {
+        try (SyncEngine engine = new SyncEngine(session.store(), session.clients(), session.runner(), session.config().sync(),
+                Clock.systemUTC())) {
+            CountDownLatch finished = new CountDownLatch(1);
+            // On Ctrl-C or SIGTERM: stop, and let the finished scopes and the run record land first.
+            Thread stop = new Thread(() -> {
+                engine.interrupt();
+                try {
+                    finished.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "nasql-sync-stop");
+            Runtime.getRuntime().addShutdownHook(stop);
+            ScheduledExecutorService ticker = progress ? startProgress(engine) : null;
+            try {
+                return engine.sync(scopes);
+            } finally {
+                if (ticker != null) {
+                    ticker.shutdownNow();
+                    session.notices().print("\r\u001b[K");
+                    session.notices().flush();
+                }
+                finished.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stop);
+                } catch (IllegalStateException e) {
+                    // the JVM is shutting down: the hook is running and waits for us
+                }
+            }
+        }
+    }
+
+    private ScheduledExecutorService startProgress(SyncEngine engine) {
+        long start = System.nanoTime();
+        long callsBefore = session.runner().calls();
+        PrintWriter err = session.notices();
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "nasql-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleAtFixedRate(() -> {
+            double seconds = Math.max(0.001, (System.nanoTime() - start) / 1e9);
+            long calls = session.runner().calls() - callsBefore;
+            err.print(String.format(Locale.ROOT, "\rsync: %d/%d scopes, %d jobs, %d errors, %.0f calls/s\u001b[K",
+                    engine.progress().scopesDone(), engine.progress().scopesTotal(), engine.progress().jobsListed(),
+                    engine.progress().errors(), calls / seconds));
+            err.flush();
+        }, 200, 250, TimeUnit.MILLISECONDS);
+        return ticker;
+    }
+
+    /** The summary: one line of totals, then one line per failed or denied scope. */
+    public static String summary(SyncReport report) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "%s %d scopes in %.1fs: %d ok, %d failed, %d denied%s; jobs %d added, %d changed, %d removed; %d API calls%n",
+                report.interrupted() ? "interrupted after" : "synced", report.outcomes().size(), report.elapsed().toMillis() / 1000.0,
+                report.count(ScopeOutcome.Status.OK), report.count(ScopeOutcome.Status.FAILED), report.count(ScopeOutcome.Status.DENIED),
+                report.interrupted() ? ", " + report.count(ScopeOutcome.Status.INTERRUPTED) + " not finished" : "",
+                report.added(), report.changed(), report.removed(), report.apiCalls()));
+        for (ScopeOutcome problem : report.problems()) {
+            text.append(String.format("%-6s %s: %s%n", problem.status().name().toLowerCase(Locale.ROOT), problem.scope(), problem.message()));
+        }
+        return text.toString();
+    }
+}

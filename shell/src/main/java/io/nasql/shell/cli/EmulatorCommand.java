@@ -1,0 +1,81 @@
+package io.nasql.shell.cli;
+
+import io.nasql.emulator.EmulatorClock;
+import io.nasql.emulator.EmulatorConfig;
+import io.nasql.emulator.EmulatorServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code nasql emulator}: run the local Vertex AI emulator until stopped. */
+@Command(name = "emulator", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run the local Vertex AI NAS emulator on 127.0.0.1 until Ctrl-C or SIGTERM.")
+public final class EmulatorCommand implements Callable<Integer> {
+    @ParentCommand
+    NasqlCommand nasql;
+
+    @Option(names = "--port", defaultValue = "0", description = "Port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--projects", paramLabel = "N", defaultValue = "0", description = "Seed projects proj-001 ... proj-N.")
+    int projectCount;
+
+    @Option(names = "--project-ids", split = ",", paramLabel = "ID", description = "Seed these project ids instead.")
+    List<String> projectIds = new ArrayList<>();
+
+    @Option(names = "--locations", split = ",", defaultValue = "us-central1,europe-west4", description = "Locations served (default: ${DEFAULT-VALUE}).")
+    List<String> locations;
+
+    @Option(names = "--jobs-per-scope", defaultValue = "5", description = "Seeded jobs per project and location (default: ${DEFAULT-VALUE}).")
+    int jobsPerScope;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Makes the seed data and faults repeatable (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--speed", defaultValue = "1", description = "How much faster than wall time jobs move on (default: ${DEFAULT-VALUE}).")
+    double speed;
+
+    @Option(names = "--latency-ms", defaultValue = "0", description = "Added to every call.")
+    long latencyMs;
+
+    @Option(names = "--error-rate", defaultValue = "0", description = "Fraction of calls answered UNAVAILABLE, 0 to 1.")
+    double errorRate;
+
+    @Option(names = "--quota-per-minute", defaultValue = "0", description = "Calls per project and location per minute before RESOURCE_EXHAUSTED; 0 = none.")
+    int quotaPerMinute;
+
+    @Option(names = "--deny-projects", split = ",", paramLabel = "ID", description = "Projects answered PERMISSION_DENIED.")
+    List<String> denyProjects = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        if (!projectIds.isEmpty() && projectCount > 0) {
+            throw new UsageException("give --projects N or --project-ids a,b, not both");
+        }
+        if (errorRate < 0 || errorRate > 1) {
+            throw new UsageException("--error-rate takes a fraction from 0 to 1, not " + errorRate);
+        }
+        if (speed <= 0) {
+            throw new UsageException("--speed must be positive");
+        }
+        List<String> projects = projectIds.isEmpty() ? EmulatorConfig.numberedProjects(projectCount) : projectIds;
+        EmulatorConfig config = EmulatorConfig.empty()
+                .withPort(port)
+                .withSeedData(projects, locations, jobsPerScope, seed)
+                .withLatency(Duration.ofMillis(latencyMs))
+                .withErrorRate(errorRate)
+                .withQuota(quotaPerMinute, Duration.ofMinutes(1))
+                .withDenyProjects(new HashSet<>(denyProjects));
+        EmulatorServer server = EmulatorServer.start(config, EmulatorClock.system(speed));
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "nasql-emulator-stop"));
+        nasql.io.out().println("nasql emulator listening on " + server.endpoint());
+        nasql.io.out().flush();
+        server.awaitTermination();
+        return ExitCodes.OK;
+    }
+}

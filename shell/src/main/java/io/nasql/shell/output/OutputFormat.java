@@ -1,0 +1,32 @@
+package io.nasql.shell.output;
+
+import java.io.Writer;
+import java.util.Locale;
+
+/** How results are printed ({@code -o}, {@code .output}). */
+public enum OutputFormat {
+    TABLE, JSON, CSV, TEXT;
+
+    /** The one place a format picks its printer. */
+    public ResultPrinter printer(Writer out) {
+        return switch (this) {
+            case TABLE -> new TablePrinter(out);
+            case JSON -> new JsonPrinter(out);
+            case CSV -> new CsvPrinter(out);
+            case TEXT -> new TextPrinter(out);
+        };
+    }
+
+    public static OutputFormat parse(String name) {
+        try {
+            return valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown output format '" + name + "': use table, json, csv or text");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
