@@ -26,6 +26,8 @@ final class JsonPrinter implements ResultPrinter {
         out.write("[");
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            // Rows are separated by our own ",\n", not Jackson's space between root values.
+            json.setRootValueSeparator(null);
             while (rows.next()) {
                 json.writeRaw(count == 0 ? "\n" : ",\n");
                 json.writeStartObject();

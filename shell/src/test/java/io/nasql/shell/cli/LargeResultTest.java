@@ -1,0 +1,36 @@
+package io.nasql.shell.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Printers stream: a million rows print through a 128 MB heap. */
+class LargeResultTest {
+    @Test
+    void aMillionRowCsvPrintsInA128MegabyteHeap(@TempDir Path home) throws Exception {
+        Process nasql = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"), "io.nasql.shell.Main",
+                "--db", "jdbc:h2:file:" + home.resolve("google"), "-o", "csv",
+                "-e", "SELECT X AS n, 'job-' || X AS name, REPEAT('x', 40) AS pad FROM SYSTEM_RANGE(1, 1000000)")
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        long lines = 0;
+        String last = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(nasql.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                lines++;
+                last = line;
+            }
+        }
+        assertThat(nasql.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(nasql.exitValue()).isZero();
+        assertThat(lines).isEqualTo(1_000_001);
+        assertThat(last).isEqualTo("1000000,job-1000000," + "x".repeat(40));
+    }
+}
