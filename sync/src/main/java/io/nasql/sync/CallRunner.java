@@ -33,6 +33,14 @@ public final class CallRunner {
 
     /** Runs one call for a scope; a failure that outlasts the retries is an {@link ApiCallException}. */
     public <T> T call(ScopeKey scope, Supplier<T> call) throws InterruptedException {
+        return call(scope, call, true);
+    }
+
+    /**
+     * As {@link #call(ScopeKey, Supplier)}; a call that is not idempotent (a create) is not
+     * retried after DEADLINE_EXCEEDED, since the service may have done it already.
+     */
+    public <T> T call(ScopeKey scope, Supplier<T> call, boolean idempotent) throws InterruptedException {
         ScopeRateLimiter limiter = limiters.computeIfAbsent(scope, s -> new ScopeRateLimiter(options.perScopePerMinute(), options.burst()));
         for (int attempt = 1; ; attempt++) {
             limiter.acquire();
@@ -49,7 +57,8 @@ public final class CallRunner {
                 inFlight.release();
             }
             StatusCode.Code code = failure.getStatusCode().getCode();
-            if (!RETRIED.contains(code) || attempt >= options.maxAttempts()) {
+            boolean mayBeDone = !idempotent && code == StatusCode.Code.DEADLINE_EXCEEDED;
+            if (!RETRIED.contains(code) || mayBeDone || attempt >= options.maxAttempts()) {
                 throw ApiCallException.of(failure);
             }
             if (code == StatusCode.Code.RESOURCE_EXHAUSTED) {

@@ -13,7 +13,8 @@ import java.util.UUID;
 
 /** An emulator, the real clients pointed at it, and an in-memory inventory: what a sync test needs. */
 final class SyncFixture implements AutoCloseable {
-    static final Instant START = Instant.parse("2026-11-01T10:00:00Z");
+    // Nanoseconds, as real timestamps may have: the inventory must keep them to compare updateTime exactly.
+    static final Instant START = Instant.parse("2026-11-01T10:00:00.123456789Z");
 
     final ManualClock clock = new ManualClock(START);
     final EmulatorServer emulator;

@@ -1,6 +1,7 @@
 package io.nasql.shell.cli;
 
 import io.nasql.db.Inventory;
+import io.nasql.shell.Engines;
 import io.nasql.shell.Session;
 import io.nasql.shell.SessionConfig;
 import io.nasql.shell.output.OutputFormat;
@@ -120,7 +121,7 @@ public final class NasqlCommand implements Callable<Integer> {
             throw new UsageException("the interactive shell is not available yet: pass -e SQL or -f FILE");
         }
         ErrorReporter errors = errors();
-        StatementEngine engine = new StatementEngine();
+        StatementEngine engine = Engines.standard();
         TemplateRenderer templates = new TemplateRenderer(Variables.load(varFiles, vars));
         Writer out = stdout();
         PrintWriter notices = new PrintWriter(io.err(), true);

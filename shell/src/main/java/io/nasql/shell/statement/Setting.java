@@ -52,6 +52,15 @@ public enum Setting {
         throw new IllegalArgumentException("unknown setting '" + name + "': known are " + String.join(", ", names()));
     }
 
+    /** A duration as {@code SET max_age} takes it back: 0, 90s, 5m, 2h. */
+    public static String formatDuration(Duration d) {
+        long s = d.toSeconds();
+        if (s == 0) {
+            return "0";
+        }
+        return s % 3600 == 0 ? s / 3600 + "h" : s % 60 == 0 ? s / 60 + "m" : s + "s";
+    }
+
     /** {@code 0}, {@code 90} (seconds), {@code 90s}, {@code 5m}, {@code 2h}, {@code 1d}, or ISO-8601 {@code PT5M}. */
     static Duration parseDuration(String text) {
         String value = text.trim().replaceAll("^'|'$", "").toLowerCase(Locale.ROOT);
@@ -69,7 +78,7 @@ public enum Setting {
                 case 'm' -> Duration.ofMinutes(amount);
                 case 'h' -> Duration.ofHours(amount);
                 case 'd' -> Duration.ofDays(amount);
-                default -> throw new NumberFormatException();
+                default -> throw new NumberFormatException(value);
             };
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("'" + text.trim() + "' is not a duration: use e.g. 0, 30s, 5m, 2h or 1d");

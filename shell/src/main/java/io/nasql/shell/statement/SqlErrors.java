@@ -3,13 +3,13 @@ package io.nasql.shell.statement;
 import java.sql.SQLException;
 
 /** H2's errors as statement errors: H2's own first line, pointed at the file's line and column. */
-final class SqlErrors {
+public final class SqlErrors {
     private static final String MARK = "[*]";
 
     private SqlErrors() {
     }
 
-    static StatementException of(SQLException e, Statement statement) {
+    public static StatementException of(SQLException e, Statement statement) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int newline = message.indexOf('\n');
         String first = (newline < 0 ? message : message.substring(0, newline))

@@ -12,6 +12,7 @@ public final class SqlHandler implements Handler {
 
     @Override
     public void run(Statement statement, Session session) throws Exception {
+        ReadThrough.refresh(statement, session);
         ResultPrinter printer = session.printer();
         try (java.sql.Statement jdbc = session.connection().createStatement()) {
             running.set(jdbc);

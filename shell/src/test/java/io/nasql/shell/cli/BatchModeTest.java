@@ -2,7 +2,6 @@ package io.nasql.shell.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nasql.shell.ReferencePage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,18 +17,6 @@ class BatchModeTest {
     @BeforeEach
     void inventory() {
         db = Cli.memoryDb();
-    }
-
-    @Test
-    void theReferencePagesSelectRunsVerbatimWithCamelCaseLabels() throws Exception {
-        Path script = home.resolve("select.iql");
-        Files.writeString(script, ReferencePage.select());
-        Cli.Result result = Cli.sql(home, db, "-f", script.toString(), "--var", "locationsId=us-central1", "--var", "projectsId=p1");
-        assertThat(result.err()).isEmpty();
-        assertThat(result.code()).isZero();
-        assertThat(result.out()).startsWith("+------+------------+-------------+-------------------------------+")
-                .contains("| name | createTime | displayName | enableRestrictedImageTraining | encryptionSpec |")
-                .endsWith("(0 rows)\n");
     }
 
     @Test

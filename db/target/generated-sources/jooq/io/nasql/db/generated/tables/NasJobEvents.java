@@ -78,7 +78,7 @@ public class NasJobEvents extends TableImpl<NasJobEventsRecord> {
     /**
      * The column <code>aiplatform.nas_job_events.observedAt</code>.
      */
-    public final TableField<NasJobEventsRecord, OffsetDateTime> OBSERVEDAT = createField(DSL.name("observedAt"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false), this, "");
+    public final TableField<NasJobEventsRecord, OffsetDateTime> OBSERVEDAT = createField(DSL.name("observedAt"), SQLDataType.TIMESTAMPWITHTIMEZONE(9).nullable(false), this, "");
 
     /**
      * The column <code>aiplatform.nas_job_events.fromState</code>.

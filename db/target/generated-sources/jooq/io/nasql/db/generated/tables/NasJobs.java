@@ -83,7 +83,7 @@ public class NasJobs extends TableImpl<NasJobsRecord> {
     /**
      * The column <code>aiplatform.nas_jobs.createTime</code>.
      */
-    public final TableField<NasJobsRecord, OffsetDateTime> CREATETIME = createField(DSL.name("createTime"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "");
+    public final TableField<NasJobsRecord, OffsetDateTime> CREATETIME = createField(DSL.name("createTime"), SQLDataType.TIMESTAMPWITHTIMEZONE(9), this, "");
 
     /**
      * The column <code>aiplatform.nas_jobs.displayName</code>.
@@ -104,7 +104,7 @@ public class NasJobs extends TableImpl<NasJobsRecord> {
     /**
      * The column <code>aiplatform.nas_jobs.endTime</code>.
      */
-    public final TableField<NasJobsRecord, OffsetDateTime> ENDTIME = createField(DSL.name("endTime"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "");
+    public final TableField<NasJobsRecord, OffsetDateTime> ENDTIME = createField(DSL.name("endTime"), SQLDataType.TIMESTAMPWITHTIMEZONE(9), this, "");
 
     /**
      * The column <code>aiplatform.nas_jobs.error</code>.
@@ -139,7 +139,7 @@ public class NasJobs extends TableImpl<NasJobsRecord> {
     /**
      * The column <code>aiplatform.nas_jobs.startTime</code>.
      */
-    public final TableField<NasJobsRecord, OffsetDateTime> STARTTIME = createField(DSL.name("startTime"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "");
+    public final TableField<NasJobsRecord, OffsetDateTime> STARTTIME = createField(DSL.name("startTime"), SQLDataType.TIMESTAMPWITHTIMEZONE(9), this, "");
 
     /**
      * The column <code>aiplatform.nas_jobs.state</code>.
@@ -149,12 +149,12 @@ public class NasJobs extends TableImpl<NasJobsRecord> {
     /**
      * The column <code>aiplatform.nas_jobs.updateTime</code>.
      */
-    public final TableField<NasJobsRecord, OffsetDateTime> UPDATETIME = createField(DSL.name("updateTime"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "");
+    public final TableField<NasJobsRecord, OffsetDateTime> UPDATETIME = createField(DSL.name("updateTime"), SQLDataType.TIMESTAMPWITHTIMEZONE(9), this, "");
 
     /**
      * The column <code>aiplatform.nas_jobs.syncedAt</code>.
      */
-    public final TableField<NasJobsRecord, OffsetDateTime> SYNCEDAT = createField(DSL.name("syncedAt"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false), this, "");
+    public final TableField<NasJobsRecord, OffsetDateTime> SYNCEDAT = createField(DSL.name("syncedAt"), SQLDataType.TIMESTAMPWITHTIMEZONE(9).nullable(false), this, "");
 
     private NasJobs(Name alias, Table<NasJobsRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);

@@ -91,12 +91,12 @@ public class NasTrials extends TableImpl<NasTrialsRecord> {
     /**
      * The column <code>aiplatform.nas_trials.startTime</code>.
      */
-    public final TableField<NasTrialsRecord, OffsetDateTime> STARTTIME = createField(DSL.name("startTime"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "");
+    public final TableField<NasTrialsRecord, OffsetDateTime> STARTTIME = createField(DSL.name("startTime"), SQLDataType.TIMESTAMPWITHTIMEZONE(9), this, "");
 
     /**
      * The column <code>aiplatform.nas_trials.endTime</code>.
      */
-    public final TableField<NasTrialsRecord, OffsetDateTime> ENDTIME = createField(DSL.name("endTime"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "");
+    public final TableField<NasTrialsRecord, OffsetDateTime> ENDTIME = createField(DSL.name("endTime"), SQLDataType.TIMESTAMPWITHTIMEZONE(9), this, "");
 
     /**
      * The column <code>aiplatform.nas_trials.metricId</code>.

@@ -59,12 +59,12 @@ public class SyncRuns extends TableImpl<SyncRunsRecord> {
     /**
      * The column <code>aiplatform.sync_runs.startedAt</code>.
      */
-    public final TableField<SyncRunsRecord, OffsetDateTime> STARTEDAT = createField(DSL.name("startedAt"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false), this, "");
+    public final TableField<SyncRunsRecord, OffsetDateTime> STARTEDAT = createField(DSL.name("startedAt"), SQLDataType.TIMESTAMPWITHTIMEZONE(9).nullable(false), this, "");
 
     /**
      * The column <code>aiplatform.sync_runs.endedAt</code>.
      */
-    public final TableField<SyncRunsRecord, OffsetDateTime> ENDEDAT = createField(DSL.name("endedAt"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false), this, "");
+    public final TableField<SyncRunsRecord, OffsetDateTime> ENDEDAT = createField(DSL.name("endedAt"), SQLDataType.TIMESTAMPWITHTIMEZONE(9).nullable(false), this, "");
 
     /**
      * The column <code>aiplatform.sync_runs.status</code>.

@@ -63,12 +63,12 @@ public class SyncScopes extends TableImpl<SyncScopesRecord> {
     /**
      * The column <code>aiplatform.sync_scopes.lastAttemptAt</code>.
      */
-    public final TableField<SyncScopesRecord, OffsetDateTime> LASTATTEMPTAT = createField(DSL.name("lastAttemptAt"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false), this, "");
+    public final TableField<SyncScopesRecord, OffsetDateTime> LASTATTEMPTAT = createField(DSL.name("lastAttemptAt"), SQLDataType.TIMESTAMPWITHTIMEZONE(9).nullable(false), this, "");
 
     /**
      * The column <code>aiplatform.sync_scopes.lastSuccessAt</code>.
      */
-    public final TableField<SyncScopesRecord, OffsetDateTime> LASTSUCCESSAT = createField(DSL.name("lastSuccessAt"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "");
+    public final TableField<SyncScopesRecord, OffsetDateTime> LASTSUCCESSAT = createField(DSL.name("lastSuccessAt"), SQLDataType.TIMESTAMPWITHTIMEZONE(9), this, "");
 
     /**
      * The column <code>aiplatform.sync_scopes.status</code>.

@@ -1,0 +1,59 @@
+package io.nasql.shell.statement;
+
+import io.nasql.db.ScopeKey;
+import io.nasql.shell.Session;
+import io.nasql.shell.SyncRun;
+import io.nasql.shell.output.ListRows;
+import io.nasql.sync.ScopeOutcome;
+import io.nasql.sync.ScopeResolver;
+import io.nasql.sync.SyncReport;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code SYNC [google.aiplatform.nas_jobs] [WHERE ...]}: syncs the scopes the WHERE names, or the configured scope. */
+public final class SyncHandler implements Handler {
+    private static final Pattern SYNC = Pattern.compile("^\\s*SYNC(?:\\s+" + StatementKind.Names.RESOURCE + ")?\\s*(WHERE\\s+.*?)?\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    @Override
+    public void run(Statement statement, Session session) throws Exception {
+        Matcher m = SYNC.matcher(Sql.stripComments(statement.text()));
+        if (!m.matches()) {
+            throw new StatementException("write it as SYNC [google.aiplatform.nas_jobs] [WHERE projectsId = '...' AND locationsId = '...']",
+                    statement.position());
+        }
+        List<String> projects = new ArrayList<>(session.config().projects());
+        List<String> locations = new ArrayList<>(session.config().locations());
+        if (m.group(1) != null) {
+            ScopePins pins = ScopePins.of(m.group(1));
+            if (pins.values("projectsId").isEmpty()) {
+                throw new StatementException("SYNC ... WHERE needs projectsId = '...' or projectsId IN (...)", statement.position());
+            }
+            projects = new ArrayList<>(pins.values("projectsId"));
+            if (!pins.values("locationsId").isEmpty()) {
+                locations = new ArrayList<>(pins.values("locationsId"));
+            }
+        }
+        if (projects.isEmpty()) {
+            throw new StatementException("no scope to sync: name it, as in SYNC WHERE projectsId = 'p' AND locationsId = 'l',"
+                    + " or pass --projects", statement.position());
+        }
+        List<ScopeKey> scopes = new ScopeResolver(session.clients(), session.runner()).resolve(projects, locations);
+        SyncReport report = new SyncRun(session, false).run(scopes);
+        List<List<Object>> rows = new ArrayList<>();
+        for (ScopeOutcome o : report.outcomes()) {
+            rows.add(Arrays.asList(o.scope().projectsId(), o.scope().locationsId(), o.status().name(),
+                    o.changes() == null ? null : String.valueOf(o.changes().added()),
+                    o.changes() == null ? null : String.valueOf(o.changes().changed()),
+                    o.changes() == null ? null : String.valueOf(o.changes().removed()), o.message()));
+        }
+        session.printer().print(ListRows.ofText(List.of("projectsId", "locationsId", "status", "added", "changed", "removed", "message"), rows));
+        if (!report.problems().isEmpty()) {
+            throw new StatementException(report.problems().size() + " of " + report.outcomes().size()
+                    + " scopes failed; their rows are as they were", statement.position());
+        }
+    }
+}

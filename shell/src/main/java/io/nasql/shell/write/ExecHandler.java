@@ -1,0 +1,123 @@
+package io.nasql.shell.write;
+
+import com.google.cloud.aiplatform.v1.NasJob;
+import io.nasql.db.ScopeKey;
+import io.nasql.shell.Session;
+import io.nasql.shell.output.ListRows;
+import io.nasql.shell.statement.Handler;
+import io.nasql.shell.statement.ResourceCatalog;
+import io.nasql.shell.statement.Sql;
+import io.nasql.shell.statement.Statement;
+import io.nasql.shell.statement.StatementException;
+import io.nasql.sync.ApiCallException;
+import io.nasql.sync.JobWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code EXEC google.aiplatform.nas_jobs.cancel @locationsId='..', @nasJobsId='..', @projectsId='..'}:
+ * CancelNasJob, then GetNasJob to refresh the row. With a WHERE clause instead of parameters,
+ * it cancels the inventory's matching jobs after the bulk confirmation.
+ */
+public final class ExecHandler implements Handler {
+    private static final Pattern EXEC = Pattern.compile("^\\s*EXEC\\s+([\\w.\"]+)\\s*(.*?)\\s*$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern PARAM = Pattern.compile("@(\\w+)\\s*=\\s*(?:'((?:[^']|'')*)'|([^,\\s]+))\\s*(,|$)");
+    private static final String RESOURCE = "google.aiplatform.nas_jobs";
+
+    private final ResourceCatalog catalog;
+
+    public ExecHandler(ResourceCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public void run(Statement statement, Session session) throws Exception {
+        Matcher m = EXEC.matcher(Sql.stripComments(statement.text()));
+        if (!m.matches()) {
+            throw new StatementException("write it as EXEC " + RESOURCE + ".cancel @locationsId='...', @nasJobsId='...', @projectsId='...'",
+                    statement.position());
+        }
+        String target = m.group(1).replace("\"", "");
+        List<String> execMethods = catalog.methods().stream().filter(x -> x.sqlVerb().equals("EXEC")).map(x -> x.name()).toList();
+        int dot = target.lastIndexOf('.');
+        String resource = dot < 0 ? "" : target.substring(0, dot).toLowerCase(Locale.ROOT);
+        String method = target.substring(dot + 1);
+        if (!resource.equals(RESOURCE) && !resource.equals("aiplatform.nas_jobs")) {
+            throw new StatementException("unknown resource '" + (dot < 0 ? target : target.substring(0, dot))
+                    + "': EXEC runs the methods of " + RESOURCE, statement.position());
+        }
+        ResourceCatalog.Method exec = catalog.method(method);
+        if (exec == null || !exec.sqlVerb().equals("EXEC")) {
+            throw new StatementException("unknown method '" + method + "' of " + RESOURCE + ": EXEC takes "
+                    + String.join(", ", execMethods.stream().map(x -> RESOURCE + "." + x).toList()), statement.position());
+        }
+        String rest = m.group(2);
+        List<BulkTargets.Target> targets;
+        if (rest.regionMatches(true, 0, "WHERE", 0, 5)) {
+            targets = BulkTargets.find(session, rest.substring(5), statement);
+            if (targets.isEmpty()) {
+                session.printer().printStatus("no job in the inventory matches; nothing was sent");
+                return;
+            }
+            BulkTargets.confirm(session, "CANCEL", targets, statement);
+        } else {
+            Map<String, String> params = params(rest, exec, statement);
+            targets = List.of(new BulkTargets.Target(new ScopeKey(params.get("projectsId"), params.get("locationsId")),
+                    params.get("nasJobsId"), null, null));
+        }
+        JobWriter writer = new JobWriter(session.clients(), session.runner(), session.store(), session.clock());
+        List<NasJob> refreshed = new ArrayList<>();
+        List<List<Object>> failures = new ArrayList<>();
+        for (BulkTargets.Target t : targets) {
+            try {
+                refreshed.add(writer.cancel(t.scope(), t.nasJobsId()));
+            } catch (ApiCallException e) {
+                if (targets.size() == 1) {
+                    throw e;
+                }
+                failures.add(Arrays.asList(t.scope().projectsId(), t.scope().locationsId(), t.nasJobsId(), e.toString()));
+            }
+        }
+        session.printer().print(Returning.jobs(refreshed));
+        if (!failures.isEmpty()) {
+            session.printer().print(ListRows.ofText(List.of("projectsId", "locationsId", "nasJobsId", "error"), failures));
+            throw new StatementException(failures.size() + " of " + targets.size() + " cancels failed", statement.position());
+        }
+    }
+
+    /** The {@code @name='value'} parameters, each required one present, no unknown one. */
+    private static Map<String, String> params(String text, ResourceCatalog.Method method, Statement statement) {
+        Map<String, String> params = new LinkedHashMap<>();
+        Matcher p = PARAM.matcher(text);
+        int end = 0;
+        while (p.find() && p.start() == end) {
+            params.put(p.group(1), p.group(2) != null ? p.group(2).replace("''", "'") : p.group(3));
+            end = p.end();
+            while (end < text.length() && Character.isWhitespace(text.charAt(end))) {
+                end++;
+            }
+        }
+        String expected = String.join(", ", method.requiredParams().stream().map(x -> "@" + x).toList());
+        if (end < text.trim().length()) {
+            throw new StatementException("cannot read the parameters at '" + text.substring(end).trim() + "': write them as @name='value',"
+                    + " separated by commas; " + method.name() + " takes " + expected, statement.position());
+        }
+        for (String name : params.keySet()) {
+            if (!method.requiredParams().contains(name)) {
+                throw new StatementException("unknown parameter @" + name + ": " + method.name() + " takes " + expected, statement.position());
+            }
+        }
+        List<String> missing = method.requiredParams().stream().filter(x -> !params.containsKey(x)).toList();
+        if (!missing.isEmpty()) {
+            throw new StatementException("missing " + String.join(", ", missing.stream().map(x -> "@" + x).toList())
+                    + ": " + method.name() + " takes " + expected, statement.position());
+        }
+        return params;
+    }
+}

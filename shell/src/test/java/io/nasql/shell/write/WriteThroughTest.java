@@ -1,0 +1,208 @@
+package io.nasql.shell.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.cloud.aiplatform.v1.JobState;
+import com.google.cloud.aiplatform.v1.NasJob;
+import io.nasql.emulator.CallStats;
+import io.nasql.emulator.EmulatorConfig;
+import io.nasql.emulator.EmulatorServer;
+import io.nasql.emulator.ManualClock;
+import io.nasql.shell.ReferencePage;
+import io.nasql.shell.cli.Cli;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** INSERT, DELETE and EXEC cancel through the real client to the emulator, and the inventory after them. */
+class WriteThroughTest {
+    private static final Path VARS = Path.of("..", "scripts", "examples", "create-job.vars.yaml");
+
+    @TempDir
+    Path home;
+    ManualClock clock;
+    EmulatorServer emulator;
+    String db;
+
+    @BeforeEach
+    void start() throws Exception {
+        clock = new ManualClock(Instant.now());
+        emulator = EmulatorServer.start(EmulatorConfig.empty()
+                .withSeedData(List.of("proj-001"), EmulatorConfig.DEFAULT_LOCATIONS, 6, 3)
+                .withOperationDelay(Duration.ofMillis(300)), clock);
+        db = Cli.memoryDb();
+    }
+
+    @AfterEach
+    void stop() {
+        emulator.close();
+    }
+
+    private Cli.Result nasql(String... args) {
+        List<String> all = new ArrayList<>(List.of("--db", db, "--endpoint", emulator.endpoint(), "--plaintext"));
+        all.addAll(List.of(args));
+        return Cli.run(home, "", all.toArray(String[]::new));
+    }
+
+    private Path script(String name, String text) throws Exception {
+        Path file = home.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private CallStats calls() {
+        return emulator.stats();
+    }
+
+    private NasJob job(JobState state) {
+        return emulator.jobs().stream().filter(j -> j.getName().contains("/us-central1/") && j.getState() == state).findFirst().orElseThrow();
+    }
+
+    private static String id(NasJob job) {
+        return job.getName().substring(job.getName().lastIndexOf('/') + 1);
+    }
+
+    @Test
+    void thePagesInsertCreatesAJobThatTheNextSelectShows() throws Exception {
+        Path insert = script("insert.iql", ReferencePage.insert());
+        Cli.Result created = nasql("-o", "text", "--vars", VARS.toString(), "-f", insert.toString());
+        assertThat(created.err()).isEmpty();
+        assertThat(created.code()).isZero();
+        assertThat(created.out()).startsWith("nasJobsId\tname\tdisplayName\tstate\tcreateTime\n")
+                .contains("\tmnasnet-accuracy-search\tJOB_STATE_QUEUED\t");
+        assertThat(calls().calls("CreateNasJob")).isEqualTo(1);
+
+        Cli.Result select = nasql("-o", "text", "-e", "SELECT displayName, state,"
+                + " json_value(nasJobSpec, '$.multiTrialAlgorithmSpec.metric.goal') AS goal,"
+                + " json_value(labels, '$.owner') AS owner FROM google.aiplatform.nas_jobs WHERE displayName = 'mnasnet-accuracy-search'");
+        assertThat(select.out()).isEqualTo("displayName\tstate\tgoal\towner\nmnasnet-accuracy-search\tJOB_STATE_QUEUED\tMAXIMIZE\talice\n");
+
+        Path page = script("select.iql", ReferencePage.select());
+        Cli.Result listed = nasql("-o", "json", "--var", "projectsId=proj-001", "--var", "locationsId=us-central1", "-f", page.toString());
+        assertThat(listed.err()).contains("syncing 1 scope first");
+        assertThat(listed.out().lines().filter(l -> l.startsWith("{\"name\"")).count()).isEqualTo(7);
+        assertThat(listed.out().lines().skip(1).findFirst().orElseThrow().replaceFirst(",$", "")).matches("\\{\"name\":\"projects/\\d+/locations/us-central1/nasJobs/\\d+\","
+                + "\"createTime\":\"[^\"]+\",\"displayName\":\"[^\"]+\",\"enableRestrictedImageTraining\":false,\"encryptionSpec\":null,"
+                + "\"endTime\":.*,\"error\":.*,\"labels\":\\{.*},\"nasJobOutput\":.*,\"nasJobSpec\":\\{.*},\"satisfiesPzi\":false,"
+                + "\"satisfiesPzs\":false,\"startTime\":.*,\"state\":\"JOB_STATE_[A-Z]+\",\"updateTime\":\"[^\"]+\"}");
+        assertThat(listed.out()).contains("\"displayName\":\"mnasnet-accuracy-search\"").contains("\"labels\":{\"owner\":\"alice\",\"team\":\"vision\"}");
+    }
+
+    @Test
+    void thePagesDeleteRemovesAFinishedJobFromTheEmulatorAndTheInventory() throws Exception {
+        NasJob done = job(JobState.JOB_STATE_SUCCEEDED);
+        assertThat(nasql("-e", "SYNC WHERE projectsId = 'proj-001' AND locationsId = 'us-central1'").code()).isZero();
+        Path delete = script("delete.iql", ReferencePage.delete());
+        Cli.Result result = nasql("-o", "text", "--var", "projectsId=proj-001", "--var", "locationsId=us-central1",
+                "--var", "nasJobsId=" + id(done), "-f", delete.toString());
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).isEqualTo("projectsId\tlocationsId\tnasJobsId\toutcome\nproj-001\tus-central1\t" + id(done) + "\tDELETED\n");
+        assertThat(emulator.jobs()).noneMatch(j -> j.getName().equals(done.getName()));
+        assertThat(nasql("-o", "text", "-e", "SELECT COUNT(*) AS c FROM google.aiplatform.nas_jobs WHERE nasJobsId = '" + id(done) + "'").out())
+                .isEqualTo("c\n0\n");
+        assertThat(nasql("-o", "text", "-e", "SELECT fromState, toState, source FROM google.aiplatform.nas_job_events WHERE nasJobsId = '"
+                + id(done) + "' ORDER BY eventId").out()).endsWith("JOB_STATE_SUCCEEDED\tDELETED\tdelete\n");
+    }
+
+    @Test
+    void deletingARunningJobFailsWithFailedPreconditionAndKeepsItsRow() {
+        NasJob running = job(JobState.JOB_STATE_RUNNING);
+        nasql("-e", "SYNC WHERE projectsId = 'proj-001' AND locationsId = 'us-central1'");
+        Cli.Result result = nasql("-e", "DELETE FROM google.aiplatform.nas_jobs WHERE locationsId = 'us-central1' AND nasJobsId = '"
+                + id(running) + "' AND projectsId = 'proj-001'");
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.err()).startsWith("error: -e:1: FAILED_PRECONDITION: ").contains("JOB_STATE_RUNNING").hasLineCount(1);
+        assertThat(nasql("-o", "text", "-e", "SELECT state FROM google.aiplatform.nas_jobs WHERE nasJobsId = '" + id(running) + "'").out())
+                .isEqualTo("state\nJOB_STATE_RUNNING\n");
+    }
+
+    @Test
+    void execCancelMovesTheJobToCancellingThenCancelled() {
+        NasJob running = job(JobState.JOB_STATE_RUNNING);
+        String exec = "EXEC google.aiplatform.nas_jobs.cancel @locationsId='us-central1', @nasJobsId='" + id(running) + "', @projectsId='proj-001'";
+        Cli.Result cancelled = nasql("-o", "text", "-e", exec);
+        assertThat(cancelled.code()).isZero();
+        assertThat(cancelled.out()).contains("\tJOB_STATE_CANCELLING\t");
+        assertThat(nasql("-o", "text", "-e", "SELECT state FROM google.aiplatform.nas_jobs WHERE nasJobsId = '" + id(running) + "'").out())
+                .isEqualTo("state\nJOB_STATE_CANCELLING\n");
+        clock.advance(Duration.ofSeconds(3));
+        Cli.Result live = nasql("-o", "text", "-e", "SET max_age = 0; SELECT state, json_value(error, '$.code') AS code"
+                + " FROM google.aiplatform.nas_jobs WHERE projectsId = 'proj-001' AND locationsId = 'us-central1' AND nasJobsId = '" + id(running) + "'");
+        assertThat(live.out()).isEqualTo("state\tcode\nJOB_STATE_CANCELLED\t1\n");
+        assertThat(nasql("-e", exec).err()).contains("FAILED_PRECONDITION");
+    }
+
+    @Test
+    void aBulkDeleteWithoutYesSendsNothingAndWithYesDeletesEachMatch() {
+        nasql("-e", "SYNC WHERE projectsId = 'proj-001' AND locationsId IN ('us-central1', 'europe-west4')");
+        String bulk = "DELETE FROM google.aiplatform.nas_jobs WHERE state IN ('JOB_STATE_SUCCEEDED', 'JOB_STATE_FAILED')";
+        long finished = emulator.jobs().stream().filter(j -> j.getState() == JobState.JOB_STATE_SUCCEEDED || j.getState() == JobState.JOB_STATE_FAILED).count();
+        assertThat(finished).isGreaterThanOrEqualTo(2);
+
+        Cli.Result refused = nasql("-e", bulk);
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err()).contains("DELETE matches " + finished + " jobs in the inventory:").contains("nothing was sent");
+        assertThat(calls().calls("DeleteNasJob")).isZero();
+
+        Cli.Result done = nasql("--yes", "-o", "text", "-e", bulk);
+        assertThat(done.code()).isZero();
+        assertThat(done.out().lines().filter(l -> l.endsWith("\tDELETED")).count()).isEqualTo(finished);
+        assertThat(calls().calls("DeleteNasJob")).isEqualTo(finished);
+        assertThat(nasql("-o", "text", "-e", "SELECT COUNT(*) AS c FROM google.aiplatform.nas_jobs WHERE state IN ('JOB_STATE_SUCCEEDED', 'JOB_STATE_FAILED')").out())
+                .isEqualTo("c\n0\n");
+    }
+
+    @Test
+    void everyValidationErrorSendsNothing() {
+        String head = "INSERT INTO google.aiplatform.nas_jobs (projectsId, locationsId, displayName, nasJobSpec, labels) SELECT 'proj-001', 'us-central1', ";
+        String spec = "'{\"searchSpaceSpec\":\"x\"}'";
+        List<String[]> cases = List.of(
+                new String[] {head + "'', " + spec + ", '{}'", "displayName is required"},
+                new String[] {head + "'" + "x".repeat(129) + "', " + spec + ", '{}'", "longer than 128"},
+                new String[] {head + "'ok', NULL, '{}'", "nasJobSpec is required"},
+                new String[] {head + "'ok', " + spec + ", '{\"Team\":\"x\"}'", "label key 'Team'"},
+                new String[] {head + "'ok', '{\"searchSpaceSpec\": x}', '{}'", "invalid JSON in nasJobSpec at line 1, column 21"},
+                new String[] {head + "'ok', '{\"noSuchField\": 1}', '{}'", "nasJobSpec does not fit NasJobSpec"},
+                new String[] {"INSERT INTO google.aiplatform.nas_jobs (projectsId, locationsId, state) SELECT 'p', 'l', 'x'",
+                        "column state is output only: the API sets it; the writable columns are projectsId, locationsId, displayName"},
+                new String[] {"INSERT INTO google.aiplatform.nas_jobs (projectsId, locationsId, colour) SELECT 'p', 'l', 'x'", "unknown column colour"},
+                new String[] {"INSERT INTO google.aiplatform.nas_jobs (projectsId, displayName) SELECT 'p', 'x'", "locationsId is required"},
+                new String[] {"INSERT INTO google.aiplatform.nas_jobs (projectsId, locationsId) SELECT 'p'", "2 columns are named but the query gives 1"});
+        for (String[] c : cases) {
+            Cli.Result result = nasql("-e", c[0]);
+            assertThat(result.code()).as(c[0]).isEqualTo(1);
+            assertThat(result.err()).as(c[0]).contains(c[1]);
+        }
+        assertThat(calls().calls("CreateNasJob")).isZero();
+    }
+
+    @Test
+    void execNamesWhatItExpects() {
+        assertThat(nasql("-e", "EXEC google.aiplatform.nas_jobs.cancel @locationsId='us-central1', @projectsId='proj-001'").err())
+                .contains("missing @nasJobsId: cancel takes @locationsId, @nasJobsId, @projectsId");
+        assertThat(nasql("-e", "EXEC google.aiplatform.nas_jobs.pause @nasJobsId='1'").err())
+                .contains("unknown method 'pause' of google.aiplatform.nas_jobs: EXEC takes google.aiplatform.nas_jobs.cancel");
+        assertThat(calls().calls("CancelNasJob")).isZero();
+    }
+
+    @Test
+    void aSelectThatPinsAScopeSyncsItWhenStaleAndNotOtherwise() {
+        String select = "SELECT COUNT(*) AS c FROM google.aiplatform.nas_jobs WHERE projectsId = 'proj-001' AND locationsId = 'europe-west4'";
+        Cli.Result first = nasql("-o", "text", "-e", select);
+        assertThat(first.out()).isEqualTo("c\n6\n");
+        assertThat(first.err()).contains("syncing 1 scope first (max_age 5m): proj-001/europe-west4 (never synced)");
+        assertThat(calls().calls("ListNasJobs")).isEqualTo(1);
+        Cli.Result fresh = nasql("-o", "text", "-e", select);
+        assertThat(fresh.err()).isEmpty();
+        assertThat(calls().calls("ListNasJobs")).isEqualTo(1);
+        nasql("-o", "text", "-e", "SET max_age = 0; " + select);
+        assertThat(calls().calls("ListNasJobs")).isEqualTo(2);
+    }
+}
