@@ -9,7 +9,11 @@ import io.nasql.shell.statement.BatchRunner;
 import io.nasql.shell.statement.Setting;
 import io.nasql.shell.statement.StatementEngine;
 import io.nasql.shell.statement.TemplateRenderer;
+import io.nasql.shell.statement.Statement;
 import io.nasql.shell.statement.Variables;
+import io.nasql.shell.write.ManifestCreate;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 import io.nasql.sync.ApiTarget;
 import io.nasql.sync.SyncOptions;
 import java.io.BufferedWriter;
@@ -77,6 +81,10 @@ public final class NasqlCommand implements Callable<Integer> {
     @Option(names = "--vars", paramLabel = "FILE", description = "Template variables from a JSON or YAML file (repeatable).")
     List<Path> varFiles = new ArrayList<>();
 
+    @Option(names = "--manifest", paramLabel = "FILE",
+            description = "Create the NasJobs of a YAML manifest (the reference page's shape) in the scope of --var projectsId and locationsId.")
+    Path manifest;
+
     @Option(names = "--yes", description = "Allow bulk writes in batch mode without asking.")
     boolean yes;
 
@@ -117,12 +125,13 @@ public final class NasqlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<Script> scripts = scripts();
-        if (scripts.isEmpty()) {
+        if (scripts.isEmpty() && manifest == null) {
             throw new UsageException("the interactive shell is not available yet: pass -e SQL or -f FILE");
         }
         ErrorReporter errors = errors();
         StatementEngine engine = Engines.standard();
-        TemplateRenderer templates = new TemplateRenderer(Variables.load(varFiles, vars));
+        Map<String, JsonNode> variables = Variables.load(varFiles, vars);
+        TemplateRenderer templates = new TemplateRenderer(variables);
         Writer out = stdout();
         PrintWriter notices = new PrintWriter(io.err(), true);
         try (Session session = new Session(sessionConfig(SyncOptions.defaults()), out, notices, question -> false, Clock.systemUTC())) {
@@ -131,11 +140,14 @@ public final class NasqlCommand implements Callable<Integer> {
             }
             BatchRunner runner = new BatchRunner(engine, templates, dryRun, ignoreErrors, errors::report);
             boolean ok = true;
+            if (manifest != null) {
+                ok = createFromManifest(session, templates, variables, errors);
+            }
             for (Script script : scripts) {
-                ok &= runner.run(script.text(), script.source(), session);
                 if (!ok && !ignoreErrors) {
                     break;
                 }
+                ok &= runner.run(script.text(), script.source(), session);
             }
             out.flush();
             return ok ? ExitCodes.OK : ExitCodes.FAILED;
@@ -143,6 +155,24 @@ public final class NasqlCommand implements Callable<Integer> {
     }
 
     private record Script(String text, String source) {
+    }
+
+    private boolean createFromManifest(Session session, TemplateRenderer templates, Map<String, JsonNode> variables,
+                                       ErrorReporter errors) {
+        try {
+            String source = manifest.toString();
+            String rendered = templates.render(new Statement(read(source), source, 1, 1)).text();
+            if (dryRun) {
+                session.out().write(rendered);
+                session.out().flush();
+                return true;
+            }
+            ManifestCreate.run(session, rendered, source, variables);
+            return true;
+        } catch (Exception e) {
+            errors.report(e);
+            return false;
+        }
     }
 
     private List<Script> scripts() throws IOException {

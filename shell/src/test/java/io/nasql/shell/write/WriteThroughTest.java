@@ -205,4 +205,29 @@ class WriteThroughTest {
         nasql("-o", "text", "-e", "SET max_age = 0; " + select);
         assertThat(calls().calls("ListNasJobs")).isEqualTo(2);
     }
+
+    @Test
+    void aManifestInThePagesShapeCreatesItsJobs() {
+        Path manifest = Path.of("..", "scripts", "examples", "create-job.manifest.yaml");
+        Cli.Result result = nasql("-o", "text", "--manifest", manifest.toString(), "--var", "projectsId=proj-001",
+                "--var", "locationsId=europe-west4", "--var", "owner=dana");
+        assertThat(result.err()).isEmpty();
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).contains("\tspinenet-latency-search\tJOB_STATE_QUEUED\t");
+        NasJob created = emulator.jobs().stream().filter(j -> j.getDisplayName().equals("spinenet-latency-search")).findFirst().orElseThrow();
+        assertThat(created.getName()).contains("/locations/europe-west4/");
+        assertThat(created.getLabelsMap()).containsEntry("owner", "dana");
+        var pool = created.getNasJobSpec().getMultiTrialAlgorithmSpec().getSearchTrialSpec().getSearchTrialJobSpec().getWorkerPoolSpecs(0);
+        assertThat(pool.getMachineSpec().getAcceleratorCount()).isEqualTo(2);
+        assertThat(pool.getContainerSpec().getArgsList()).containsExactly("--search_space=spinenet");
+        assertThat(created.getNasJobSpec().getMultiTrialAlgorithmSpec().getMetric().getGoal().name()).isEqualTo("MINIMIZE");
+    }
+
+    @Test
+    void aManifestWithoutAScopeSendsNothing() {
+        Cli.Result result = nasql("--manifest", Path.of("..", "scripts", "examples", "create-job.manifest.yaml").toString(), "--var", "owner=x");
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.err()).contains("name the scope to create in");
+        assertThat(calls().calls("CreateNasJob")).isZero();
+    }
 }
