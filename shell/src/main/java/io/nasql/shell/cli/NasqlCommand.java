@@ -2,6 +2,7 @@ package io.nasql.shell.cli;
 
 import io.nasql.db.Inventory;
 import io.nasql.shell.Engines;
+import io.nasql.shell.SyncRun;
 import io.nasql.shell.Session;
 import io.nasql.shell.SessionConfig;
 import io.nasql.shell.output.OutputFormat;
@@ -42,13 +43,20 @@ import picocli.CommandLine.Model.CommandSpec;
         usageHelpAutoWidth = true,
         description = "An interactive SQL shell for Vertex AI NAS jobs (google.aiplatform.nas_jobs).",
         subcommands = {SyncCommand.class, EmulatorCommand.class},
-        footer = {"", "Exit codes: 0 success; 1 a statement or API call failed; 2 bad usage; 3 a sync finished with failed scopes."})
+        footer = {"", "Settings are read from ~/.nasql/config.yaml (or --config FILE); flags override them.",
+                "Exit codes: 0 success; 1 a statement or API call failed; 2 bad usage; 3 a sync finished with failed scopes."})
 public final class NasqlCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Option(names = "--db", paramLabel = "URL", description = "Inventory JDBC URL (default: H2 file ~/.nasql/google).")
     String db;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: ~/.nasql/config.yaml when it exists).")
+    Path configFile;
+
+    @Option(names = "--demo", description = "Start an emulator with sample data and a throwaway inventory, sync it, and open the shell.")
+    boolean demo;
 
     @Option(names = "--endpoint", paramLabel = "HOST:PORT",
             description = "One API endpoint for every location (default: {location}-aiplatform.googleapis.com:443).")
@@ -106,12 +114,43 @@ public final class NasqlCommand implements Callable<Integer> {
         this.io = io;
     }
 
-    /** The session configuration from the flags. */
-    SessionConfig sessionConfig(SyncOptions syncOptions) {
-        ApiTarget api = endpoint != null ? new ApiTarget(endpoint, plaintext, credentials)
-                : new ApiTarget(null, plaintext, credentials);
-        Path folder = io.home().resolve(".nasql");
-        return new SessionConfig(db, folder, api, projects, locations, syncOptions, yes);
+    private ConfigFile config;
+    private Demo demoEnvironment;
+
+    /** The settings file, read once. */
+    ConfigFile config() {
+        if (config == null) {
+            config = configFile != null ? ConfigFile.load(configFile, true)
+                    : ConfigFile.load(io.home().resolve(".nasql").resolve("config.yaml"), false);
+        }
+        return config;
+    }
+
+    /** The session configuration: flags over the settings file over defaults; --demo over all. */
+    SessionConfig sessionConfig(Integer concurrencyFlag) {
+        ConfigFile file = config();
+        int concurrency = concurrencyFlag != null ? concurrencyFlag
+                : file.concurrency() != null ? file.concurrency() : SyncOptions.DEFAULT_CONCURRENCY;
+        SyncOptions sync = SyncOptions.defaults().withConcurrency(concurrency);
+        if (demoEnvironment != null) {
+            return new SessionConfig(null, demoEnvironment.folder(), ApiTarget.emulator(demoEnvironment.endpoint()),
+                    projects.isEmpty() ? Demo.PROJECTS : projects, locations.isEmpty() ? Demo.LOCATIONS : locations, sync, yes);
+        }
+        ApiTarget api = new ApiTarget(endpoint != null ? endpoint : file.endpoint(),
+                plaintext || Boolean.TRUE.equals(file.plaintext()), credentials != null ? credentials : file.credentials());
+        return new SessionConfig(db, io.home().resolve(".nasql"), api, projects.isEmpty() ? file.projects() : projects,
+                locations.isEmpty() ? file.locations() : locations, sync, yes);
+    }
+
+    /** Output format and max_age from the flags or the settings file. */
+    void applySettings(Session session) {
+        String format = output != null ? output : config().output();
+        if (format != null) {
+            session.set(Setting.OUTPUT, OutputFormat.parse(format));
+        }
+        if (config().maxAge() != null) {
+            session.set(Setting.MAX_AGE, Setting.MAX_AGE.parseValue(config().maxAge()));
+        }
     }
 
     ErrorReporter errors() {
@@ -125,18 +164,33 @@ public final class NasqlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<Script> scripts = scripts();
-        if (scripts.isEmpty() && manifest == null) {
-            throw new UsageException("the interactive shell is not available yet: pass -e SQL or -f FILE");
+        if (demo) {
+            try (Demo environment = Demo.start()) {
+                demoEnvironment = environment;
+                return run(scripts, true);
+            }
         }
+        return run(scripts, false);
+    }
+
+    private int run(List<Script> scripts, boolean demoMode) throws IOException {
         ErrorReporter errors = errors();
         StatementEngine engine = Engines.standard();
         Map<String, JsonNode> variables = Variables.load(varFiles, vars);
         TemplateRenderer templates = new TemplateRenderer(variables);
         Writer out = stdout();
         PrintWriter notices = new PrintWriter(io.err(), true);
-        try (Session session = new Session(sessionConfig(SyncOptions.defaults()), out, notices, question -> false, Clock.systemUTC())) {
-            if (output != null) {
-                session.set(Setting.OUTPUT, OutputFormat.parse(output));
+        try (Session session = new Session(sessionConfig(null), out, notices, question -> false, Clock.systemUTC())) {
+            applySettings(session);
+            if (demoMode) {
+                if (!demoSync(session, errors)) {
+                    return ExitCodes.FAILED;
+                }
+            }
+            if (scripts.isEmpty() && manifest == null) {
+                if (!demoMode || !io.stdinIsTerminal()) {
+                    throw new UsageException("the interactive shell is not available yet: pass -e SQL or -f FILE");
+                }
             }
             BatchRunner runner = new BatchRunner(engine, templates, dryRun, ignoreErrors, errors::report);
             boolean ok = true;
@@ -155,6 +209,26 @@ public final class NasqlCommand implements Callable<Integer> {
     }
 
     private record Script(String text, String source) {
+    }
+
+    /** The demo's first sync, with progress, and the example queries when a person is watching. */
+    private boolean demoSync(Session session, ErrorReporter errors) {
+        PrintWriter notices = session.notices();
+        notices.println("nasql demo: emulator on " + demoEnvironment.endpoint() + ", throwaway inventory in " + demoEnvironment.folder());
+        try {
+            var report = new SyncRun(session, io.stderrIsTerminal())
+                    .scopes(session.config().projects(), session.config().locations());
+            notices.print(SyncRun.summary(report));
+        } catch (Exception e) {
+            errors.report(e);
+            return false;
+        }
+        if (execute.isEmpty() && files.isEmpty() && manifest == null) {
+            notices.println("Try:");
+            Demo.EXAMPLES.forEach(q -> notices.println("  " + q));
+        }
+        notices.flush();
+        return true;
     }
 
     private boolean createFromManifest(Session session, TemplateRenderer templates, Map<String, JsonNode> variables,

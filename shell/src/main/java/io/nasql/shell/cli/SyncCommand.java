@@ -1,8 +1,8 @@
 package io.nasql.shell.cli;
 
 import io.nasql.shell.Session;
+import io.nasql.shell.SessionConfig;
 import io.nasql.shell.SyncRun;
-import io.nasql.sync.SyncOptions;
 import io.nasql.sync.SyncReport;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -19,25 +19,26 @@ public final class SyncCommand implements Callable<Integer> {
     @ParentCommand
     NasqlCommand nasql;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "32", description = "API calls in flight at most (default: ${DEFAULT-VALUE}).")
-    int concurrency;
+    @Option(names = "--concurrency", paramLabel = "N", description = "API calls in flight at most (default: 32, or concurrency in the settings file).")
+    Integer concurrency;
 
     @Option(names = "--progress", description = "Show the progress line even when stderr is not a terminal.")
     boolean progress;
 
     @Override
     public Integer call() throws Exception {
-        if (concurrency < 1) {
+        if (concurrency != null && concurrency < 1) {
             throw new UsageException("--concurrency must be at least 1");
         }
-        if (nasql.projects.isEmpty()) {
-            throw new UsageException("no projects given: pass --projects a,b (and --locations x,y, or nasql lists them per project)");
-        }
         Writer out = nasql.stdout();
-        try (Session session = new Session(nasql.sessionConfig(SyncOptions.defaults().withConcurrency(concurrency)), out,
-                new PrintWriter(nasql.io.err(), true), q -> false, Clock.systemUTC())) {
+        SessionConfig config = nasql.sessionConfig(concurrency);
+        if (config.projects().isEmpty()) {
+            throw new UsageException("no projects given: pass --projects a,b or set `projects: [a, b]` in ~/.nasql/config.yaml"
+                    + " (and --locations x,y, or nasql lists them per project)");
+        }
+        try (Session session = new Session(config, out, new PrintWriter(nasql.io.err(), true), q -> false, Clock.systemUTC())) {
             SyncReport report = new SyncRun(session, progress || nasql.io.stderrIsTerminal())
-                    .scopes(nasql.projects, nasql.locations);
+                    .scopes(config.projects(), config.locations());
             out.write(SyncRun.summary(report));
             out.flush();
             return report.problems().isEmpty() && !report.interrupted() ? ExitCodes.OK : ExitCodes.SYNC_FAILED_SCOPES;

@@ -31,6 +31,11 @@ public enum Setting {
 
     abstract Object parse(String value);
 
+    /** The typed value of a setting's text; IllegalArgumentException when it does not fit. */
+    public Object parseValue(String value) {
+        return parse(value);
+    }
+
     public Object defaultValue() {
         return parse(defaultValue);
     }
