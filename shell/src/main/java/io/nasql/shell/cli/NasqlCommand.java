@@ -6,6 +6,8 @@ import io.nasql.shell.SyncRun;
 import io.nasql.shell.Session;
 import io.nasql.shell.SessionConfig;
 import io.nasql.shell.output.OutputFormat;
+import io.nasql.shell.repl.RedirectableWriter;
+import io.nasql.shell.repl.Repl;
 import io.nasql.shell.statement.BatchRunner;
 import io.nasql.shell.statement.Setting;
 import io.nasql.shell.statement.StatementEngine;
@@ -30,6 +32,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -174,6 +179,9 @@ public final class NasqlCommand implements Callable<Integer> {
     }
 
     private int run(List<Script> scripts, boolean demoMode) throws IOException {
+        if (scripts.isEmpty() && manifest == null) {
+            return interactive(demoMode);
+        }
         ErrorReporter errors = errors();
         StatementEngine engine = Engines.standard();
         Map<String, JsonNode> variables = Variables.load(varFiles, vars);
@@ -185,11 +193,6 @@ public final class NasqlCommand implements Callable<Integer> {
             if (demoMode) {
                 if (!demoSync(session, errors)) {
                     return ExitCodes.FAILED;
-                }
-            }
-            if (scripts.isEmpty() && manifest == null) {
-                if (!demoMode || !io.stdinIsTerminal()) {
-                    throw new UsageException("the interactive shell is not available yet: pass -e SQL or -f FILE");
                 }
             }
             BatchRunner runner = new BatchRunner(engine, templates, dryRun, ignoreErrors, errors::report);
@@ -209,6 +212,28 @@ public final class NasqlCommand implements Callable<Integer> {
     }
 
     private record Script(String text, String source) {
+    }
+
+    /** The REPL on the process's terminal. */
+    private int interactive(boolean demoMode) throws IOException {
+        StatementEngine engine = Engines.standard();
+        TemplateRenderer templates = new TemplateRenderer(Variables.load(varFiles, vars));
+        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            RedirectableWriter results = new RedirectableWriter(terminal.writer());
+            AtomicReference<Repl> repl = new AtomicReference<>();
+            SessionConfig config = sessionConfig(null);
+            try (Session session = new Session(config, results, terminal.writer(), q -> repl.get().confirm(q), Clock.systemUTC())) {
+                applySettings(session);
+                if (demoMode && !demoSync(session, errors())) {
+                    return ExitCodes.FAILED;
+                }
+                Path history = config.folder().resolve("history");
+                Files.createDirectories(config.folder());
+                boolean color = !io.env().containsKey("NO_COLOR") && !terminal.getType().startsWith(Terminal.TYPE_DUMB);
+                repl.set(new Repl(new Repl.Parts(terminal, session, results, engine, templates, history, color, io.env().get("PAGER"))));
+                return repl.get().run();
+            }
+        }
     }
 
     /** The demo's first sync, with progress, and the example queries when a person is watching. */

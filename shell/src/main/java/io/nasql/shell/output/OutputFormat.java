@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /** How results are printed ({@code -o}, {@code .output}). */
 public enum OutputFormat {
-    TABLE, JSON, CSV, TEXT;
+    TABLE, JSON, CSV, TEXT, VERTICAL;
 
     /** The one place a format picks its printer. */
     public ResultPrinter printer(Writer out) {
@@ -14,6 +14,7 @@ public enum OutputFormat {
             case JSON -> new JsonPrinter(out);
             case CSV -> new CsvPrinter(out);
             case TEXT -> new TextPrinter(out);
+            case VERTICAL -> new VerticalPrinter(out);
         };
     }
 
@@ -21,7 +22,7 @@ public enum OutputFormat {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown output format '" + name + "': use table, json, csv or text");
+            throw new IllegalArgumentException("unknown output format '" + name + "': use table, json, csv, text or vertical");
         }
     }
 

@@ -1,0 +1,180 @@
+package io.nasql.shell.repl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nasql.db.InventoryStore;
+import io.nasql.db.ScopeKey;
+import io.nasql.shell.Engines;
+import io.nasql.shell.Session;
+import io.nasql.shell.SessionConfig;
+import io.nasql.shell.statement.ResourceCatalog;
+import io.nasql.shell.statement.TemplateRenderer;
+import io.nasql.sync.ApiTarget;
+import io.nasql.sync.SyncOptions;
+import com.google.cloud.aiplatform.v1.JobState;
+import com.google.cloud.aiplatform.v1.NasJob;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.jline.reader.Candidate;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.Parser;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The REPL driven headless over a dumb terminal on piped streams, as JLine's own tests do. */
+class ReplTest {
+    @TempDir
+    Path folder;
+    PipedOutputStream keyboard;
+    ByteArrayOutputStream screen;
+    Terminal terminal;
+    Session session;
+    Repl repl;
+
+    @BeforeEach
+    void start() throws IOException {
+        keyboard = new PipedOutputStream();
+        screen = new ByteArrayOutputStream();
+        terminal = new DumbTerminal("test", Terminal.TYPE_DUMB, new PipedInputStream(keyboard, 1 << 16), screen, StandardCharsets.UTF_8);
+        RedirectableWriter results = new RedirectableWriter(terminal.writer());
+        SessionConfig config = new SessionConfig("jdbc:h2:mem:" + UUID.randomUUID() + "/google;DB_CLOSE_DELAY=-1", folder,
+                ApiTarget.emulator("127.0.0.1:1"), List.of(), List.of(), SyncOptions.defaults(), false);
+        session = new Session(config, results, terminal.writer(), q -> repl.confirm(q), Clock.systemUTC());
+        repl = new Repl(new Repl.Parts(terminal, session, results, Engines.standard(), new TemplateRenderer(Map.of()),
+                folder.resolve("history"), false, null));
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        session.close();
+        terminal.close();
+    }
+
+    private CompletableFuture<Integer> running() {
+        return CompletableFuture.supplyAsync(repl::run);
+    }
+
+    private void type(String text) throws IOException {
+        keyboard.write(text.getBytes(StandardCharsets.UTF_8));
+        keyboard.flush();
+    }
+
+    private String shown() {
+        return screen.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aStatementOverSeveralLinesRunsAtItsSemicolonAndCtrlDLeavesWithZero() throws Exception {
+        CompletableFuture<Integer> exit = running();
+        type("SELECT 1 AS one,\n'two' AS\ntwo;\n");
+        keyboard.close();
+        assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(shown()).doesNotContain("error").contains("| one | two |").contains("|   1 | two |");
+    }
+
+    @Test
+    void outputSwitchesAndVerticalAndErrorsLetTheSessionGoOn() throws Exception {
+        CompletableFuture<Integer> exit = running();
+        type(".output csv\nSELECT 1 AS a;\n.output table\nSELECT nope;\nSELECT 'x' AS v\\G\nexit\n");
+        assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(shown()).contains("a\r\n1\r\n").contains("error: input:1: Column \"nope\" not found")
+                .contains("-[ RECORD 1 ]").contains("v | x");
+    }
+
+    @Test
+    void theHistoryFileKeepsWhatWasTyped() throws Exception {
+        CompletableFuture<Integer> exit = running();
+        type("SELECT 42 AS answer;\n");
+        keyboard.close();
+        exit.get(30, TimeUnit.SECONDS);
+        assertThat(Files.readString(folder.resolve("history"))).contains("SELECT 42 AS answer;");
+    }
+
+    @Test
+    void ctrlCCancelsASlowQueryAndTheSessionGoesOn() throws Exception {
+        CompletableFuture<Integer> exit = running();
+        type("SELECT COUNT(*) FROM SYSTEM_RANGE(1, 100000000) a, SYSTEM_RANGE(1, 100000) b;\n");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("nasql-statement") && t.getState() == Thread.State.RUNNABLE)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(300);
+        terminal.raise(Terminal.Signal.INT);
+        type("SELECT 'alive' AS after;\n");
+        keyboard.close();
+        assertThat(exit.get(60, TimeUnit.SECONDS)).isZero();
+        assertThat(shown()).contains("error: cancelled").contains("| alive |");
+    }
+
+    @Test
+    void completionOffersEachKindOfCandidate() throws Exception {
+        ScopeKey scope = new ScopeKey("proj-a", "us-central1");
+        new InventoryStore(session.inventory()).putJob(scope, NasJob.newBuilder()
+                .setName("projects/1/locations/us-central1/nasJobs/9").setDisplayName("x").setState(JobState.JOB_STATE_RUNNING).build(),
+                "insert", OffsetDateTime.now());
+        SqlCompleter completer = new SqlCompleter(session, ResourceCatalog.load());
+        LineReader reader = LineReaderBuilder.builder().terminal(terminal).parser(new StatementParser()).build();
+
+        assertThat(complete(completer, reader, "SEL")).contains("SELECT", "SYNC", "EXEC", "SHOW", "DESCRIBE");
+        assertThat(complete(completer, reader, "SELECT * FROM goo")).contains("google.aiplatform.nas_jobs", "google.aiplatform.sync_scopes");
+        assertThat(complete(completer, reader, "SELECT * FROM google.aiplatform.nas_trials WHERE ")).contains("metricValue", "trialType");
+        assertThat(complete(completer, reader, "EXEC google.aiplatform.nas_jobs.")).containsExactly("google.aiplatform.nas_jobs.cancel");
+        assertThat(complete(completer, reader, "EXEC google.aiplatform.nas_jobs.cancel @"))
+                .containsExactlyInAnyOrder("@locationsId=", "@nasJobsId=", "@projectsId=");
+        assertThat(complete(completer, reader, "SELECT * FROM google.aiplatform.nas_jobs WHERE projectsId = '")).containsExactly("'proj-a'");
+        assertThat(complete(completer, reader, "SELECT * FROM google.aiplatform.nas_jobs WHERE locationsId IN ('")).containsExactly("'us-central1'");
+        assertThat(complete(completer, reader, "SELECT * FROM google.aiplatform.nas_jobs WHERE state=")).containsExactly("'JOB_STATE_RUNNING'");
+    }
+
+    private static List<String> complete(SqlCompleter completer, LineReader reader, String line) {
+        List<Candidate> candidates = new ArrayList<>();
+        completer.complete(reader, reader.getParser().parse(line, line.length(), Parser.ParseContext.COMPLETE), candidates);
+        return candidates.stream().map(Candidate::value).toList();
+    }
+
+    @Test
+    void theParserWaitsForTheSemicolon() {
+        assertThat(StatementParser.isComplete("SELECT 1")).isFalse();
+        assertThat(StatementParser.isComplete("SELECT ';'")).isFalse();
+        assertThat(StatementParser.isComplete("SELECT 1 -- done;")).isFalse();
+        assertThat(StatementParser.isComplete("SELECT 1;")).isTrue();
+        assertThat(StatementParser.isComplete("SELECT 1\\G")).isTrue();
+        assertThat(StatementParser.isComplete(".output json")).isTrue();
+        assertThat(StatementParser.isComplete("exit")).isTrue();
+    }
+
+    @Test
+    void thePromptSaysWhatTheInventoryHolds() {
+        assertThat(Prompt.text(session)).isEqualTo("nasql [empty, never synced]> ");
+        new InventoryStore(session.inventory()).replaceScope(new ScopeKey("p", "l"), List.of(), List.of(), "sync",
+                OffsetDateTime.now().minusMinutes(2));
+        assertThat(Prompt.text(session)).isEqualTo("nasql [empty, synced 2m ago]> ");
+        assertThat(Prompt.ago(java.time.Duration.ofHours(5))).isEqualTo("5h ago");
+    }
+
+    @Test
+    void highlightingIsOffWithoutColour() {
+        assertThat(new SqlHighlighter(false, SqlCompleter.KEYWORDS).highlight(null, "SELECT 'a' -- c").toAnsi()).isEqualTo("SELECT 'a' -- c");
+        assertThat(new SqlHighlighter(true, SqlCompleter.KEYWORDS).highlight(null, "SELECT 'a' 12").toAnsi()).contains("\u001b[").contains("SELECT");
+    }
+
+}
