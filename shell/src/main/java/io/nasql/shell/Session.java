@@ -31,6 +31,7 @@ public final class Session implements AutoCloseable {
     private Connection connection;
     private JobServiceClients clients;
     private CallRunner runner;
+    private volatile ProgressSink progress = ProgressSink.NONE;
 
     /** Asks the user to confirm a bulk write; false when nobody can answer. */
     @FunctionalInterface
@@ -118,6 +119,15 @@ public final class Session implements AutoCloseable {
 
     public boolean confirm(String question) {
         return config.assumeYes() || confirmer.confirm(question);
+    }
+
+    /** Where syncs and waits show their progress; nowhere unless the front end says. */
+    public ProgressSink progress() {
+        return progress;
+    }
+
+    public void setProgress(ProgressSink sink) {
+        this.progress = sink;
     }
 
     public Clock clock() {

@@ -5,7 +5,6 @@ import io.nasql.sync.ScopeOutcome;
 import io.nasql.sync.ScopeResolver;
 import io.nasql.sync.SyncEngine;
 import io.nasql.sync.SyncReport;
-import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -20,11 +19,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SyncRun {
     private final Session session;
-    private final boolean progress;
 
-    public SyncRun(Session session, boolean progress) {
+    public SyncRun(Session session) {
         this.session = session;
-        this.progress = progress;
     }
 
     public SyncReport scopes(List<String> projects, List<String> locations) throws InterruptedException {
@@ -45,14 +42,13 @@ public final class SyncRun {
                 }
             }, "nasql-sync-stop");
             Runtime.getRuntime().addShutdownHook(stop);
-            ScheduledExecutorService ticker = progress ? startProgress(engine) : null;
+            ScheduledExecutorService ticker = session.progress() == ProgressSink.NONE ? null : startProgress(engine);
             try {
                 return engine.sync(scopes);
             } finally {
                 if (ticker != null) {
                     ticker.shutdownNow();
-                    session.notices().print("\r\u001b[K");
-                    session.notices().flush();
+                    session.progress().clear();
                 }
                 finished.countDown();
                 try {
@@ -67,7 +63,6 @@ public final class SyncRun {
     private ScheduledExecutorService startProgress(SyncEngine engine) {
         long start = System.nanoTime();
         long callsBefore = session.runner().calls();
-        PrintWriter err = session.notices();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "nasql-progress");
             t.setDaemon(true);
@@ -76,10 +71,9 @@ public final class SyncRun {
         ticker.scheduleAtFixedRate(() -> {
             double seconds = Math.max(0.001, (System.nanoTime() - start) / 1e9);
             long calls = session.runner().calls() - callsBefore;
-            err.print(String.format(Locale.ROOT, "\rsync: %d/%d scopes, %d jobs, %d errors, %.0f calls/s\u001b[K",
+            session.progress().show(String.format(Locale.ROOT, "sync: %d/%d scopes, %d jobs, %d errors, %.0f calls/s",
                     engine.progress().scopesDone(), engine.progress().scopesTotal(), engine.progress().jobsListed(),
                     engine.progress().errors(), calls / seconds));
-            err.flush();
         }, 200, 250, TimeUnit.MILLISECONDS);
         return ticker;
     }

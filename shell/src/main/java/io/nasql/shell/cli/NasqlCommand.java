@@ -2,6 +2,7 @@ package io.nasql.shell.cli;
 
 import io.nasql.db.Inventory;
 import io.nasql.shell.Engines;
+import io.nasql.shell.ProgressSink;
 import io.nasql.shell.SyncRun;
 import io.nasql.shell.Session;
 import io.nasql.shell.SessionConfig;
@@ -190,6 +191,9 @@ public final class NasqlCommand implements Callable<Integer> {
         PrintWriter notices = new PrintWriter(io.err(), true);
         try (Session session = new Session(sessionConfig(null), out, notices, question -> false, Clock.systemUTC())) {
             applySettings(session);
+            if (io.stderrIsTerminal()) {
+                session.setProgress(ProgressSink.line(notices));
+            }
             if (demoMode) {
                 if (!demoSync(session, errors)) {
                     return ExitCodes.FAILED;
@@ -224,6 +228,7 @@ public final class NasqlCommand implements Callable<Integer> {
             SessionConfig config = sessionConfig(null);
             try (Session session = new Session(config, results, terminal.writer(), q -> repl.get().confirm(q), Clock.systemUTC())) {
                 applySettings(session);
+                session.setProgress(Repl.statusBar(terminal));
                 if (demoMode && !demoSync(session, errors())) {
                     return ExitCodes.FAILED;
                 }
@@ -241,8 +246,7 @@ public final class NasqlCommand implements Callable<Integer> {
         PrintWriter notices = session.notices();
         notices.println("nasql demo: emulator on " + demoEnvironment.endpoint() + ", throwaway inventory in " + demoEnvironment.folder());
         try {
-            var report = new SyncRun(session, io.stderrIsTerminal())
-                    .scopes(session.config().projects(), session.config().locations());
+            var report = new SyncRun(session).scopes(session.config().projects(), session.config().locations());
             notices.print(SyncRun.summary(report));
         } catch (Exception e) {
             errors.report(e);

@@ -1,5 +1,6 @@
 package io.nasql.shell.cli;
 
+import io.nasql.shell.ProgressSink;
 import io.nasql.shell.Session;
 import io.nasql.shell.SessionConfig;
 import io.nasql.shell.SyncRun;
@@ -37,8 +38,10 @@ public final class SyncCommand implements Callable<Integer> {
                     + " (and --locations x,y, or nasql lists them per project)");
         }
         try (Session session = new Session(config, out, new PrintWriter(nasql.io.err(), true), q -> false, Clock.systemUTC())) {
-            SyncReport report = new SyncRun(session, progress || nasql.io.stderrIsTerminal())
-                    .scopes(config.projects(), config.locations());
+            if (progress || nasql.io.stderrIsTerminal()) {
+                session.setProgress(ProgressSink.line(session.notices()));
+            }
+            SyncReport report = new SyncRun(session).scopes(config.projects(), config.locations());
             out.write(SyncRun.summary(report));
             out.flush();
             return report.problems().isEmpty() && !report.interrupted() ? ExitCodes.OK : ExitCodes.SYNC_FAILED_SCOPES;

@@ -1,5 +1,6 @@
 package io.nasql.shell.repl;
 
+import io.nasql.shell.ProgressSink;
 import io.nasql.shell.Session;
 import io.nasql.shell.cli.ErrorReporter;
 import io.nasql.shell.output.OutputFormat;
@@ -28,6 +29,8 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
+import org.jline.utils.Status;
 import org.jline.widget.AutosuggestionWidgets;
 
 /** The interactive shell: read a statement, run it with Ctrl-C to cancel, show its results. */
@@ -79,6 +82,25 @@ public final class Repl {
         if (!Terminal.TYPE_DUMB.equals(terminal.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())) {
             new AutosuggestionWidgets(reader).enable();
         }
+    }
+
+    /** JLine's status line at the bottom of the screen; a redrawn line where the terminal has none. */
+    public static ProgressSink statusBar(Terminal terminal) {
+        Status status = Status.getStatus(terminal);
+        if (status == null) {
+            return ProgressSink.line(terminal.writer());
+        }
+        return new ProgressSink() {
+            @Override
+            public void show(String line) {
+                status.update(List.of(new AttributedString(line)));
+            }
+
+            @Override
+            public void clear() {
+                status.update(List.of());
+            }
+        };
     }
 
     /** Reads and runs until exit or Ctrl-D; returns the exit code. */

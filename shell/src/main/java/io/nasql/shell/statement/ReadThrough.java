@@ -51,7 +51,7 @@ final class ReadThrough {
                 + Setting.formatDuration(maxAge) + "): " + String.join(", ", stale.stream().map(s -> s + (synced.containsKey(s)
                 ? "" : " (never synced)")).toList()));
         try {
-            SyncReport report = new SyncRun(session, false).run(stale);
+            SyncReport report = new SyncRun(session).run(stale);
             for (ScopeOutcome problem : report.problems()) {
                 session.notices().println("warning: " + problem.scope() + " was not refreshed (" + problem.message()
                         + "); its rows are as they were");

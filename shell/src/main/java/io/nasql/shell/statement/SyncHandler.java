@@ -42,7 +42,7 @@ public final class SyncHandler implements Handler {
                     + " or pass --projects", statement.position());
         }
         List<ScopeKey> scopes = new ScopeResolver(session.clients(), session.runner()).resolve(projects, locations);
-        SyncReport report = new SyncRun(session, false).run(scopes);
+        SyncReport report = new SyncRun(session).run(scopes);
         List<List<Object>> rows = new ArrayList<>();
         for (ScopeOutcome o : report.outcomes()) {
             rows.add(Arrays.asList(o.scope().projectsId(), o.scope().locationsId(), o.status().name(),

@@ -1,6 +1,7 @@
 package io.nasql.shell.write;
 
 import io.nasql.db.ScopeKey;
+import io.nasql.shell.ProgressSink;
 import io.nasql.shell.Session;
 import io.nasql.shell.output.ListRows;
 import io.nasql.shell.statement.Handler;
@@ -11,7 +12,6 @@ import io.nasql.shell.statement.StatementException;
 import io.nasql.shell.statement.StatementKind;
 import io.nasql.sync.ApiCallException;
 import io.nasql.sync.JobWriter;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,7 +59,7 @@ public final class DeleteHandler implements Handler {
             String outcome;
             try {
                 JobWriter.PendingDelete delete = writer.startDelete(target.scope(), target.nasJobsId());
-                outcome = await ? awaitDone(writer, delete, session.notices()) : "DELETE STARTED";
+                outcome = await ? awaitDone(writer, delete, session.progress()) : "DELETE STARTED";
             } catch (ApiCallException e) {
                 failed++;
                 only = e;
@@ -77,23 +77,20 @@ public final class DeleteHandler implements Handler {
     }
 
     /** Waits for the delete with a progress line, bounded. */
-    private static String awaitDone(JobWriter writer, JobWriter.PendingDelete delete, PrintWriter notices) throws InterruptedException {
+    private static String awaitDone(JobWriter writer, JobWriter.PendingDelete delete, ProgressSink progress) throws InterruptedException {
         long start = System.nanoTime();
         ScopeKey scope = delete.scope();
-        boolean shown = false;
-        while (!writer.awaitDelete(delete, POLL)) {
-            Duration waited = Duration.ofNanos(System.nanoTime() - start);
-            if (waited.compareTo(GIVE_UP) > 0) {
-                throw new ApiCallException("DEADLINE_EXCEEDED", "the delete of " + scope + "/" + delete.nasJobsId()
-                        + " did not finish in " + GIVE_UP.toMinutes() + " minutes; its row is kept until a sync sees it gone", null);
+        try {
+            while (!writer.awaitDelete(delete, POLL)) {
+                Duration waited = Duration.ofNanos(System.nanoTime() - start);
+                if (waited.compareTo(GIVE_UP) > 0) {
+                    throw new ApiCallException("DEADLINE_EXCEEDED", "the delete of " + scope + "/" + delete.nasJobsId()
+                            + " did not finish in " + GIVE_UP.toMinutes() + " minutes; its row is kept until a sync sees it gone", null);
+                }
+                progress.show("deleting " + scope + "/" + delete.nasJobsId() + " ... " + waited.toSeconds() + "s");
             }
-            notices.printf("\rdeleting %s/%s ... %ds\u001b[K", scope, delete.nasJobsId(), waited.toSeconds());
-            notices.flush();
-            shown = true;
-        }
-        if (shown) {
-            notices.print("\r\u001b[K");
-            notices.flush();
+        } finally {
+            progress.clear();
         }
         return "DELETED";
     }
