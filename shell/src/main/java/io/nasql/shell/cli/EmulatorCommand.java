@@ -54,6 +54,9 @@ public final class EmulatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (nasql.demo) {
+            throw new UsageException("--demo runs its own emulator and inventory; it does not go with `nasql emulator`");
+        }
         if (!projectIds.isEmpty() && projectCount > 0) {
             throw new UsageException("give --projects N or --project-ids a,b, not both");
         }

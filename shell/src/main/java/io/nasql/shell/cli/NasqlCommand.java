@@ -7,6 +7,8 @@ import io.nasql.shell.SyncRun;
 import io.nasql.shell.Session;
 import io.nasql.shell.SessionConfig;
 import io.nasql.shell.output.OutputFormat;
+import io.nasql.shell.report.ReportCatalog;
+import io.nasql.shell.report.ReportFolders;
 import io.nasql.shell.repl.RedirectableWriter;
 import io.nasql.shell.repl.Repl;
 import io.nasql.shell.statement.BatchRunner;
@@ -48,7 +50,7 @@ import picocli.CommandLine.Model.CommandSpec;
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = "An interactive SQL shell for Vertex AI NAS jobs (google.aiplatform.nas_jobs).",
-        subcommands = {SyncCommand.class, EmulatorCommand.class},
+        subcommands = {SyncCommand.class, ReportCommand.class, EmulatorCommand.class},
         footer = {"", "Settings are read from ~/.nasql/config.yaml (or --config FILE); flags override them.",
                 "Exit codes: 0 success; 1 a statement or API call failed; 2 bad usage; 3 a sync finished with failed scopes."})
 public final class NasqlCommand implements Callable<Integer> {
@@ -168,15 +170,27 @@ public final class NasqlCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         List<Script> scripts = scripts();
         if (demo) {
-            try (Demo environment = Demo.start()) {
-                demoEnvironment = environment;
-                return run(scripts, true);
-            }
+            return inDemo(() -> run(scripts, true));
         }
         return run(scripts, false);
+    }
+
+    /** Runs the work with the demo's emulator and throwaway inventory, synced first. */
+    <T> T inDemo(Callable<T> work) throws Exception {
+        try (Demo environment = Demo.start()) {
+            demoEnvironment = environment;
+            return work.call();
+        } finally {
+            demoEnvironment = null;
+        }
+    }
+
+    /** The demo's first sync, for a subcommand that runs in demo mode. */
+    boolean demoSync(Session session) {
+        return demoSync(session, errors(), false);
     }
 
     private int run(List<Script> scripts, boolean demoMode) throws IOException {
@@ -184,8 +198,8 @@ public final class NasqlCommand implements Callable<Integer> {
             return interactive(demoMode);
         }
         ErrorReporter errors = errors();
-        StatementEngine engine = Engines.standard();
         Map<String, JsonNode> variables = Variables.load(varFiles, vars);
+        StatementEngine engine = Engines.standard(ReportCatalog.load(ReportFolders.of(io.home())), variables);
         TemplateRenderer templates = new TemplateRenderer(variables);
         Writer out = stdout();
         PrintWriter notices = new PrintWriter(io.err(), true);
@@ -195,7 +209,7 @@ public final class NasqlCommand implements Callable<Integer> {
                 session.setProgress(ProgressSink.line(notices));
             }
             if (demoMode) {
-                if (!demoSync(session, errors)) {
+                if (!demoSync(session, errors, false)) {
                     return ExitCodes.FAILED;
                 }
             }
@@ -220,8 +234,9 @@ public final class NasqlCommand implements Callable<Integer> {
 
     /** The REPL on the process's terminal. */
     private int interactive(boolean demoMode) throws IOException {
-        StatementEngine engine = Engines.standard();
-        TemplateRenderer templates = new TemplateRenderer(Variables.load(varFiles, vars));
+        Map<String, JsonNode> variables = Variables.load(varFiles, vars);
+        StatementEngine engine = Engines.standard(ReportCatalog.load(ReportFolders.of(io.home())), variables);
+        TemplateRenderer templates = new TemplateRenderer(variables);
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             RedirectableWriter results = new RedirectableWriter(terminal.writer());
             AtomicReference<Repl> repl = new AtomicReference<>();
@@ -229,7 +244,7 @@ public final class NasqlCommand implements Callable<Integer> {
             try (Session session = new Session(config, results, terminal.writer(), q -> repl.get().confirm(q), Clock.systemUTC())) {
                 applySettings(session);
                 session.setProgress(Repl.statusBar(terminal));
-                if (demoMode && !demoSync(session, errors())) {
+                if (demoMode && !demoSync(session, errors(), true)) {
                     return ExitCodes.FAILED;
                 }
                 Path history = config.folder().resolve("history");
@@ -242,7 +257,7 @@ public final class NasqlCommand implements Callable<Integer> {
     }
 
     /** The demo's first sync, with progress, and the example queries when a person is watching. */
-    private boolean demoSync(Session session, ErrorReporter errors) {
+    private boolean demoSync(Session session, ErrorReporter errors, boolean showExamples) {
         PrintWriter notices = session.notices();
         notices.println("nasql demo: emulator on " + demoEnvironment.endpoint() + ", throwaway inventory in " + demoEnvironment.folder());
         try {
@@ -252,7 +267,7 @@ public final class NasqlCommand implements Callable<Integer> {
             errors.report(e);
             return false;
         }
-        if (execute.isEmpty() && files.isEmpty() && manifest == null) {
+        if (showExamples) {
             notices.println("Try:");
             Demo.EXAMPLES.forEach(q -> notices.println("  " + q));
         }

@@ -28,6 +28,9 @@ public final class SyncCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (nasql.demo) {
+            throw new UsageException("--demo runs its own emulator and inventory; it does not go with `nasql sync`");
+        }
         if (concurrency != null && concurrency < 1) {
             throw new UsageException("--concurrency must be at least 1");
         }

@@ -25,8 +25,9 @@ public final class SqlErrors {
         if (mark < 0 || quote < 0 || mark < quote) {
             return statement.position();
         }
-        int offset = mark - (quote + "statement \"".length());
-        String echoed = message.substring(quote + "statement \"".length(), mark);
+        // H2 writes line breaks in the echo as \000a.
+        String echoed = message.substring(quote + "statement \"".length(), mark).replace("\\000a", "\n");
+        int offset = echoed.length();
         // H2 echoes the statement as sent; trust the offset only when the echo matches.
         return statement.text().startsWith(echoed) ? statement.positionOf(offset) : statement.position();
     }

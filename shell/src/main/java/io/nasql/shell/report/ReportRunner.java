@@ -1,0 +1,99 @@
+package io.nasql.shell.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.nasql.shell.Session;
+import io.nasql.shell.output.JdbcRows;
+import io.nasql.shell.statement.SqlErrors;
+import io.nasql.shell.statement.Statement;
+import io.nasql.shell.statement.StatementEngine;
+import io.nasql.shell.statement.StatementSplitter;
+import io.nasql.shell.statement.TemplateRenderer;
+import java.io.IOException;
+import java.io.Writer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs a report: its variables filled (given values over its defaults), each query printed or gathered for HTML. */
+public final class ReportRunner {
+    private final StatementEngine engine;
+
+    public ReportRunner(StatementEngine engine) {
+        this.engine = engine;
+    }
+
+    /** Prints the report's results in the session's output format. */
+    public void print(Report report, Map<String, JsonNode> given, Session session) {
+        for (Statement statement : statements(report, given)) {
+            engine.execute(statement, session);
+        }
+    }
+
+    /** Writes the report as one self-contained HTML page. */
+    public void html(Report report, Map<String, JsonNode> given, Session session, Writer out) throws IOException {
+        List<ResultTable> results = new ArrayList<>();
+        for (Statement statement : statements(report, given)) {
+            results.add(gather(statement, session));
+        }
+        out.write(HtmlReport.render(report, summary(report, given, session, results), results));
+        out.flush();
+    }
+
+    private static List<Statement> statements(Report report, Map<String, JsonNode> given) {
+        Map<String, JsonNode> vars = new LinkedHashMap<>();
+        report.defaults().forEach((k, v) -> vars.put(k, TextNode.valueOf(v)));
+        vars.putAll(given);
+        TemplateRenderer templates = new TemplateRenderer(vars);
+        return StatementSplitter.split(report.sql(), report.source()).stream().map(templates::render).toList();
+    }
+
+    private static ResultTable gather(Statement statement, Session session) {
+        try (java.sql.Statement jdbc = session.connection().createStatement();
+             ResultSet rs = jdbc.executeQuery(statement.text());
+             JdbcRows rows = new JdbcRows(rs)) {
+            List<List<Object>> data = new ArrayList<>();
+            while (rows.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int i = 0; i < rows.columns().size(); i++) {
+                    row.add(rows.value(i));
+                }
+                data.add(row);
+            }
+            return new ResultTable(rows.columns(), data);
+        } catch (SQLException e) {
+            throw SqlErrors.of(e, statement);
+        }
+    }
+
+    private static Map<String, String> summary(Report report, Map<String, JsonNode> given, Session session, List<ResultTable> results) {
+        Map<String, String> summary = new LinkedHashMap<>();
+        summary.put("Generated", session.clock().instant().atOffset(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        try (java.sql.Statement jdbc = session.connection().createStatement();
+             ResultSet rs = jdbc.executeQuery("SELECT (SELECT COUNT(*) FROM google.aiplatform.nas_jobs),"
+                     + " (SELECT COUNT(DISTINCT \"projectsId\") FROM google.aiplatform.nas_jobs),"
+                     + " (SELECT COUNT(*) FROM google.aiplatform.sync_scopes),"
+                     + " (SELECT COUNT(*) FROM google.aiplatform.sync_scopes WHERE \"status\" <> 'OK'),"
+                     + " (SELECT MAX(\"lastSuccessAt\") FROM google.aiplatform.sync_scopes)")) {
+            rs.next();
+            summary.put("Inventory", rs.getLong(1) + " jobs in " + rs.getLong(2) + " projects; " + rs.getLong(3) + " scopes synced, "
+                    + rs.getLong(4) + " failed or denied");
+            summary.put("Last sync", rs.getString(5) == null ? "never" : rs.getObject(5, java.time.OffsetDateTime.class).toString());
+        } catch (SQLException e) {
+            summary.put("Inventory", "unreadable: " + e.getMessage());
+        }
+        Map<String, String> vars = new LinkedHashMap<>(report.defaults());
+        given.forEach((k, v) -> vars.put(k, v.asText()));
+        if (!vars.isEmpty()) {
+            summary.put("Variables", String.join(", ", vars.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).toList()));
+        }
+        summary.put("Rows", String.valueOf(results.stream().mapToInt(r -> r.rows().size()).sum()));
+        summary.put("Source", report.source());
+        return summary;
+    }
+}
