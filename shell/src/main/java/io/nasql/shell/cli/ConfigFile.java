@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.nasql.shell.YamlMessages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +82,7 @@ public record ConfigFile(Path path, List<String> projects, List<String> location
                 }
             }
         } catch (JsonProcessingException e) {
-            throw bad(path, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage());
+            throw bad(path, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), YamlMessages.oneLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new UsageException("cannot read " + path + ": " + e.getMessage());
         }

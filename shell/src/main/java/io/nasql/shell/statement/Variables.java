@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.nasql.shell.YamlMessages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -42,7 +43,7 @@ public final class Variables {
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("--vars " + file + ": no such file");
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("--vars " + file + ":" + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
+            throw new IllegalArgumentException("--vars " + file + ":" + e.getLocation().getLineNr() + ": " + YamlMessages.oneLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new IllegalArgumentException("--vars " + file + ": " + e.getMessage());
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.nasql.shell.YamlMessages;
 import com.google.cloud.aiplatform.v1.NasJob;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -34,7 +35,7 @@ public final class Manifest {
         try {
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(source + ":" + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
+            throw new IllegalArgumentException(source + ":" + e.getLocation().getLineNr() + ": " + YamlMessages.oneLine(e.getOriginalMessage()));
         }
         if (root == null || !root.isArray() || root.isEmpty()) {
             throw new IllegalArgumentException(source + ": a manifest is a list of resources, each with a name and props");

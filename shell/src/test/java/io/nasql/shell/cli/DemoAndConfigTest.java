@@ -1,0 +1,93 @@
+package io.nasql.shell.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nasql.emulator.EmulatorClock;
+import io.nasql.emulator.EmulatorConfig;
+import io.nasql.emulator.EmulatorServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The first five minutes: the demo, and the settings file under the flags. */
+class DemoAndConfigTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void theDemoRunsStatementsNonInteractivelyAndLeavesTheUsersFolderAlone() {
+        Cli.Result result = Cli.run(home, "", "--demo", "-o", "text", "-e",
+                "SELECT COUNT(*) AS jobs, COUNT(DISTINCT projectsId) AS projects, COUNT(DISTINCT state) AS states FROM google.aiplatform.nas_jobs;"
+                        + " SELECT COUNT(*) > 0 AS trials FROM google.aiplatform.nas_trials");
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).isEqualTo("jobs\tprojects\tstates\n48\t3\t6\ntrials\ntrue\n");
+        assertThat(result.err()).contains("nasql demo: emulator on 127.0.0.1:").contains("synced 6 scopes").doesNotContain("Try:");
+        assertThat(home.resolve(".nasql")).doesNotExist();
+    }
+
+    @Test
+    void theDemoRunsReportsToo() {
+        Cli.Result result = Cli.run(home, "", "--demo", "report", "jobs-by-state", "-o", "csv");
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).startsWith("projectsId,locationsId,state,jobs\r\nproj-001,");
+        assertThat(home.resolve(".nasql")).doesNotExist();
+        assertThat(Cli.run(home, "", "--demo", "sync").code()).isEqualTo(2);
+    }
+
+    private Path config(String yaml) throws Exception {
+        Path folder = Files.createDirectories(home.resolve(".nasql"));
+        return Files.writeString(folder.resolve("config.yaml"), yaml);
+    }
+
+    @Test
+    void theSettingsFileGivesDefaultsAndFlagsOverrideThem() throws Exception {
+        config("output: csv\nmax_age: 0\n");
+        String db = Cli.memoryDb();
+        assertThat(Cli.run(home, "", "--db", db, "-e", "SELECT 1 AS a").out()).isEqualTo("a\r\n1\r\n");
+        assertThat(Cli.run(home, "", "--db", db, "-o", "text", "-e", "SELECT 1 AS a").out()).isEqualTo("a\n1\n");
+    }
+
+    @Test
+    void projectsLocationsAndEndpointComeFromTheSettingsFile() throws Exception {
+        try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.empty()
+                .withSeedData(List.of("cfg-a", "cfg-b"), List.of("us-central1"), 3, 5), EmulatorClock.system(1))) {
+            config("projects: [cfg-a, cfg-b]\nlocations: [us-central1]\nendpoint: " + emulator.endpoint() + "\nplaintext: true\n");
+            String db = Cli.memoryDb();
+            Cli.Result sync = Cli.run(home, "", "--db", db, "sync");
+            assertThat(sync.code()).isZero();
+            assertThat(sync.out()).startsWith("synced 2 scopes in ").contains("jobs 6 added");
+            Cli.Result only = Cli.run(home, "", "--db", db, "--projects", "cfg-b", "-o", "text", "-e", "SYNC; SELECT COUNT(*) AS c FROM google.aiplatform.sync_runs");
+            assertThat(only.out()).contains("cfg-b\tus-central1\tOK").doesNotContain("cfg-a\t").endsWith("c\n2\n");
+        }
+    }
+
+    @Test
+    void aBadSettingsFileIsOneClearErrorWithItsLine() throws Exception {
+        Path file = config("projects: [a]\ncolour: blue\n");
+        Cli.Result unknown = Cli.run(home, "", "--db", Cli.memoryDb(), "-e", "SELECT 1");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).isEqualTo("error: " + file + ":2: unknown key 'colour'; known keys are concurrency, credentials,"
+                + " endpoint, locations, max_age, output, plaintext, projects\n");
+        config("projects: [a\nlocations: b\n");
+        Cli.Result broken = Cli.run(home, "", "--db", Cli.memoryDb(), "-e", "SELECT 1");
+        assertThat(broken.code()).isEqualTo(2);
+        assertThat(broken.err()).startsWith("error: " + file + ":").hasLineCount(1);
+        config("concurrency: -3\n");
+        assertThat(Cli.run(home, "", "--db", Cli.memoryDb(), "-e", "SELECT 1").err()).contains(":1: concurrency takes a whole number");
+        assertThat(Cli.run(home, "", "--config", home.resolve("nope.yaml").toString(), "-e", "SELECT 1").err()).contains("no such file");
+    }
+
+    @Test
+    void helpSaysWhereSettingsAreRead() {
+        assertThat(Cli.run(home, "", "--help").out()).contains("~/.nasql/config.yaml");
+    }
+
+    @Test
+    void syncWithoutProjectsSaysHowToGiveThem() {
+        Cli.Result result = Cli.run(home, "", "--db", Cli.memoryDb(), "sync");
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("no projects given: pass --projects a,b or set `projects: [a, b]`");
+    }
+}
