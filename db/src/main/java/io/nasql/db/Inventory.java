@@ -39,14 +39,12 @@ public final class Inventory implements AutoCloseable {
     private final String url;
     private final String displayName;
     private final JdbcConnectionPool pool;
-    private final DSLContext dsl;
+    private DSLContext dsl;
 
     private Inventory(String url, String displayName, JdbcConnectionPool pool) {
         this.url = url;
         this.displayName = displayName;
         this.pool = pool;
-        this.dsl = DSL.using(pool, SQLDialect.H2,
-                new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED));
     }
 
     /** {@code ~/.nasql}, the default inventory folder. */
@@ -168,7 +166,11 @@ public final class Inventory implements AutoCloseable {
         }
     }
 
-    public DSLContext dsl() {
+    /** The jOOQ context, made on first use: a statement that only runs SQL never pays for jOOQ's start. */
+    public synchronized DSLContext dsl() {
+        if (dsl == null) {
+            dsl = DSL.using(pool, SQLDialect.H2, new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED));
+        }
         return dsl;
     }
 

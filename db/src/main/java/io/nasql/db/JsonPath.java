@@ -10,7 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * at a container. Registered as an H2 alias by {@link Inventory}.
  */
 public final class JsonPath {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Made on the first call, not when H2 loads this class for its alias. */
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper();
+    }
 
     private JsonPath() {
     }
@@ -21,7 +24,7 @@ public final class JsonPath {
         }
         JsonNode node;
         try {
-            node = MAPPER.readTree(json);
+            node = Mapper.INSTANCE.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("json_value: the first argument is not JSON: " + e.getOriginalMessage());
         }

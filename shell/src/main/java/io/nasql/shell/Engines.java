@@ -12,13 +12,14 @@ import io.nasql.shell.write.DeleteHandler;
 import io.nasql.shell.write.ExecHandler;
 import io.nasql.shell.write.InsertHandler;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The statement engine with every verb this build has. */
 public final class Engines {
     private Engines() {
     }
 
-    public static StatementEngine standard(ReportCatalog reports, Map<String, JsonNode> variables) {
+    public static StatementEngine standard(Supplier<ReportCatalog> reports, Map<String, JsonNode> variables) {
         StatementEngine engine = new StatementEngine()
                 .with(StatementKind.SYNC, new SyncHandler())
                 .with(StatementKind.INSERT_JOBS, new InsertHandler())

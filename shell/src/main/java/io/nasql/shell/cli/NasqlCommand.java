@@ -199,7 +199,7 @@ public final class NasqlCommand implements Callable<Integer> {
         }
         ErrorReporter errors = errors();
         Map<String, JsonNode> variables = Variables.load(varFiles, vars);
-        StatementEngine engine = Engines.standard(ReportCatalog.load(ReportFolders.of(io.home())), variables);
+        StatementEngine engine = Engines.standard(() -> ReportCatalog.load(ReportFolders.of(io.home())), variables);
         TemplateRenderer templates = new TemplateRenderer(variables);
         Writer out = stdout();
         PrintWriter notices = new PrintWriter(io.err(), true);
@@ -235,7 +235,7 @@ public final class NasqlCommand implements Callable<Integer> {
     /** The REPL on the process's terminal. */
     private int interactive(boolean demoMode) throws IOException {
         Map<String, JsonNode> variables = Variables.load(varFiles, vars);
-        StatementEngine engine = Engines.standard(ReportCatalog.load(ReportFolders.of(io.home())), variables);
+        StatementEngine engine = Engines.standard(() -> ReportCatalog.load(ReportFolders.of(io.home())), variables);
         TemplateRenderer templates = new TemplateRenderer(variables);
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             RedirectableWriter results = new RedirectableWriter(terminal.writer());

@@ -78,7 +78,7 @@ public final class ReportCommand implements Callable<Integer> {
             if (output != null && !html) {
                 session.set(Setting.OUTPUT, OutputFormat.parse(output));
             }
-            ReportRunner runner = new ReportRunner(Engines.standard(catalog, variables));
+            ReportRunner runner = new ReportRunner(Engines.standard(() -> catalog, variables));
             if (html) {
                 runner.html(report, variables, session, writer);
             } else {

@@ -9,6 +9,7 @@ import io.nasql.shell.statement.Statement;
 import io.nasql.shell.statement.StatementException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,11 +19,12 @@ public final class ReportHandler implements Handler {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ASSIGNMENT = Pattern.compile("([\\w.-]+)\\s*=\\s*(?:'([^']*)'|(\\S+))");
 
-    private final ReportCatalog catalog;
+    private final Supplier<ReportCatalog> catalog;
     private final Map<String, JsonNode> variables;
     private final ReportRunner runner;
 
-    public ReportHandler(ReportCatalog catalog, Map<String, JsonNode> variables, ReportRunner runner) {
+    /** The catalog is read when the first REPORT runs, not at start. */
+    public ReportHandler(Supplier<ReportCatalog> catalog, Map<String, JsonNode> variables, ReportRunner runner) {
         this.catalog = catalog;
         this.variables = variables;
         this.runner = runner;
@@ -41,7 +43,7 @@ public final class ReportHandler implements Handler {
         }
         Report report;
         try {
-            report = catalog.find(m.group(1));
+            report = catalog.get().find(m.group(1));
         } catch (IllegalArgumentException e) {
             throw new StatementException(e.getMessage(), statement.position());
         }

@@ -15,7 +15,10 @@ import java.util.Map;
 
 /** Template variables from {@code --vars} files (JSON or YAML) and {@code --var KEY=VALUE}, later ones winning. */
 public final class Variables {
-    private static final YAMLMapper YAML = new YAMLMapper();
+    /** Made only when a --vars file is read. */
+    private static final class Yaml {
+        static final YAMLMapper MAPPER = new YAMLMapper();
+    }
 
     private Variables() {
     }
@@ -39,7 +42,7 @@ public final class Variables {
         JsonNode root;
         try {
             // YAML is a superset of JSON, so one reader serves both.
-            root = YAML.readTree(Files.readString(file));
+            root = Yaml.MAPPER.readTree(Files.readString(file));
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("--vars " + file + ": no such file");
         } catch (JsonProcessingException e) {

@@ -58,7 +58,7 @@ class ReplTest {
         SessionConfig config = new SessionConfig("jdbc:h2:mem:" + UUID.randomUUID() + "/google;DB_CLOSE_DELAY=-1", folder,
                 ApiTarget.emulator("127.0.0.1:1"), List.of(), List.of(), SyncOptions.defaults(), false);
         session = new Session(config, results, terminal.writer(), q -> repl.confirm(q), Clock.systemUTC());
-        repl = new Repl(new Repl.Parts(terminal, session, results, Engines.standard(io.nasql.shell.report.ReportCatalog.load(java.util.List.of()), java.util.Map.of()), new TemplateRenderer(Map.of()),
+        repl = new Repl(new Repl.Parts(terminal, session, results, Engines.standard(() -> io.nasql.shell.report.ReportCatalog.load(List.of()), Map.of()), new TemplateRenderer(Map.of()),
                 folder.resolve("history"), false, null));
     }
 
