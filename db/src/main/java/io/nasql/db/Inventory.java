@@ -29,6 +29,7 @@ public final class Inventory implements AutoCloseable {
     static final String DATABASE_NAME = "google";
     private static final String CASE_SETTINGS = "DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
     private static final String HISTORY_SCHEMA = "nasql";
+    private static final int MAX_CONNECTIONS = 128;
 
     static {
         // jOOQ prints a banner and tips on first use; nasql's output is the user's results only.
@@ -75,6 +76,8 @@ public final class Inventory implements AutoCloseable {
         }
         String url = jdbcUrl.toUpperCase().contains("DATABASE_TO_UPPER") ? jdbcUrl : jdbcUrl + ";" + CASE_SETTINGS;
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "", "");
+        // Sync commits scopes from many threads at once; H2's default of 10 would make them queue.
+        pool.setMaxConnections(MAX_CONNECTIONS);
         try {
             prepare(pool, displayName);
             return new Inventory(url, displayName, pool);

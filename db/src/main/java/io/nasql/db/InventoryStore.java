@@ -7,7 +7,9 @@ import static io.nasql.db.generated.Tables.SYNC_RUNS;
 import static io.nasql.db.generated.Tables.SYNC_SCOPES;
 
 import com.google.cloud.aiplatform.v1.NasJob;
+import io.nasql.db.generated.tables.records.NasJobEventsRecord;
 import io.nasql.db.generated.tables.records.NasJobsRecord;
+import io.nasql.db.generated.tables.records.NasTrialsRecord;
 import io.nasql.db.generated.tables.records.SyncRunsRecord;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,8 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jooq.Condition;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
-import org.jooq.Query;
+import org.jooq.Field;
+import org.jooq.JSON;
+import org.jooq.Table;
+import org.jooq.TableRecord;
+import org.jooq.impl.DSL;
 
 /**
  * What sync and the write verbs change in the inventory. Every method is one transaction:
@@ -48,23 +55,13 @@ public final class InventoryStore {
         return dsl.transactionResult(tx -> {
             DSLContext db = tx.dsl();
             Map<String, String> states = states(db, scope);
-            int added = 0;
-            for (NasJob job : changedJobs) {
-                if (!states.containsKey(NasJobRecords.jobId(job))) {
-                    added++;
-                }
-                write(db, scope, job, states, source, at);
-            }
-            int removed = 0;
-            for (String id : missingIds) {
-                if (states.containsKey(id)) {
-                    delete(db, scope, id, states.remove(id), source, at);
-                    removed++;
-                }
-            }
-            int jobCount = states.size();
-            markScope(db, scope, ScopeStatus.OK, null, at, jobCount);
-            return new ScopeChanges(added, changedJobs.size() - added, removed, jobCount);
+            int before = states.size();
+            write(db, scope, changedJobs, states, source, at);
+            int added = states.size() - before;
+            List<String> gone = missingIds.stream().filter(states::containsKey).toList();
+            delete(db, scope, gone, states, source, at);
+            markScope(db, scope, ScopeStatus.OK, null, at, states.size());
+            return new ScopeChanges(added, changedJobs.size() - added, gone.size(), states.size());
         });
     }
 
@@ -72,7 +69,7 @@ public final class InventoryStore {
     public void putJob(ScopeKey scope, NasJob job, String source, OffsetDateTime at) {
         dsl.transaction(tx -> {
             DSLContext db = tx.dsl();
-            write(db, scope, job, states(db, scope, NasJobRecords.jobId(job)), source, at);
+            write(db, scope, List.of(job), states(db, scope, NasJobRecords.jobId(job)), source, at);
         });
     }
 
@@ -84,7 +81,7 @@ public final class InventoryStore {
             if (!states.containsKey(nasJobsId)) {
                 return false;
             }
-            delete(db, scope, nasJobsId, states.get(nasJobsId), source, at);
+            delete(db, scope, List.of(nasJobsId), states, source, at);
             return true;
         });
     }
@@ -135,45 +132,100 @@ public final class InventoryStore {
         scopes.forEach(s -> any.add(SYNC_SCOPES.PROJECTSID.eq(s.projectsId()).and(SYNC_SCOPES.LOCATIONSID.eq(s.locationsId()))));
         dsl.select(SYNC_SCOPES.PROJECTSID, SYNC_SCOPES.LOCATIONSID, SYNC_SCOPES.LASTSUCCESSAT)
                 .from(SYNC_SCOPES)
-                .where(org.jooq.impl.DSL.or(any))
+                .where(DSL.or(any))
                 .and(SYNC_SCOPES.LASTSUCCESSAT.isNotNull())
                 .fetch()
                 .forEach(r -> result.put(new ScopeKey(r.value1(), r.value2()), r.value3()));
         return result;
     }
 
-    private static void write(DSLContext db, ScopeKey scope, NasJob job, Map<String, String> states,
+    /**
+     * Upserts jobs with their trials and state changes. The jobs' old rows go first (their
+     * trials with them, by the foreign key), then every row goes in through one prepared
+     * statement per table, so a scope of thousands of jobs is rendered once, not per row.
+     */
+    private static void write(DSLContext db, ScopeKey scope, Collection<NasJob> jobs, Map<String, String> states,
                               String source, OffsetDateTime at) {
-        NasJobsRecord row = NasJobRecords.job(scope, job, at);
-        String id = row.getNasjobsid();
-        List<Query> queries = new ArrayList<>();
-        queries.add(db.insertInto(NAS_JOBS).set(row).onDuplicateKeyUpdate().set(row));
-        queries.add(db.deleteFrom(NAS_TRIALS).where(trialsOf(scope, id)));
-        NasJobRecords.trials(scope, job).forEach(t -> queries.add(db.insertInto(NAS_TRIALS).set(t)));
-        boolean known = states.containsKey(id);
-        String before = states.get(id);
-        if (!known || !Objects.equals(before, row.getState())) {
-            queries.add(event(db, scope, id, before, row.getState(), source, at));
+        if (jobs.isEmpty()) {
+            return;
         }
-        db.batch(queries).execute();
-        states.put(id, row.getState());
+        List<NasJobsRecord> rows = new ArrayList<>(jobs.size());
+        List<NasTrialsRecord> trials = new ArrayList<>();
+        List<NasJobEventsRecord> events = new ArrayList<>();
+        for (NasJob job : jobs) {
+            NasJobsRecord row = NasJobRecords.job(scope, job, at);
+            String id = row.getNasjobsid();
+            rows.add(row);
+            trials.addAll(NasJobRecords.trials(scope, job));
+            if (!states.containsKey(id) || !Objects.equals(states.get(id), row.getState())) {
+                events.add(event(scope, id, states.get(id), row.getState(), source, at));
+            }
+            states.put(id, row.getState());
+        }
+        for (List<String> chunk : chunks(rows.stream().map(NasJobsRecord::getNasjobsid).toList())) {
+            db.deleteFrom(NAS_JOBS).where(inScope(scope)).and(NAS_JOBS.NASJOBSID.in(chunk)).execute();
+        }
+        insertAll(db, NAS_JOBS, List.of(NAS_JOBS.fields()), rows);
+        insertAll(db, NAS_TRIALS, List.of(NAS_TRIALS.fields()), trials);
+        insertAll(db, NAS_JOB_EVENTS, EVENT_FIELDS, events);
     }
 
-    private static void delete(DSLContext db, ScopeKey scope, String id, String before, String source, OffsetDateTime at) {
-        db.batch(
-                db.deleteFrom(NAS_JOBS).where(inScope(scope)).and(NAS_JOBS.NASJOBSID.eq(id)),
-                event(db, scope, id, before, DELETED, source, at)).execute();
+    /** The events' columns but the generated id. */
+    private static final List<Field<?>> EVENT_FIELDS = List.of(NAS_JOB_EVENTS.PROJECTSID, NAS_JOB_EVENTS.LOCATIONSID,
+            NAS_JOB_EVENTS.NASJOBSID, NAS_JOB_EVENTS.OBSERVEDAT, NAS_JOB_EVENTS.FROMSTATE, NAS_JOB_EVENTS.TOSTATE, NAS_JOB_EVENTS.SOURCE);
+
+    /** Inserts records through one prepared statement, in batches of a thousand rows. */
+    private static <R extends TableRecord<R>> void insertAll(DSLContext db, Table<R> table, List<Field<?>> fields, List<R> records) {
+        for (int start = 0; start < records.size(); start += 1000) {
+            // jOOQ writes "? FORMAT JSON" for a JSON bind only when the placeholder has a value; without it H2
+            // would store each JSON text as a JSON string.
+            List<Field<?>> placeholders = fields.stream()
+                    .<Field<?>>map(f -> f.getType() == JSON.class ? DSL.val(JSON.valueOf("{}")) : DSL.val(null, f)).toList();
+            BatchBindStep batch = db.batch(db.insertInto(table).columns(fields).values(placeholders));
+            for (R record : records.subList(start, Math.min(records.size(), start + 1000))) {
+                Object[] values = new Object[fields.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = record.get(fields.get(i));
+                }
+                batch.bind(values);
+            }
+            batch.execute();
+        }
     }
 
-    private static Query event(DSLContext db, ScopeKey scope, String id, String from, String to, String source, OffsetDateTime at) {
-        return db.insertInto(NAS_JOB_EVENTS)
-                .set(NAS_JOB_EVENTS.PROJECTSID, scope.projectsId())
-                .set(NAS_JOB_EVENTS.LOCATIONSID, scope.locationsId())
-                .set(NAS_JOB_EVENTS.NASJOBSID, id)
-                .set(NAS_JOB_EVENTS.OBSERVEDAT, at)
-                .set(NAS_JOB_EVENTS.FROMSTATE, from)
-                .set(NAS_JOB_EVENTS.TOSTATE, to)
-                .set(NAS_JOB_EVENTS.SOURCE, source);
+    private static void delete(DSLContext db, ScopeKey scope, List<String> ids, Map<String, String> states, String source,
+                               OffsetDateTime at) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<NasJobEventsRecord> events = new ArrayList<>();
+        for (String id : ids) {
+            events.add(event(scope, id, states.remove(id), DELETED, source, at));
+        }
+        for (List<String> chunk : chunks(ids)) {
+            db.deleteFrom(NAS_JOBS).where(inScope(scope)).and(NAS_JOBS.NASJOBSID.in(chunk)).execute();
+        }
+        insertAll(db, NAS_JOB_EVENTS, EVENT_FIELDS, events);
+    }
+
+    private static NasJobEventsRecord event(ScopeKey scope, String id, String from, String to, String source, OffsetDateTime at) {
+        NasJobEventsRecord e = new NasJobEventsRecord();
+        e.setProjectsid(scope.projectsId());
+        e.setLocationsid(scope.locationsId());
+        e.setNasjobsid(id);
+        e.setObservedat(at);
+        e.setFromstate(from);
+        e.setTostate(to);
+        e.setSource(source);
+        return e;
+    }
+
+    private static List<List<String>> chunks(List<String> ids) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 1000) {
+            chunks.add(ids.subList(i, Math.min(ids.size(), i + 1000)));
+        }
+        return chunks;
     }
 
     private static void markScope(DSLContext db, ScopeKey scope, ScopeStatus status, String message,
@@ -216,9 +268,4 @@ public final class InventoryStore {
         return NAS_JOBS.PROJECTSID.eq(scope.projectsId()).and(NAS_JOBS.LOCATIONSID.eq(scope.locationsId()));
     }
 
-    private static Condition trialsOf(ScopeKey scope, String id) {
-        return NAS_TRIALS.PROJECTSID.eq(scope.projectsId())
-                .and(NAS_TRIALS.LOCATIONSID.eq(scope.locationsId()))
-                .and(NAS_TRIALS.NASJOBSID.eq(id));
-    }
 }
