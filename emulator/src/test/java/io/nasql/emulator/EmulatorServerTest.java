@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.api.gax.rpc.ApiException;
 import com.google.api.gax.rpc.StatusCode;
-import com.google.cloud.aiplatform.v1.ContainerSpec;
-import com.google.cloud.aiplatform.v1.CustomJobSpec;
 import com.google.cloud.aiplatform.v1.JobServiceClient;
 import com.google.cloud.aiplatform.v1.JobState;
 import com.google.cloud.aiplatform.v1.ListNasJobsRequest;
 import com.google.cloud.aiplatform.v1.LocationName;
-import com.google.cloud.aiplatform.v1.MachineSpec;
 import com.google.cloud.aiplatform.v1.NasJob;
 import com.google.cloud.aiplatform.v1.NasJobSpec;
 import com.google.cloud.aiplatform.v1.NasJobSpec.MultiTrialAlgorithmSpec;
 import com.google.cloud.aiplatform.v1.NasTrial;
 import com.google.cloud.aiplatform.v1.NasTrialDetail;
-import com.google.cloud.aiplatform.v1.WorkerPoolSpec;
 import com.google.cloud.location.GetLocationRequest;
 import com.google.cloud.location.ListLocationsRequest;
 import com.google.cloud.location.Location;
@@ -57,33 +53,6 @@ class EmulatorServerTest {
         emulator.close();
     }
 
-    static NasJob validJob(String displayName) {
-        CustomJobSpec trialJob = CustomJobSpec.newBuilder()
-                .addWorkerPoolSpecs(WorkerPoolSpec.newBuilder()
-                        .setMachineSpec(MachineSpec.newBuilder().setMachineType("n1-standard-8"))
-                        .setReplicaCount(1)
-                        .setContainerSpec(ContainerSpec.newBuilder().setImageUri("us-docker.pkg.dev/p/nas/trainer:1")))
-                .build();
-        return NasJob.newBuilder()
-                .setDisplayName(displayName)
-                .putLabels("team", "vision")
-                .setNasJobSpec(NasJobSpec.newBuilder()
-                        .setSearchSpaceSpec("mnasnet")
-                        .setMultiTrialAlgorithmSpec(MultiTrialAlgorithmSpec.newBuilder()
-                                .setMetric(MultiTrialAlgorithmSpec.MetricSpec.newBuilder()
-                                        .setMetricId("top1_accuracy")
-                                        .setGoal(MultiTrialAlgorithmSpec.MetricSpec.GoalType.MAXIMIZE))
-                                .setSearchTrialSpec(MultiTrialAlgorithmSpec.SearchTrialSpec.newBuilder()
-                                        .setSearchTrialJobSpec(trialJob)
-                                        .setMaxTrialCount(10)
-                                        .setMaxParallelTrialCount(2))
-                                .setTrainTrialSpec(MultiTrialAlgorithmSpec.TrainTrialSpec.newBuilder()
-                                        .setTrainTrialJobSpec(trialJob)
-                                        .setMaxParallelTrialCount(1)
-                                        .setFrequency(5))))
-                .build();
-    }
-
     private static StatusCode.Code codeOf(ThrowingCallable call) {
         Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
         if (thrown instanceof ExecutionException) {
@@ -96,7 +65,7 @@ class EmulatorServerTest {
     @Test
     void createThenGetReturnsTheJobWithAProjectNumberInItsName() {
         Instant now = clock.now();
-        NasJob created = client.createNasJob(PARENT, validJob("search-1"));
+        NasJob created = client.createNasJob(PARENT, SampleJobs.minimal("search-1"));
         assertThat(created.getName()).matches("projects/\\d{12}/locations/us-central1/nasJobs/\\d{19}");
         assertThat(created.getState()).isEqualTo(JobState.JOB_STATE_QUEUED);
         assertThat(created.getCreateTime()).isEqualTo(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).build());
@@ -107,7 +76,7 @@ class EmulatorServerTest {
 
     @Test
     void outputOnlyFieldsOnInputAreIgnored() {
-        NasJob asked = validJob("sneaky").toBuilder()
+        NasJob asked = SampleJobs.minimal("sneaky").toBuilder()
                 .setName("projects/x/locations/y/nasJobs/1")
                 .setState(JobState.JOB_STATE_SUCCEEDED)
                 .setEndTime(Timestamp.newBuilder().setSeconds(5))
@@ -135,12 +104,12 @@ class EmulatorServerTest {
 
     @Test
     void displayNameAndLabelLimitsAreEnforced() {
-        assertThat(codeOf(() -> client.createNasJob(PARENT, validJob("x".repeat(129))))).isEqualTo(StatusCode.Code.INVALID_ARGUMENT);
-        assertThat(codeOf(() -> client.createNasJob(PARENT, validJob("ok").toBuilder().putLabels("Team", "x").build())))
+        assertThat(codeOf(() -> client.createNasJob(PARENT, SampleJobs.minimal("x".repeat(129))))).isEqualTo(StatusCode.Code.INVALID_ARGUMENT);
+        assertThat(codeOf(() -> client.createNasJob(PARENT, SampleJobs.minimal("ok").toBuilder().putLabels("Team", "x").build())))
                 .isEqualTo(StatusCode.Code.INVALID_ARGUMENT);
-        assertThat(codeOf(() -> client.createNasJob(PARENT, validJob("ok").toBuilder().putLabels("team", "y".repeat(65)).build())))
+        assertThat(codeOf(() -> client.createNasJob(PARENT, SampleJobs.minimal("ok").toBuilder().putLabels("team", "y".repeat(65)).build())))
                 .isEqualTo(StatusCode.Code.INVALID_ARGUMENT);
-        assertThat(client.createNasJob(PARENT, validJob("é".repeat(128)).toBuilder().putLabels("équipe", "visión").build())
+        assertThat(client.createNasJob(PARENT, SampleJobs.minimal("é".repeat(128)).toBuilder().putLabels("équipe", "visión").build())
                 .getDisplayName()).hasSize(128);
     }
 
@@ -173,7 +142,7 @@ class EmulatorServerTest {
 
     @Test
     void aJobMovesThroughItsLifecycleWithTrialsOnTheClock() {
-        NasJob created = client.createNasJob("projects/life/locations/us-central1", validJob("lifecycle"));
+        NasJob created = client.createNasJob("projects/life/locations/us-central1", SampleJobs.minimal("lifecycle"));
         clock.advance(Duration.ofSeconds(5));
         assertThat(client.getNasJob(created.getName()).getState()).isEqualTo(JobState.JOB_STATE_PENDING);
         clock.advance(Duration.ofSeconds(10));
@@ -197,7 +166,7 @@ class EmulatorServerTest {
 
     @Test
     void cancelMovesAJobThroughCancellingToCancelledAndRefusesFinishedJobs() {
-        NasJob created = client.createNasJob("projects/cancel/locations/us-central1", validJob("to-cancel"));
+        NasJob created = client.createNasJob("projects/cancel/locations/us-central1", SampleJobs.minimal("to-cancel"));
         client.cancelNasJob(created.getName());
         assertThat(client.getNasJob(created.getName()).getState()).isEqualTo(JobState.JOB_STATE_CANCELLING);
         clock.advance(Duration.ofSeconds(3));
@@ -210,7 +179,7 @@ class EmulatorServerTest {
 
     @Test
     void deleteRefusesUnfinishedJobsAndAwaitsTheOperationForFinishedOnes() throws Exception {
-        NasJob created = client.createNasJob("projects/del/locations/us-central1", validJob("to-delete"));
+        NasJob created = client.createNasJob("projects/del/locations/us-central1", SampleJobs.minimal("to-delete"));
         assertThat(codeOf(() -> client.deleteNasJobAsync(created.getName()).get())).isEqualTo(StatusCode.Code.FAILED_PRECONDITION);
         clock.advance(Duration.ofMinutes(2));
         var operation = client.deleteNasJobAsync(created.getName());
@@ -222,7 +191,7 @@ class EmulatorServerTest {
 
     @Test
     void trialDetailsComeFromTheJobsOutput() {
-        NasJob created = client.createNasJob("projects/trials/locations/us-central1", validJob("trials"));
+        NasJob created = client.createNasJob("projects/trials/locations/us-central1", SampleJobs.minimal("trials"));
         clock.advance(Duration.ofMinutes(2));
         List<NasTrialDetail> details = new ArrayList<>();
         client.listNasTrialDetails(created.getName()).iterateAll().forEach(details::add);

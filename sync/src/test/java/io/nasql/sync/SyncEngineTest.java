@@ -13,6 +13,7 @@ import com.google.cloud.aiplatform.v1.NasJob;
 import io.nasql.db.ProtoJson;
 import io.nasql.db.ScopeKey;
 import io.nasql.emulator.EmulatorConfig;
+import io.nasql.emulator.SampleJobs;
 import io.nasql.db.generated.tables.records.NasJobsRecord;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -111,15 +112,15 @@ class SyncEngineTest {
         try (SyncFixture f = new SyncFixture(EmulatorConfig.empty()); SyncEngine engine = f.engine();
              JobServiceClient client = f.clients.forLocation("us-central1")) {
             String parent = "projects/team-a/locations/us-central1";
-            NasJob first = client.createNasJob(parent, TestSpecs.job("first"));
-            NasJob second = client.createNasJob(parent, TestSpecs.job("second"));
+            NasJob first = client.createNasJob(parent, SampleJobs.minimal("first"));
+            NasJob second = client.createNasJob(parent, SampleJobs.minimal("second"));
             List<ScopeKey> scope = List.of(new ScopeKey("team-a", "us-central1"));
             engine.sync(scope);
             assertMirrors(f);
 
             f.clock.advance(Duration.ofSeconds(40));
             client.cancelNasJob(second.getName());
-            NasJob third = client.createNasJob(parent, TestSpecs.job("third"));
+            NasJob third = client.createNasJob(parent, SampleJobs.minimal("third"));
             engine.sync(scope);
             assertMirrors(f);
 

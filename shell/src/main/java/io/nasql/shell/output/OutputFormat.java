@@ -12,8 +12,8 @@ public enum OutputFormat {
         return switch (this) {
             case TABLE -> new TablePrinter(out);
             case JSON -> new JsonPrinter(out);
-            case CSV -> new CsvPrinter(out);
-            case TEXT -> new TextPrinter(out);
+            case CSV -> SeparatedPrinter.csv(out);
+            case TEXT -> SeparatedPrinter.text(out);
             case VERTICAL -> new VerticalPrinter(out);
         };
     }

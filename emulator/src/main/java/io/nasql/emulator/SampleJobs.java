@@ -1,4 +1,4 @@
-package io.nasql.sync;
+package io.nasql.emulator;
 
 import com.google.cloud.aiplatform.v1.ContainerSpec;
 import com.google.cloud.aiplatform.v1.CustomJobSpec;
@@ -8,12 +8,12 @@ import com.google.cloud.aiplatform.v1.NasJobSpec;
 import com.google.cloud.aiplatform.v1.NasJobSpec.MultiTrialAlgorithmSpec;
 import com.google.cloud.aiplatform.v1.WorkerPoolSpec;
 
-/** A NasJob that CreateNasJob accepts. */
-final class TestSpecs {
-    private TestSpecs() {
+/** A small NasJob that CreateNasJob accepts: every REQUIRED field set, ten search trials, a train trial every five. */
+public final class SampleJobs {
+    private SampleJobs() {
     }
 
-    static NasJob job(String displayName) {
+    public static NasJob minimal(String displayName) {
         CustomJobSpec trialJob = CustomJobSpec.newBuilder()
                 .addWorkerPoolSpecs(WorkerPoolSpec.newBuilder()
                         .setMachineSpec(MachineSpec.newBuilder().setMachineType("n1-standard-8"))
@@ -24,6 +24,7 @@ final class TestSpecs {
                 .setDisplayName(displayName)
                 .putLabels("team", "vision")
                 .setNasJobSpec(NasJobSpec.newBuilder()
+                        .setSearchSpaceSpec("mnasnet")
                         .setMultiTrialAlgorithmSpec(MultiTrialAlgorithmSpec.newBuilder()
                                 .setMetric(MultiTrialAlgorithmSpec.MetricSpec.newBuilder()
                                         .setMetricId("top1_accuracy")
@@ -31,7 +32,11 @@ final class TestSpecs {
                                 .setSearchTrialSpec(MultiTrialAlgorithmSpec.SearchTrialSpec.newBuilder()
                                         .setSearchTrialJobSpec(trialJob)
                                         .setMaxTrialCount(10)
-                                        .setMaxParallelTrialCount(2))))
+                                        .setMaxParallelTrialCount(2))
+                                .setTrainTrialSpec(MultiTrialAlgorithmSpec.TrainTrialSpec.newBuilder()
+                                        .setTrainTrialJobSpec(trialJob)
+                                        .setMaxParallelTrialCount(1)
+                                        .setFrequency(5))))
                 .build();
     }
 }
