@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sync benchmark (issue 4): 1,000 scopes x 20 jobs at 50 ms latency with concurrency 64, against
 # the ideal of calls x latency / concurrency; then the unchanged re-sync; then 100,000 jobs in
-# 2,000 scopes synced by a nasql held to -Xmx256m.
+# 2,000 scopes synced by a nasql held to -Xmx256m. KEEP_INVENTORY=DIR keeps that inventory for reports.sh.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
@@ -20,7 +20,9 @@ kill "$emulator_pid"; wait "$emulator_pid" 2>/dev/null || true; emulator_pid=""
 
 echo "== 100,000 jobs in 2,000 scopes, nasql in -Xmx256m"
 start_emulator --projects 1000 --locations us-central1,europe-west4 --jobs-per-scope 50
-db="jdbc:h2:file:$work/b/google"
+inventory="${KEEP_INVENTORY:-$work/b}"
+rm -rf "$inventory"
+db="jdbc:h2:file:$inventory/google"
 t0=$(now_ms)
 NASQL_JAVA_OPTS="-Xmx256m" /usr/bin/time -f "max RSS %M KB" "$nasql" --db "$db" --endpoint "$endpoint" --plaintext \
   --projects "$(projects 1000)" --locations us-central1,europe-west4 sync --concurrency 64

@@ -43,10 +43,15 @@ CREATE TABLE "aiplatform"."nas_trials" (
     "metricValue"      DOUBLE PRECISION,
     "stepCount"        BIGINT,
     "finalMeasurement" JSON,
+    -- The job's best trial by its metric and goal (ties: search before train, then by id), set when the
+    -- trials are written, so that "the best trial of every job" is an indexed lookup over millions of trials.
+    "best"             BOOLEAN      NOT NULL DEFAULT FALSE,
     CONSTRAINT "nas_trials_pk" PRIMARY KEY ("projectsId", "locationsId", "nasJobsId", "trialType", "trialId"),
     CONSTRAINT "nas_trials_job_fk" FOREIGN KEY ("projectsId", "locationsId", "nasJobsId")
         REFERENCES "aiplatform"."nas_jobs" ("projectsId", "locationsId", "nasJobsId") ON DELETE CASCADE
 );
+
+CREATE INDEX "nas_trials_best_idx" ON "aiplatform"."nas_trials" ("best");
 
 -- Each state change that sync or a write observed.
 CREATE TABLE "aiplatform"."nas_job_events" (

@@ -79,7 +79,23 @@ final class NasJobRecords {
         for (NasTrial trial : output.getTrainTrialsList()) {
             rows.add(trial(scope, jobId, "train", trial, metric));
         }
+        markBest(rows, metric.getGoal() == NasJobSpec.MultiTrialAlgorithmSpec.MetricSpec.GoalType.MINIMIZE);
         return rows;
+    }
+
+    /** Marks the trial with the best final value; the first in search-then-train, id order wins a tie. */
+    private static void markBest(List<NasTrialsRecord> trials, boolean minimize) {
+        NasTrialsRecord best = null;
+        for (NasTrialsRecord t : trials) {
+            t.setBest(false);
+            if (t.getMetricvalue() != null && (best == null
+                    || (minimize ? t.getMetricvalue() < best.getMetricvalue() : t.getMetricvalue() > best.getMetricvalue()))) {
+                best = t;
+            }
+        }
+        if (best != null) {
+            best.setBest(true);
+        }
     }
 
     private static NasTrialsRecord trial(ScopeKey scope, String jobId, String type, NasTrial trial, NasJobSpec.MultiTrialAlgorithmSpec.MetricSpec metric) {

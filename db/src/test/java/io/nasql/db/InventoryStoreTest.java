@@ -93,9 +93,24 @@ class InventoryStoreTest {
         assertThat(trial.getGoal()).isEqualTo("MAXIMIZE");
         assertThat(trial.getTrialtype()).isEqualTo("search");
         assertThat(trial.getStepcount()).isEqualTo(1000L);
+        assertThat(trial.getBest()).as("0.78 is the highest of a MAXIMIZE metric").isTrue();
+        assertThat(dsl.fetchCount(NAS_TRIALS, NAS_TRIALS.BEST.isTrue())).isEqualTo(1);
 
         store.removeJob(SCOPE, "1", "delete", T2.plusMinutes(1));
         assertThat(dsl.fetchCount(NAS_TRIALS)).isZero();
+    }
+
+    @Test
+    void theBestTrialFollowsTheGoal() {
+        NasJob minimize = TestJobs.withTrials(TestJobs.job(SCOPE, "9", JobState.JOB_STATE_SUCCEEDED, 10), 0.4, 0.2, 0.3).toBuilder()
+                .setNasJobSpec(TestJobs.job(SCOPE, "9", JobState.JOB_STATE_SUCCEEDED, 10).getNasJobSpec().toBuilder()
+                        .setMultiTrialAlgorithmSpec(TestJobs.job(SCOPE, "9", JobState.JOB_STATE_SUCCEEDED, 10).getNasJobSpec()
+                                .getMultiTrialAlgorithmSpec().toBuilder().setMetric(com.google.cloud.aiplatform.v1.NasJobSpec
+                                        .MultiTrialAlgorithmSpec.MetricSpec.newBuilder().setMetricId("top1_accuracy")
+                                        .setGoal(com.google.cloud.aiplatform.v1.NasJobSpec.MultiTrialAlgorithmSpec.MetricSpec.GoalType.MINIMIZE))))
+                .build();
+        store.putJob(SCOPE, minimize, "sync", T1);
+        assertThat(dsl.select(NAS_TRIALS.TRIALID).from(NAS_TRIALS).where(NAS_TRIALS.BEST.isTrue()).fetch(NAS_TRIALS.TRIALID)).containsExactly("2");
     }
 
     @Test

@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -37,6 +38,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SyncEngine implements AutoCloseable {
     private static final int PAGE_SIZE = 100;
+    /**
+     * Jobs fetched but not yet committed, over all scopes: what bounds sync's memory however many
+     * jobs there are (a job with its trials is some tens of KB until its scope commits).
+     */
+    static final int MAX_JOBS_HELD = 2000;
 
     private final InventoryStore store;
     private final JobServiceClients clients;
@@ -48,6 +54,7 @@ public final class SyncEngine implements AutoCloseable {
     private final AtomicBoolean interrupted = new AtomicBoolean();
     private final AtomicInteger activeScopes = new AtomicInteger();
     private final Set<String> deniedProjects = ConcurrentHashMap.newKeySet();
+    private final Semaphore jobsHeld = new Semaphore(MAX_JOBS_HELD, true);
 
     public SyncEngine(InventoryStore store, JobServiceClients clients, CallRunner runner, SyncOptions options, Clock clock) {
         this.store = store;
@@ -145,12 +152,19 @@ public final class SyncEngine implements AutoCloseable {
             checkInterrupted();
         } while (!token.isEmpty());
 
-        List<NasJob> changed = fetch(scope, client, toGet, listed);
-        checkInterrupted();
-        Set<String> missing = new HashSet<>(known.keySet());
-        missing.removeAll(listed);
-        ScopeChanges changes = store.replaceScope(scope, changed, missing, "sync", utc(clock.instant()));
-        return ScopeOutcome.ok(scope, changes);
+        // A scope takes all the room it needs at once (at most all of it), so scopes never wait on each other's halves.
+        int room = Math.min(toGet.size(), MAX_JOBS_HELD);
+        jobsHeld.acquire(room);
+        try {
+            List<NasJob> changed = fetch(scope, client, toGet, listed);
+            checkInterrupted();
+            Set<String> missing = new HashSet<>(known.keySet());
+            missing.removeAll(listed);
+            ScopeChanges changes = store.replaceScope(scope, changed, missing, "sync", utc(clock.instant()));
+            return ScopeOutcome.ok(scope, changes);
+        } finally {
+            jobsHeld.release(room);
+        }
     }
 
     /**
