@@ -75,6 +75,10 @@ public final class Inventory implements AutoCloseable {
             throw new InventoryException("unsupported inventory URL " + jdbcUrl + ": nasql keeps its inventory in H2 (jdbc:h2:...)");
         }
         String url = jdbcUrl.toUpperCase().contains("DATABASE_TO_UPPER") ? jdbcUrl : jdbcUrl + ";" + CASE_SETTINGS;
+        if (isFile(url) && !url.toUpperCase().contains("AUTO_SERVER")) {
+            // A second nasql on the same file goes through the first, as with the default folder.
+            url += ";AUTO_SERVER=TRUE";
+        }
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "", "");
         // Sync commits scopes from many threads at once; H2's default of 10 would make them queue.
         pool.setMaxConnections(MAX_CONNECTIONS);
@@ -85,6 +89,13 @@ public final class Inventory implements AutoCloseable {
             pool.dispose();
             throw e;
         }
+    }
+
+    /** A file database (jdbc:h2:file:... or a bare path), as opposed to mem:, tcp: or ssl:. */
+    private static boolean isFile(String url) {
+        String rest = url.substring("jdbc:h2:".length());
+        return rest.startsWith("file:") || !(rest.startsWith("mem:") || rest.startsWith("tcp:") || rest.startsWith("ssl:")
+                || rest.startsWith("zip:"));
     }
 
     private static void prepare(JdbcConnectionPool pool, String displayName) {

@@ -25,10 +25,15 @@ public final class SyncRun {
     }
 
     public SyncReport scopes(List<String> projects, List<String> locations) throws InterruptedException {
-        return run(new ScopeResolver(session.clients(), session.runner()).resolve(projects, locations));
+        ScopeResolver.Resolution resolution = new ScopeResolver(session.clients(), session.runner()).resolve(projects, locations);
+        return run(resolution.scopes(), resolution.failures());
     }
 
     public SyncReport run(List<ScopeKey> scopes) throws InterruptedException {
+        return run(scopes, List.of());
+    }
+
+    private SyncReport run(List<ScopeKey> scopes, List<ScopeOutcome> known) throws InterruptedException {
         try (SyncEngine engine = new SyncEngine(session.store(), session.clients(), session.runner(), session.config().sync(),
                 Clock.systemUTC())) {
             CountDownLatch finished = new CountDownLatch(1);
@@ -44,7 +49,7 @@ public final class SyncRun {
             Runtime.getRuntime().addShutdownHook(stop);
             ScheduledExecutorService ticker = session.progress() == ProgressSink.NONE ? null : startProgress(engine);
             try {
-                return engine.sync(scopes);
+                return engine.sync(scopes, known);
             } finally {
                 if (ticker != null) {
                     ticker.shutdownNow();

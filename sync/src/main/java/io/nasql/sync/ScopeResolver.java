@@ -21,18 +21,30 @@ public final class ScopeResolver {
         this.runner = runner;
     }
 
-    /** The scopes, in project then location order. */
-    public List<ScopeKey> resolve(List<String> projects, List<String> locations) throws InterruptedException {
+    /**
+     * The scopes, in project then location order, and the projects whose locations could not be
+     * listed: a denied project is reported (as scope {@code project/*}) and the others go on.
+     */
+    public record Resolution(List<ScopeKey> scopes, List<ScopeOutcome> failures) {
+    }
+
+    public Resolution resolve(List<String> projects, List<String> locations) throws InterruptedException {
         if (projects.isEmpty()) {
             throw new IllegalArgumentException("no projects given: pass --projects a,b or set `projects:` in ~/.nasql/config.yaml");
         }
         List<ScopeKey> scopes = new ArrayList<>();
+        List<ScopeOutcome> failures = new ArrayList<>();
         for (String project : projects) {
-            for (String location : locations.isEmpty() ? locationsOf(project) : locations) {
-                scopes.add(new ScopeKey(project, location));
+            try {
+                for (String location : locations.isEmpty() ? locationsOf(project) : locations) {
+                    scopes.add(new ScopeKey(project, location));
+                }
+            } catch (ApiCallException e) {
+                ScopeOutcome.Status status = e.code().equals("PERMISSION_DENIED") ? ScopeOutcome.Status.DENIED : ScopeOutcome.Status.FAILED;
+                failures.add(new ScopeOutcome(new ScopeKey(project, "*"), status, null, e.toString()));
             }
         }
-        return scopes;
+        return new Resolution(scopes, failures);
     }
 
     private List<String> locationsOf(String project) throws InterruptedException {

@@ -42,7 +42,7 @@ public final class SyncEngine implements AutoCloseable {
      * Jobs fetched but not yet committed, over all scopes: what bounds sync's memory however many
      * jobs there are (a job with its trials is some tens of KB until its scope commits).
      */
-    static final int MAX_JOBS_HELD = 2000;
+    static final int MAX_JOBS_HELD = 500;
 
     private final InventoryStore store;
     private final JobServiceClients clients;
@@ -67,10 +67,19 @@ public final class SyncEngine implements AutoCloseable {
 
     /** Syncs the scopes and records the run; never throws for a scope's failure. */
     public SyncReport sync(List<ScopeKey> scopes) throws InterruptedException {
+        return sync(scopes, List.of());
+    }
+
+    /**
+     * As {@link #sync(List)}, with outcomes already known (projects whose locations could not be
+     * listed), which count in the report and the run. Interrupting the calling thread stops the run
+     * as {@link #interrupt()} does: what finished stays, and the run is recorded as interrupted.
+     */
+    public SyncReport sync(List<ScopeKey> scopes, List<ScopeOutcome> known) throws InterruptedException {
         Instant started = clock.instant();
         long callsBefore = runner.calls();
         progress.total(scopes.size());
-        List<ScopeOutcome> outcomes = new ArrayList<>();
+        List<ScopeOutcome> outcomes = new ArrayList<>(known);
         int coordinators = Math.max(1, Math.min(scopes.size(), options.concurrency()));
         ExecutorService pool = Executors.newFixedThreadPool(coordinators, daemon("nasql-scope"));
         try {
@@ -78,8 +87,21 @@ public final class SyncEngine implements AutoCloseable {
             for (ScopeKey scope : scopes) {
                 futures.add(pool.submit(() -> syncScope(scope)));
             }
+            boolean callerInterrupted = false;
             for (Future<ScopeOutcome> future : futures) {
-                outcomes.add(await(future));
+                while (true) {
+                    try {
+                        outcomes.add(await(future));
+                        break;
+                    } catch (InterruptedException e) {
+                        // Ctrl-C in the shell: stop the scopes, then wait for them to wind down and record the run.
+                        interrupt();
+                        callerInterrupted = true;
+                    }
+                }
+            }
+            if (callerInterrupted) {
+                Thread.currentThread().interrupt();
             }
         } finally {
             pool.shutdownNow();
@@ -104,7 +126,6 @@ public final class SyncEngine implements AutoCloseable {
 
     private ScopeOutcome syncScope(ScopeKey scope) {
         ScopeOutcome outcome;
-        activeScopes.incrementAndGet();
         try {
             outcome = interrupted.get() ? interruptedOutcome(scope) : mirror(scope);
         } catch (InterruptedException e) {
@@ -117,8 +138,6 @@ public final class SyncEngine implements AutoCloseable {
             ScopeStatus status = denied ? ScopeStatus.DENIED : ScopeStatus.FAILED;
             store.markScopeFailed(scope, status, e.toString(), utc(clock.instant()));
             outcome = new ScopeOutcome(scope, ScopeOutcome.Status.valueOf(status.name()), null, e.toString());
-        } finally {
-            activeScopes.decrementAndGet();
         }
         progress.scopeDone(outcome.status() == ScopeOutcome.Status.OK);
         return outcome;
@@ -155,6 +174,8 @@ public final class SyncEngine implements AutoCloseable {
         // A scope takes all the room it needs at once (at most all of it), so scopes never wait on each other's halves.
         int room = Math.min(toGet.size(), MAX_JOBS_HELD);
         jobsHeld.acquire(room);
+        // Only scopes fetching now share the calls in flight.
+        activeScopes.incrementAndGet();
         try {
             List<NasJob> changed = fetch(scope, client, toGet, listed);
             checkInterrupted();
@@ -163,6 +184,7 @@ public final class SyncEngine implements AutoCloseable {
             ScopeChanges changes = store.replaceScope(scope, changed, missing, "sync", utc(clock.instant()));
             return ScopeOutcome.ok(scope, changes);
         } finally {
+            activeScopes.decrementAndGet();
             jobsHeld.release(room);
         }
     }

@@ -233,11 +233,28 @@ class SyncEngineTest {
     void withoutLocationsTheResolverAsksListLocations() throws Exception {
         try (SyncFixture f = new SyncFixture(EmulatorConfig.empty())) {
             ScopeResolver resolver = new ScopeResolver(f.clients, new CallRunner(f.options));
-            assertThat(resolver.resolve(List.of("a", "b"), List.of())).containsExactly(
+            assertThat(resolver.resolve(List.of("a", "b"), List.of()).scopes()).containsExactly(
                     new ScopeKey("a", "us-central1"), new ScopeKey("a", "europe-west4"),
                     new ScopeKey("b", "us-central1"), new ScopeKey("b", "europe-west4"));
-            assertThat(resolver.resolve(List.of("a"), List.of("europe-west4"))).containsExactly(new ScopeKey("a", "europe-west4"));
+            assertThat(resolver.resolve(List.of("a"), List.of("europe-west4")).scopes()).containsExactly(new ScopeKey("a", "europe-west4"));
             assertThat(f.emulator.stats().calls("ListLocations")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aProjectWhoseLocationsAreDeniedIsReportedAndTheOthersSync() throws Exception {
+        try (SyncFixture f = new SyncFixture(seeded(2, 3).withDenyProjects(Set.of("proj-002"))); SyncEngine engine = f.engine()) {
+            ScopeResolver.Resolution resolution = new ScopeResolver(f.clients, new CallRunner(f.options))
+                    .resolve(List.of("proj-001", "proj-002"), List.of());
+            assertThat(resolution.scopes()).containsExactly(new ScopeKey("proj-001", "us-central1"), new ScopeKey("proj-001", "europe-west4"));
+            assertThat(resolution.failures()).singleElement().satisfies(o -> {
+                assertThat(o.scope()).isEqualTo(new ScopeKey("proj-002", "*"));
+                assertThat(o.status()).isEqualTo(ScopeOutcome.Status.DENIED);
+            });
+            SyncReport report = engine.sync(resolution.scopes(), resolution.failures());
+            assertThat(report.count(ScopeOutcome.Status.OK)).isEqualTo(2);
+            assertThat(report.problems()).hasSize(1);
+            assertThat(f.inventory.dsl().selectFrom(SYNC_RUNS).fetchOne().getScopesdenied()).isEqualTo(1);
         }
     }
 }

@@ -1,11 +1,9 @@
 package io.nasql.shell.statement;
 
-import io.nasql.db.ScopeKey;
 import io.nasql.shell.Session;
 import io.nasql.shell.SyncRun;
 import io.nasql.shell.output.ListRows;
 import io.nasql.sync.ScopeOutcome;
-import io.nasql.sync.ScopeResolver;
 import io.nasql.sync.SyncReport;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,8 +39,7 @@ public final class SyncHandler implements Handler {
             throw new StatementException("no scope to sync: name it, as in SYNC WHERE projectsId = 'p' AND locationsId = 'l',"
                     + " or pass --projects", statement.position());
         }
-        List<ScopeKey> scopes = new ScopeResolver(session.clients(), session.runner()).resolve(projects, locations);
-        SyncReport report = new SyncRun(session).run(scopes);
+        SyncReport report = new SyncRun(session).scopes(projects, locations);
         List<List<Object>> rows = new ArrayList<>();
         for (ScopeOutcome o : report.outcomes()) {
             rows.add(Arrays.asList(o.scope().projectsId(), o.scope().locationsId(), o.status().name(),
