@@ -154,6 +154,7 @@ public final class EmulatorServer implements AutoCloseable {
 
     /** Every job as GetNasJob would return it now. */
     public List<NasJob> jobs() {
+        registry.completeDueDeletes(System.nanoTime());
         return registry.snapshot(clock.now());
     }
 

@@ -164,8 +164,11 @@ final class NasJobService {
         if (delete == null) {
             throw Errors.notFound("Operation " + request.getName() + " does not exist.");
         }
+        // One instant for both: an operation reported done has its job gone.
+        long now = System.nanoTime();
+        registry.completeDueDeletes(now);
         Operation.Builder operation = Operation.newBuilder().setName(delete.operationName()).setMetadata(deleteMetadata(clock.now()));
-        if (System.nanoTime() >= delete.doneAtNanos()) {
+        if (now >= delete.doneAtNanos()) {
             operation.setDone(true).setResponse(Any.pack(Empty.getDefaultInstance()));
         }
         return operation.build();
