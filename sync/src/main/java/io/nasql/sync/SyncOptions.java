@@ -29,7 +29,7 @@ public record SyncOptions(int concurrency, int perScopePerMinute, int burst, int
     }
 
     public static SyncOptions defaults() {
-        return new SyncOptions(DEFAULT_CONCURRENCY, 540, 60, 8, Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(10));
+        return new SyncOptions(DEFAULT_CONCURRENCY, 540, 60, 10, Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(20));
     }
 
     public SyncOptions withConcurrency(int n) {

@@ -179,7 +179,8 @@ class SyncEngineTest {
 
     @Test
     void quotaExhaustionSlowsTheSyncButItCompletesExact() throws Exception {
-        SyncOptions fast = SyncOptions.defaults().withRate(6000, 60).withBackoff(Duration.ofMillis(2), Duration.ofMillis(50));
+        // Backoff long enough to reach the next quota window, as the default (up to 20 s) does for the real one-minute window.
+        SyncOptions fast = SyncOptions.defaults().withRate(6000, 60).withBackoff(Duration.ofMillis(20), Duration.ofMillis(400));
         try (SyncFixture f = new SyncFixture(seeded(1, 40).withQuota(10, Duration.ofMillis(200)), fast)) {
             CallRunner runner = new CallRunner(f.options);
             try (SyncEngine engine = new SyncEngine(f.store, f.clients, runner, f.options, java.time.Clock.systemUTC())) {

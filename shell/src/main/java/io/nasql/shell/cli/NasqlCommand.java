@@ -1,6 +1,6 @@
 package io.nasql.shell.cli;
 
-import io.nasql.db.Inventory;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.nasql.shell.Engines;
 import io.nasql.shell.ProgressSink;
 import io.nasql.shell.SyncRun;
@@ -18,8 +18,6 @@ import io.nasql.shell.statement.TemplateRenderer;
 import io.nasql.shell.statement.Statement;
 import io.nasql.shell.statement.Variables;
 import io.nasql.shell.write.ManifestCreate;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Map;
 import io.nasql.sync.ApiTarget;
 import io.nasql.sync.SyncOptions;
 import java.io.BufferedWriter;
@@ -34,14 +32,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code nasql [OPTIONS] [COMMAND]}: the global options, and running statements. */
 @Command(name = "nasql",
@@ -54,9 +51,6 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Settings are read from ~/.nasql/config.yaml (or --config FILE); flags override them.",
                 "Exit codes: 0 success; 1 a statement or API call failed; 2 bad usage; 3 a sync finished with failed scopes."})
 public final class NasqlCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Option(names = "--db", paramLabel = "URL", description = "Inventory JDBC URL (default: H2 file ~/.nasql/google).")
     String db;
 
@@ -199,7 +193,7 @@ public final class NasqlCommand implements Callable<Integer> {
         }
         ErrorReporter errors = errors();
         Map<String, JsonNode> variables = Variables.load(varFiles, vars);
-        StatementEngine engine = Engines.standard(() -> ReportCatalog.load(ReportFolders.of(io.home())), variables);
+        StatementEngine engine = engine(variables);
         TemplateRenderer templates = new TemplateRenderer(variables);
         Writer out = stdout();
         PrintWriter notices = new PrintWriter(io.err(), true);
@@ -232,10 +226,15 @@ public final class NasqlCommand implements Callable<Integer> {
     private record Script(String text, String source) {
     }
 
+    /** Every verb, with reports from the user's folders read when the first REPORT runs. */
+    private StatementEngine engine(Map<String, JsonNode> variables) {
+        return Engines.standard(() -> ReportCatalog.load(ReportFolders.of(io.home())), variables);
+    }
+
     /** The REPL on the process's terminal. */
     private int interactive(boolean demoMode) throws IOException {
         Map<String, JsonNode> variables = Variables.load(varFiles, vars);
-        StatementEngine engine = Engines.standard(() -> ReportCatalog.load(ReportFolders.of(io.home())), variables);
+        StatementEngine engine = engine(variables);
         TemplateRenderer templates = new TemplateRenderer(variables);
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             RedirectableWriter results = new RedirectableWriter(terminal.writer());
@@ -317,10 +316,5 @@ public final class NasqlCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new UsageException("-f " + file + ": no such file");
         }
-    }
-
-    /** The default inventory folder, for help texts. */
-    static String defaultFolder() {
-        return Inventory.defaultFolder().toString();
     }
 }
