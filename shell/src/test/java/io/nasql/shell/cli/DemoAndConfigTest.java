@@ -64,6 +64,19 @@ class DemoAndConfigTest {
     }
 
     @Test
+    void syncExitsWithThreeAndNamesTheScopesThatFailed() throws Exception {
+        try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.empty()
+                .withSeedData(List.of("open", "closed"), List.of("us-central1"), 2, 5)
+                .withDenyProjects(java.util.Set.of("closed")), EmulatorClock.system(1))) {
+            Cli.Result result = Cli.run(home, "", "--db", Cli.memoryDb(), "--endpoint", emulator.endpoint(), "--plaintext",
+                    "--projects", "open,closed", "--locations", "us-central1", "sync");
+            assertThat(result.code()).isEqualTo(3);
+            assertThat(result.out()).startsWith("synced 2 scopes in ").contains("1 ok, 0 failed, 1 denied")
+                    .contains("\ndenied closed/us-central1: PERMISSION_DENIED: ");
+        }
+    }
+
+    @Test
     void aBadSettingsFileIsOneClearErrorWithItsLine() throws Exception {
         Path file = config("projects: [a]\ncolour: blue\n");
         Cli.Result unknown = Cli.run(home, "", "--db", Cli.memoryDb(), "-e", "SELECT 1");

@@ -230,4 +230,36 @@ class WriteThroughTest {
         assertThat(result.err()).contains("name the scope to create in");
         assertThat(calls().calls("CreateNasJob")).isZero();
     }
+
+    @Test
+    void aBulkCancelAsksFirstThenCancelsEachMatch() {
+        nasql("-e", "SYNC WHERE projectsId = 'proj-001' AND locationsId = 'us-central1'");
+        String bulk = "EXEC google.aiplatform.nas_jobs.cancel WHERE state = 'JOB_STATE_RUNNING' AND locationsId = 'us-central1'";
+        Cli.Result refused = nasql("-e", bulk);
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err()).contains("CANCEL matches").contains("nothing was sent");
+        assertThat(calls().calls("CancelNasJob")).isZero();
+        Cli.Result done = nasql("--yes", "-o", "text", "-e", bulk);
+        assertThat(done.code()).isZero();
+        long cancelling = done.out().lines().filter(l -> l.contains("\tJOB_STATE_CANCELLING\t")).count();
+        assertThat(cancelling).isPositive().isEqualTo(calls().calls("CancelNasJob"));
+    }
+
+    @Test
+    void noWaitReturnsOnceTheDeleteHasStartedAndKeepsTheRowUntilASyncSeesItGone() {
+        NasJob done = job(JobState.JOB_STATE_SUCCEEDED);
+        nasql("-e", "SYNC WHERE projectsId = 'proj-001' AND locationsId = 'us-central1'");
+        Cli.Result started = nasql("-o", "text", "-e", "/*+ NOWAIT */ DELETE FROM google.aiplatform.nas_jobs WHERE projectsId = 'proj-001'"
+                + " AND locationsId = 'us-central1' AND nasJobsId = '" + id(done) + "'");
+        assertThat(started.out()).endsWith("\tDELETE STARTED\n");
+        assertThat(calls().calls("GetOperation")).isZero();
+        String count = "SELECT COUNT(*) AS c FROM google.aiplatform.nas_jobs WHERE nasJobsId = '" + id(done) + "'";
+        assertThat(nasql("-o", "text", "-e", count).out()).isEqualTo("c\n1\n");
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (emulator.jobs().stream().anyMatch(j -> j.getName().equals(done.getName())) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        nasql("-e", "SYNC WHERE projectsId = 'proj-001' AND locationsId = 'us-central1'");
+        assertThat(nasql("-o", "text", "-e", count).out()).isEqualTo("c\n0\n");
+    }
 }
