@@ -37,20 +37,13 @@ public final class Inventory implements AutoCloseable {
         System.setProperty("org.jooq.no-tips", "true");
     }
 
-    private final String url;
     private final String displayName;
     private final JdbcConnectionPool pool;
     private DSLContext dsl;
 
-    private Inventory(String url, String displayName, JdbcConnectionPool pool) {
-        this.url = url;
+    private Inventory(String displayName, JdbcConnectionPool pool) {
         this.displayName = displayName;
         this.pool = pool;
-    }
-
-    /** {@code ~/.nasql}, the default inventory folder. */
-    public static Path defaultFolder() {
-        return Path.of(System.getProperty("user.home"), ".nasql");
     }
 
     /** The JDBC URL of the inventory file {@code google.mv.db} in a folder. */
@@ -84,7 +77,7 @@ public final class Inventory implements AutoCloseable {
         pool.setMaxConnections(MAX_CONNECTIONS);
         try {
             prepare(pool, displayName);
-            return new Inventory(url, displayName, pool);
+            return new Inventory(displayName, pool);
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
@@ -188,17 +181,9 @@ public final class Inventory implements AutoCloseable {
         return dsl;
     }
 
-    public DataSource dataSource() {
-        return pool;
-    }
-
     /** A plain JDBC connection for statements the user types; the caller closes it. */
     public Connection connection() throws SQLException {
         return pool.getConnection();
-    }
-
-    public String url() {
-        return url;
     }
 
     /** The file or URL, as messages name it. */

@@ -1,7 +1,6 @@
 package io.nasql.emulator;
 
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,12 +33,6 @@ public final class CallStats {
 
     public int peakInFlight() {
         return peakInFlight.get();
-    }
-
-    public Map<String, Long> snapshot() {
-        Map<String, Long> copy = new TreeMap<>();
-        calls.forEach((k, v) -> copy.put(k, v.get()));
-        return copy;
     }
 
     public void reset() {

@@ -158,10 +158,6 @@ public final class EmulatorServer implements AutoCloseable {
         return registry.snapshot(clock.now());
     }
 
-    public int jobCount() {
-        return registry.jobCount();
-    }
-
     public void awaitTermination() throws InterruptedException {
         server.awaitTermination();
     }

@@ -82,19 +82,11 @@ final class JobRegistry {
         }
     }
 
-    boolean isBeingDeleted(EmulatedJob job) {
-        return operations.values().stream().anyMatch(d -> d.job() == job);
-    }
-
     /** Every job of every scope as GetNasJob would return it now: the truth tests compare with. */
     List<NasJob> snapshot(Instant now) {
         List<NasJob> all = new ArrayList<>();
         scopes.values().forEach(jobs -> jobs.values().forEach(j -> all.add(j.view(now, true))));
         return all;
-    }
-
-    int jobCount() {
-        return scopes.values().stream().mapToInt(Map::size).sum();
     }
 
     private NavigableMap<String, EmulatedJob> scope(String projectId, String location) {

@@ -90,14 +90,6 @@ public final class JobWriter {
         return job;
     }
 
-    /** GetNasJob, then the row refreshed. */
-    public NasJob refresh(ScopeKey scope, String nasJobsId) throws InterruptedException {
-        JobServiceClient client = clients.forLocation(scope.locationsId());
-        NasJob job = runner.call(scope, () -> client.getNasJob(name(scope, nasJobsId)));
-        store.putJob(scope, job, "refresh", now());
-        return job;
-    }
-
     private static String parent(ScopeKey scope) {
         return "projects/" + scope.projectsId() + "/locations/" + scope.locationsId();
     }
