@@ -97,6 +97,11 @@ public final class InventoryStore {
         return times;
     }
 
+    /** Marks a scope OK whose complete listing matched the inventory: nothing else to write. */
+    public void markScopeUnchanged(ScopeKey scope, int jobCount, OffsetDateTime at) {
+        dsl.transaction(tx -> markScope(tx.dsl(), scope, ScopeStatus.OK, null, at, jobCount));
+    }
+
     /** Marks a scope FAILED or DENIED and keeps its rows as they were. */
     public void markScopeFailed(ScopeKey scope, ScopeStatus status, String message, OffsetDateTime at) {
         if (status == ScopeStatus.OK) {

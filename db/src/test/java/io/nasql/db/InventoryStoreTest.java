@@ -143,6 +143,13 @@ class InventoryStoreTest {
         assertThat(row.getLastattemptat()).isEqualTo(T2);
         assertThat(dsl.fetchCount(NAS_JOBS)).isEqualTo(1);
         assertThat(store.lastSuccess(List.of(SCOPE, OTHER))).containsOnlyKeys(SCOPE);
+
+        store.markScopeUnchanged(SCOPE, 1, T2.plusMinutes(1));
+        var again = dsl.selectFrom(SYNC_SCOPES).fetchOne();
+        assertThat(again.getStatus()).isEqualTo("OK");
+        assertThat(again.getErrormessage()).isNull();
+        assertThat(again.getLastsuccessat()).isEqualTo(T2.plusMinutes(1));
+        assertThat(dsl.fetchCount(NAS_JOBS)).isEqualTo(1);
     }
 
     @Test

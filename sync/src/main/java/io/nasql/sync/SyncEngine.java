@@ -171,6 +171,13 @@ public final class SyncEngine implements AutoCloseable {
             checkInterrupted();
         } while (!token.isEmpty());
 
+        Set<String> missing = new HashSet<>(known.keySet());
+        missing.removeAll(listed);
+        if (toGet.isEmpty() && missing.isEmpty()) {
+            // The common re-sync: one small write instead of a snapshot replace.
+            store.markScopeUnchanged(scope, known.size(), utc(clock.instant()));
+            return ScopeOutcome.ok(scope, new ScopeChanges(0, 0, 0, known.size()));
+        }
         // A scope takes all the room it needs at once (at most all of it), so scopes never wait on each other's halves.
         int room = Math.min(toGet.size(), MAX_JOBS_HELD);
         jobsHeld.acquire(room);
@@ -179,8 +186,8 @@ public final class SyncEngine implements AutoCloseable {
         try {
             List<NasJob> changed = fetch(scope, client, toGet, listed);
             checkInterrupted();
-            Set<String> missing = new HashSet<>(known.keySet());
-            missing.removeAll(listed);
+            // Jobs gone between the listing and their GetNasJob are missing too.
+            missing.addAll(known.keySet().stream().filter(id -> !listed.contains(id)).toList());
             ScopeChanges changes = store.replaceScope(scope, changed, missing, "sync", utc(clock.instant()));
             return ScopeOutcome.ok(scope, changes);
         } finally {
