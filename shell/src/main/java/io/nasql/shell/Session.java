@@ -32,6 +32,8 @@ public final class Session implements AutoCloseable {
     private JobServiceClients clients;
     private CallRunner runner;
     private volatile ProgressSink progress = ProgressSink.NONE;
+    private final java.util.List<Runnable> cancelHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean cancelRequested;
 
     /** Asks the user to confirm a bulk write; false when nobody can answer. */
     @FunctionalInterface
@@ -128,6 +130,31 @@ public final class Session implements AutoCloseable {
 
     public void setProgress(ProgressSink sink) {
         this.progress = sink;
+    }
+
+    /**
+     * Asks the running statement to stop (Ctrl-C). Cooperative on purpose: interrupting a thread
+     * that is reading or writing the H2 file would close the database.
+     */
+    public void cancel() {
+        cancelRequested = true;
+        cancelHooks.forEach(Runnable::run);
+    }
+
+    /** True once {@link #cancel()} was called for the statement running now. */
+    public boolean cancelRequested() {
+        return cancelRequested;
+    }
+
+    /** Runs {@code hook} on cancel until the returned handle is closed. */
+    public AutoCloseable onCancel(Runnable hook) {
+        cancelHooks.add(hook);
+        return () -> cancelHooks.remove(hook);
+    }
+
+    /** Clears a cancel before the next statement. */
+    public void resetCancel() {
+        cancelRequested = false;
     }
 
     public Clock clock() {

@@ -8,7 +8,6 @@ import io.nasql.sync.SyncReport;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,30 +35,18 @@ public final class SyncRun {
     private SyncReport run(List<ScopeKey> scopes, List<ScopeOutcome> known) throws InterruptedException {
         try (SyncEngine engine = new SyncEngine(session.store(), session.clients(), session.runner(), session.config().sync(),
                 Clock.systemUTC())) {
-            CountDownLatch finished = new CountDownLatch(1);
-            // On Ctrl-C or SIGTERM: stop, and let the finished scopes and the run record land first.
-            Thread stop = new Thread(() -> {
-                engine.interrupt();
-                try {
-                    finished.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "nasql-sync-stop");
-            Runtime.getRuntime().addShutdownHook(stop);
+            // Ctrl-C (the REPL's, or SIGINT/SIGTERM in batch mode) cancels the session's statement, which stops this run.
             ScheduledExecutorService ticker = session.progress() == ProgressSink.NONE ? null : startProgress(engine);
-            try {
+            try (AutoCloseable cancel = session.onCancel(engine::interrupt)) {
                 return engine.sync(scopes, known);
+            } catch (InterruptedException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             } finally {
                 if (ticker != null) {
                     ticker.shutdownNow();
                     session.progress().clear();
-                }
-                finished.countDown();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(stop);
-                } catch (IllegalStateException e) {
-                    // the JVM is shutting down: the hook is running and waits for us
                 }
             }
         }

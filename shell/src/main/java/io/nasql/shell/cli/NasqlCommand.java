@@ -209,17 +209,22 @@ public final class NasqlCommand implements Callable<Integer> {
             }
             BatchRunner runner = new BatchRunner(engine, templates, dryRun, ignoreErrors, errors::report);
             boolean ok = true;
-            if (manifest != null) {
-                ok = createFromManifest(session, templates, variables, errors);
-            }
-            for (Script script : scripts) {
-                if (!ok && !ignoreErrors) {
-                    break;
+            try (Interrupts interrupts = Interrupts.onFirst(() -> {
+                engine.cancelRunning();
+                session.cancel();
+            })) {
+                if (manifest != null) {
+                    ok = createFromManifest(session, templates, variables, errors);
                 }
-                ok &= runner.run(script.text(), script.source(), session);
+                for (Script script : scripts) {
+                    if (!ok && !ignoreErrors || session.cancelRequested()) {
+                        break;
+                    }
+                    ok &= runner.run(script.text(), script.source(), session);
+                }
             }
             out.flush();
-            return ok ? ExitCodes.OK : ExitCodes.FAILED;
+            return ok && !session.cancelRequested() ? ExitCodes.OK : ExitCodes.FAILED;
         }
     }
 

@@ -44,7 +44,10 @@ public final class SyncCommand implements Callable<Integer> {
             if (progress || nasql.io.stderrIsTerminal()) {
                 session.setProgress(ProgressSink.line(session.notices()));
             }
-            SyncReport report = new SyncRun(session).scopes(config.projects(), config.locations());
+            SyncReport report;
+            try (Interrupts interrupts = Interrupts.onFirst(session::cancel)) {
+                report = new SyncRun(session).scopes(config.projects(), config.locations());
+            }
             out.write(SyncRun.summary(report));
             out.flush();
             return report.problems().isEmpty() && !report.interrupted() ? ExitCodes.OK : ExitCodes.SYNC_FAILED_SCOPES;

@@ -224,18 +224,34 @@ public final class Repl {
         Terminal.SignalHandler previous = null;
         try {
             Statement rendered = templates.render(statement);
+            session.resetCancel();
             Future<?> running = worker.submit(() -> engine.execute(rendered, session));
+            // The first Ctrl-C asks the statement to stop (JDBC cancel, sync and waits stop at their next step);
+            // a second one abandons it. No thread is interrupted inside H2, which would close the database.
             previous = terminal.handle(Terminal.Signal.INT, signal -> {
-                engine.cancelRunning();
-                running.cancel(true);
+                if (session.cancelRequested()) {
+                    running.cancel(false);
+                } else {
+                    engine.cancelRunning();
+                    session.cancel();
+                }
             });
             running.get();
+            if (session.cancelRequested()) {
+                error(screen, "cancelled", null);
+                return false;
+            }
             return true;
         } catch (CancellationException e) {
             error(screen, "cancelled", null);
             return false;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (session.cancelRequested()) {
+                error(screen, "cancelled" + (cause instanceof StatementException s && s.getMessage().startsWith("cancelled while")
+                        ? ": " + s.getMessage().substring("cancelled ".length()) : ""), null);
+                return false;
+            }
             error(screen, ErrorReporter.message(cause), cause instanceof StatementException s ? caret(s, input) : null);
             return false;
         } catch (StatementException e) {

@@ -59,7 +59,7 @@ public final class DeleteHandler implements Handler {
             String outcome;
             try {
                 JobWriter.PendingDelete delete = writer.startDelete(target.scope(), target.nasJobsId());
-                outcome = await ? awaitDone(writer, delete, session.progress()) : "DELETE STARTED";
+                outcome = await ? awaitDone(writer, delete, session) : "DELETE STARTED";
             } catch (ApiCallException e) {
                 failed++;
                 only = e;
@@ -77,11 +77,16 @@ public final class DeleteHandler implements Handler {
     }
 
     /** Waits for the delete with a progress line, bounded. */
-    private static String awaitDone(JobWriter writer, JobWriter.PendingDelete delete, ProgressSink progress) throws InterruptedException {
+    private static String awaitDone(JobWriter writer, JobWriter.PendingDelete delete, Session session) throws InterruptedException {
+        ProgressSink progress = session.progress();
         long start = System.nanoTime();
         ScopeKey scope = delete.scope();
         try {
             while (!writer.awaitDelete(delete, POLL)) {
+                if (session.cancelRequested()) {
+                    throw new StatementException("cancelled while waiting: the delete of " + scope + "/" + delete.nasJobsId()
+                            + " goes on at the API, and its row stays until a sync sees it gone", null);
+                }
                 Duration waited = Duration.ofNanos(System.nanoTime() - start);
                 if (waited.compareTo(GIVE_UP) > 0) {
                     throw new ApiCallException("DEADLINE_EXCEEDED", "the delete of " + scope + "/" + delete.nasJobsId()
