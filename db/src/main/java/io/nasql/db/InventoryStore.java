@@ -18,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jooq.Condition;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
@@ -52,16 +54,39 @@ public final class InventoryStore {
      */
     public ScopeChanges replaceScope(ScopeKey scope, Collection<NasJob> changedJobs, Collection<String> missingIds,
                                      String source, OffsetDateTime at) {
+        return replaceScope(scope, batch -> {
+            if (!changedJobs.isEmpty()) {
+                batch.accept(List.copyOf(changedJobs));
+            }
+        }, () -> missingIds, source, at);
+    }
+
+    /** Changed jobs handed over a batch at a time, so a scope of any size is never held whole. */
+    @FunctionalInterface
+    public interface JobBatches {
+        void forEach(Consumer<List<NasJob>> batch);
+    }
+
+    /**
+     * As above, with the changed jobs written as they come, inside the one transaction, and the
+     * missing ids asked for once they are all in. Whatever {@code changed} throws rolls it all back.
+     */
+    public ScopeChanges replaceScope(ScopeKey scope, JobBatches changed, Supplier<Collection<String>> missingIds,
+                                     String source, OffsetDateTime at) {
         return dsl.transactionResult(tx -> {
             DSLContext db = tx.dsl();
             Map<String, String> states = states(db, scope);
             int before = states.size();
-            write(db, scope, changedJobs, states, source, at);
+            int[] written = {0};
+            changed.forEach(batch -> {
+                write(db, scope, batch, states, source, at);
+                written[0] += batch.size();
+            });
             int added = states.size() - before;
-            List<String> gone = missingIds.stream().filter(states::containsKey).toList();
+            List<String> gone = missingIds.get().stream().filter(states::containsKey).toList();
             delete(db, scope, gone, states, source, at);
             markScope(db, scope, ScopeStatus.OK, null, at, states.size());
-            return new ScopeChanges(added, changedJobs.size() - added, gone.size(), states.size());
+            return new ScopeChanges(added, written[0] - added, gone.size(), states.size());
         });
     }
 

@@ -133,6 +133,19 @@ class InventoryStoreTest {
     }
 
     @Test
+    void aFailureWhileJobsAreStillComingRollsBackTheBatchesAlreadyWritten() {
+        store.replaceScope(SCOPE, List.of(TestJobs.job(SCOPE, "1", JobState.JOB_STATE_RUNNING, 100)), List.of(), "sync", T1);
+        var before = dsl.selectFrom(NAS_JOBS).fetch();
+        IllegalStateException failure = new IllegalStateException("GetNasJob failed after retries");
+        assertThatThrownBy(() -> store.replaceScope(SCOPE, batch -> {
+            batch.accept(List.of(TestJobs.job(SCOPE, "1", JobState.JOB_STATE_SUCCEEDED, 200), TestJobs.job(SCOPE, "2", JobState.JOB_STATE_QUEUED, 200)));
+            throw failure;
+        }, () -> List.of(), "sync", T2)).isSameAs(failure);
+        assertThat(dsl.selectFrom(NAS_JOBS).fetch()).isEqualTo(before);
+        assertThat(dsl.fetchCount(NAS_JOB_EVENTS)).isEqualTo(1);
+    }
+
+    @Test
     void aFailedScopeKeepsItsRowsAndSaysWhy() {
         store.replaceScope(SCOPE, List.of(TestJobs.job(SCOPE, "1", JobState.JOB_STATE_RUNNING, 100)), List.of(), "sync", T1);
         store.markScopeFailed(SCOPE, ScopeStatus.DENIED, "PERMISSION_DENIED: no access to proj-a", T2);

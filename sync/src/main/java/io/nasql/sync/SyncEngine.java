@@ -27,9 +27,9 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Mirrors the NasJobs of many scopes into the inventory. Per scope: page through ListNasJobs,
@@ -38,11 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SyncEngine implements AutoCloseable {
     private static final int PAGE_SIZE = 100;
-    /**
-     * Jobs fetched but not yet committed, over all scopes: what bounds sync's memory however many
-     * jobs there are (a job with its trials is some tens of KB until its scope commits).
-     */
-    static final int MAX_JOBS_HELD = 500;
+    /** Fetched jobs are written in batches of this many, inside their scope's transaction. */
+    private static final int WRITE_BATCH = 100;
 
     private final InventoryStore store;
     private final JobServiceClients clients;
@@ -54,7 +51,6 @@ public final class SyncEngine implements AutoCloseable {
     private final AtomicBoolean interrupted = new AtomicBoolean();
     private final AtomicInteger activeScopes = new AtomicInteger();
     private final Set<String> deniedProjects = ConcurrentHashMap.newKeySet();
-    private final Semaphore jobsHeld = new Semaphore(MAX_JOBS_HELD, true);
 
     public SyncEngine(InventoryStore store, JobServiceClients clients, CallRunner runner, SyncOptions options, Clock clock) {
         this.store = store;
@@ -174,54 +170,74 @@ public final class SyncEngine implements AutoCloseable {
             store.markScopeUnchanged(scope, known.size(), utc(clock.instant()));
             return ScopeOutcome.ok(scope, new ScopeChanges(0, 0, 0, known.size()));
         }
-        // A scope takes all the room it needs at once (at most all of it), so scopes never wait on each other's halves.
-        int room = Math.min(toGet.size(), MAX_JOBS_HELD);
-        jobsHeld.acquire(room);
         // Only scopes fetching now share the calls in flight.
         activeScopes.incrementAndGet();
         try {
-            List<NasJob> changed = fetch(scope, client, toGet, listed);
-            checkInterrupted();
-            // Jobs gone between the listing and their GetNasJob are missing too.
-            missing.addAll(known.keySet().stream().filter(id -> !listed.contains(id)).toList());
-            ScopeChanges changes = store.replaceScope(scope, changed, missing, "sync", utc(clock.instant()));
+            // Jobs are written as their GetNasJob returns, so memory stays bounded however big the scope;
+            // the scope's one transaction commits only when all are in, and anything thrown rolls it back.
+            ScopeChanges changes = store.replaceScope(scope, batch -> fetch(scope, client, toGet, listed, batch), () -> {
+                // Jobs gone between the listing and their GetNasJob are missing too.
+                missing.addAll(known.keySet().stream().filter(id -> !listed.contains(id)).toList());
+                return missing;
+            }, "sync", utc(clock.instant()));
             return ScopeOutcome.ok(scope, changes);
+        } catch (Stopped e) {
+            throw new InterruptedException("sync interrupted");
         } finally {
             activeScopes.decrementAndGet();
-            jobsHeld.release(room);
+        }
+    }
+
+    /** A stop seen while fetching inside the scope's transaction; unchecked, so that it rolls the transaction back. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("sync interrupted", null, false, false);
         }
     }
 
     /**
      * GetNasJob for each name, a window at a time so that a big scope shares the calls with the
-     * others. A job gone since the listing (NOT_FOUND) is dropped from {@code listed}.
+     * others, handing the jobs on in batches. A job gone since the listing (NOT_FOUND) is dropped
+     * from {@code listed}. On a failure the calls still out are abandoned: they only read.
      */
-    private List<NasJob> fetch(ScopeKey scope, JobServiceClient client, List<String> names, Set<String> listed)
-            throws InterruptedException {
-        List<NasJob> jobs = new ArrayList<>(names.size());
+    private void fetch(ScopeKey scope, JobServiceClient client, List<String> names, Set<String> listed,
+                       Consumer<List<NasJob>> sink) {
         CompletionService<NasJob> completion = new ExecutorCompletionService<>(getPool);
+        List<NasJob> batch = new ArrayList<>(WRITE_BATCH);
+        Set<String> fetched = new HashSet<>();
         int next = 0;
         int outstanding = 0;
-        // On a failure the calls still out are abandoned: they only read, and the scope is left untouched.
-        while (next < names.size() || outstanding > 0) {
-            int window = Math.max(2, options.concurrency() / Math.max(1, activeScopes.get()));
-            while (next < names.size() && outstanding < window) {
-                String name = names.get(next++);
-                completion.submit(() -> getOrNull(scope, client, name));
-                outstanding++;
+        try {
+            while (next < names.size() || outstanding > 0) {
+                int window = Math.max(2, options.concurrency() / Math.max(1, activeScopes.get()));
+                while (next < names.size() && outstanding < window) {
+                    String name = names.get(next++);
+                    completion.submit(() -> getOrNull(scope, client, name));
+                    outstanding++;
+                }
+                NasJob job = await(completion.take());
+                outstanding--;
+                if (job != null) {
+                    fetched.add(idOf(job.getName()));
+                    batch.add(job);
+                    if (batch.size() == WRITE_BATCH) {
+                        sink.accept(batch);
+                        batch = new ArrayList<>(WRITE_BATCH);
+                    }
+                }
+                checkInterrupted();
             }
-            NasJob job = await(completion.take());
-            outstanding--;
-            if (job != null) {
-                jobs.add(job);
-            }
-            checkInterrupted();
+        } catch (InterruptedException e) {
+            throw new Stopped();
         }
-        Set<String> gone = new HashSet<>();
-        names.forEach(n -> gone.add(idOf(n)));
-        jobs.forEach(j -> gone.remove(idOf(j.getName())));
-        listed.removeAll(gone);
-        return jobs;
+        if (!batch.isEmpty()) {
+            sink.accept(batch);
+        }
+        names.forEach(n -> {
+            if (!fetched.contains(idOf(n))) {
+                listed.remove(idOf(n));
+            }
+        });
     }
 
     private static String idOf(String name) {
