@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sync benchmark (issue 4): 1,000 scopes x 20 jobs at 50 ms latency with concurrency 64, against
 # the ideal of calls x latency / concurrency; then the unchanged re-sync; then 100,000 jobs in
-# 2,000 scopes synced by a nasql held to -Xmx256m. KEEP_INVENTORY=DIR keeps that inventory for reports.sh.
+# 2,000 scopes synced by a nasql held to -Xmx256m; then one scope of 10,000 jobs, also in -Xmx256m.
+# KEEP_INVENTORY=DIR keeps the 100k inventory for reports.sh; SKIP_100K=1 stops after the first part.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
@@ -30,3 +31,12 @@ NASQL_JAVA_OPTS="-Xmx256m" /usr/bin/time -f "max RSS %M KB" "$nasql" --db "$db" 
 t1=$(now_ms)
 echo "100k sync: $(( (t1 - t0) / 1000 )) s wall in -Xmx256m"
 NASQL_JAVA_OPTS="-Xmx256m" "$nasql" --db "$db" -o text -e "SELECT COUNT(*) AS jobs, COUNT(DISTINCT projectsId || '/' || locationsId) AS scopes FROM google.aiplatform.nas_jobs; SELECT COUNT(*) AS trials FROM google.aiplatform.nas_trials"
+kill "$emulator_pid"; wait "$emulator_pid" 2>/dev/null || true; emulator_pid=""
+
+echo "== one scope of 10,000 jobs, nasql in -Xmx256m"
+start_emulator --project-ids big --locations us-central1 --jobs-per-scope 10000
+t0=$(now_ms)
+NASQL_JAVA_OPTS="-Xmx256m" /usr/bin/time -f "max RSS %M KB" "$nasql" --db "jdbc:h2:file:$work/c/google" --endpoint "$endpoint" --plaintext \
+  --projects big --locations us-central1 sync --concurrency 64
+t1=$(now_ms)
+echo "10k-job scope: $(( (t1 - t0) / 1000 )) s wall in -Xmx256m"
