@@ -33,10 +33,11 @@ echo "100k sync: $(( (t1 - t0) / 1000 )) s wall in -Xmx256m"
 NASQL_JAVA_OPTS="-Xmx256m" "$nasql" --db "$db" -o text -e "SELECT COUNT(*) AS jobs, COUNT(DISTINCT projectsId || '/' || locationsId) AS scopes FROM google.aiplatform.nas_jobs; SELECT COUNT(*) AS trials FROM google.aiplatform.nas_trials"
 kill "$emulator_pid"; wait "$emulator_pid" 2>/dev/null || true; emulator_pid=""
 
-echo "== one scope of 10,000 jobs, nasql in -Xmx256m"
+# The per-scope limit (540 a minute, under the real quota) would make this 19 minutes; the emulator has no quota here.
+echo "== one scope of 10,000 jobs, nasql in -Xmx256m, no per-scope rate limit"
 start_emulator --project-ids big --locations us-central1 --jobs-per-scope 10000
 t0=$(now_ms)
 NASQL_JAVA_OPTS="-Xmx256m" /usr/bin/time -f "max RSS %M KB" "$nasql" --db "jdbc:h2:file:$work/c/google" --endpoint "$endpoint" --plaintext \
-  --projects big --locations us-central1 sync --concurrency 64
+  --projects big --locations us-central1 sync --concurrency 64 --calls-per-minute 100000
 t1=$(now_ms)
 echo "10k-job scope: $(( (t1 - t0) / 1000 )) s wall in -Xmx256m"

@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -40,6 +41,11 @@ public final class SyncEngine implements AutoCloseable {
     private static final int PAGE_SIZE = 100;
     /** Fetched jobs are written in batches of this many, inside their scope's transaction. */
     private static final int WRITE_BATCH = 100;
+    /**
+     * Scopes fetching and writing at once. Each holds an open H2 transaction whose changes H2 keeps
+     * until it commits, so this bounds memory; the calls in flight are shared among them.
+     */
+    static final int SCOPES_WRITING = 8;
 
     private final InventoryStore store;
     private final JobServiceClients clients;
@@ -51,6 +57,7 @@ public final class SyncEngine implements AutoCloseable {
     private final AtomicBoolean interrupted = new AtomicBoolean();
     private final AtomicInteger activeScopes = new AtomicInteger();
     private final Set<String> deniedProjects = ConcurrentHashMap.newKeySet();
+    private final Semaphore writing = new Semaphore(SCOPES_WRITING, true);
 
     public SyncEngine(InventoryStore store, JobServiceClients clients, CallRunner runner, SyncOptions options, Clock clock) {
         this.store = store;
@@ -170,6 +177,7 @@ public final class SyncEngine implements AutoCloseable {
             store.markScopeUnchanged(scope, known.size(), utc(clock.instant()));
             return ScopeOutcome.ok(scope, new ScopeChanges(0, 0, 0, known.size()));
         }
+        writing.acquire();
         // Only scopes fetching now share the calls in flight.
         activeScopes.incrementAndGet();
         try {
@@ -185,6 +193,7 @@ public final class SyncEngine implements AutoCloseable {
             throw new InterruptedException("sync interrupted");
         } finally {
             activeScopes.decrementAndGet();
+            writing.release();
         }
     }
 

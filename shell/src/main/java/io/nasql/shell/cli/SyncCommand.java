@@ -26,6 +26,10 @@ public final class SyncCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "Show the progress line even when stderr is not a terminal.")
     boolean progress;
 
+    @Option(names = "--calls-per-minute", paramLabel = "N",
+            description = "API calls per minute per project and location (default: 540, under the published quota of 600).")
+    Integer callsPerMinute;
+
     @Override
     public Integer call() throws Exception {
         if (nasql.demo) {
@@ -35,7 +39,12 @@ public final class SyncCommand implements Callable<Integer> {
             throw new UsageException("--concurrency must be at least 1");
         }
         Writer out = nasql.stdout();
-        SessionConfig config = nasql.sessionConfig(concurrency);
+        if (callsPerMinute != null && callsPerMinute < 1) {
+            throw new UsageException("--calls-per-minute must be at least 1");
+        }
+        SessionConfig base = nasql.sessionConfig(concurrency);
+        SessionConfig config = callsPerMinute == null ? base : new SessionConfig(base.dbUrl(), base.folder(), base.api(),
+                base.projects(), base.locations(), base.sync().withRate(callsPerMinute, base.sync().burst()), base.assumeYes());
         if (config.projects().isEmpty()) {
             throw new UsageException("no projects given: pass --projects a,b or set `projects: [a, b]` in ~/.nasql/config.yaml"
                     + " (and --locations x,y, or nasql lists them per project)");
