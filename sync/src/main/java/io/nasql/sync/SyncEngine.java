@@ -181,6 +181,7 @@ public final class SyncEngine implements AutoCloseable {
         // Only scopes fetching now share the calls in flight.
         activeScopes.incrementAndGet();
         try {
+            checkInterrupted();
             // Jobs are written as their GetNasJob returns, so memory stays bounded however big the scope;
             // the scope's one transaction commits only when all are in, and anything thrown rolls it back.
             ScopeChanges changes = store.replaceScope(scope, batch -> fetch(scope, client, toGet, listed, batch), () -> {
