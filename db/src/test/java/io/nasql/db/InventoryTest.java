@@ -170,6 +170,35 @@ class InventoryTest {
                 .hasMessageContaining("jdbc:h2:");
     }
 
+    @Test
+    void aFileHeldByAProgramWithoutAutoServerIsNamedWithWhatToDo(@TempDir Path folder) throws Exception {
+        Inventory.openFolder(folder).close();
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HoldWithoutAutoServer.class.getName(), folder.toString())
+                .redirectErrorStream(true).start();
+        try {
+            assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine()).isEqualTo("holding");
+            assertThatThrownBy(() -> Inventory.openFolder(folder))
+                    .isInstanceOf(InventoryException.class)
+                    .hasMessageContaining(folder.resolve("google.mv.db").toString())
+                    .hasMessageContaining("locked by another program");
+        } finally {
+            holder.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Run in a second JVM: opens the inventory file the way another tool would, without AUTO_SERVER, and holds it. */
+    public static final class HoldWithoutAutoServer {
+        public static void main(String[] args) throws Exception {
+            try (Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + Path.of(args[0]).resolve("google")
+                    + ";DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE")) {
+                System.out.println("holding");
+                System.out.flush();
+                Thread.sleep(120_000);
+            }
+        }
+    }
+
     /** Run in a second JVM by the test above: counts the jobs through the first process's server. */
     public static final class CountJobs {
         public static void main(String[] args) throws Exception {

@@ -77,6 +77,21 @@ class DemoAndConfigTest {
     }
 
     @Test
+    void progressShowsScopesJobsErrorsAndRateOnStderr() throws Exception {
+        try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.empty()
+                .withSeedData(EmulatorConfig.numberedProjects(10), List.of("us-central1"), 2, 5)
+                .withLatency(java.time.Duration.ofMillis(60)), EmulatorClock.system(1))) {
+            Cli.Result result = Cli.run(home, "", "--db", Cli.memoryDb(), "--endpoint", emulator.endpoint(), "--plaintext",
+                    "--projects", String.join(",", EmulatorConfig.numberedProjects(10)), "--locations", "us-central1",
+                    "sync", "--concurrency", "2", "--progress");
+            assertThat(result.code()).isZero();
+            assertThat(result.err()).containsPattern("\\rsync: \\d+/10 scopes, \\d+ jobs, 0 errors, \\d+ calls/s")
+                    .endsWith("\r\u001b[K");
+            assertThat(result.out()).startsWith("synced 10 scopes");
+        }
+    }
+
+    @Test
     void aBadSettingsFileIsOneClearErrorWithItsLine() throws Exception {
         Path file = config("projects: [a]\ncolour: blue\n");
         Cli.Result unknown = Cli.run(home, "", "--db", Cli.memoryDb(), "-e", "SELECT 1");
