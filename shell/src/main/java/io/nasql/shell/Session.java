@@ -146,8 +146,14 @@ public final class Session implements AutoCloseable {
         return cancelRequested;
     }
 
+    /** A cancel hook, registered until closed. */
+    public interface CancelHook extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** Runs {@code hook} on cancel until the returned handle is closed. */
-    public AutoCloseable onCancel(Runnable hook) {
+    public CancelHook onCancel(Runnable hook) {
         cancelHooks.add(hook);
         return () -> cancelHooks.remove(hook);
     }

@@ -37,12 +37,8 @@ public final class SyncRun {
                 Clock.systemUTC())) {
             // Ctrl-C (the REPL's, or SIGINT/SIGTERM in batch mode) cancels the session's statement, which stops this run.
             ScheduledExecutorService ticker = session.progress() == ProgressSink.NONE ? null : startProgress(engine);
-            try (AutoCloseable cancel = session.onCancel(engine::interrupt)) {
+            try (Session.CancelHook cancel = session.onCancel(engine::interrupt)) {
                 return engine.sync(scopes, known);
-            } catch (InterruptedException | RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
             } finally {
                 if (ticker != null) {
                     ticker.shutdownNow();

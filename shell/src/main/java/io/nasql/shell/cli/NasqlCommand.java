@@ -209,10 +209,7 @@ public final class NasqlCommand implements Callable<Integer> {
             }
             BatchRunner runner = new BatchRunner(engine, templates, dryRun, ignoreErrors, errors::report);
             boolean ok = true;
-            try (Interrupts interrupts = Interrupts.onFirst(() -> {
-                engine.cancelRunning();
-                session.cancel();
-            })) {
+            try (Interrupts interrupts = Interrupts.onFirst(session::cancel)) {
                 if (manifest != null) {
                     ok = createFromManifest(session, templates, variables, errors);
                 }

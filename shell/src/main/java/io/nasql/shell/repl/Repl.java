@@ -226,13 +226,12 @@ public final class Repl {
             Statement rendered = templates.render(statement);
             session.resetCancel();
             Future<?> running = worker.submit(() -> engine.execute(rendered, session));
-            // The first Ctrl-C asks the statement to stop (JDBC cancel, sync and waits stop at their next step);
+            // The first Ctrl-C asks the statement to stop (SQL is cancelled, syncs and waits stop at their next step);
             // a second one abandons it. No thread is interrupted inside H2, which would close the database.
             previous = terminal.handle(Terminal.Signal.INT, signal -> {
                 if (session.cancelRequested()) {
                     running.cancel(false);
                 } else {
-                    engine.cancelRunning();
                     session.cancel();
                 }
             });

@@ -4,18 +4,16 @@ import io.nasql.shell.Session;
 import io.nasql.shell.output.JdbcRows;
 import io.nasql.shell.output.ResultPrinter;
 import java.sql.SQLException;
-import java.util.concurrent.atomic.AtomicReference;
 
-/** Runs SQL on the inventory as it is, printing each result it returns. */
+/** Runs SQL on the inventory as it is, printing each result it returns; Ctrl-C cancels it through the session. */
 public final class SqlHandler implements Handler {
-    private final AtomicReference<java.sql.Statement> running = new AtomicReference<>();
 
     @Override
     public void run(Statement statement, Session session) throws Exception {
         ReadThrough.refresh(statement, session);
         ResultPrinter printer = session.printer();
-        try (java.sql.Statement jdbc = session.connection().createStatement()) {
-            running.set(jdbc);
+        try (java.sql.Statement jdbc = session.connection().createStatement();
+             Session.CancelHook cancel = session.onCancel(() -> cancel(jdbc))) {
             boolean isResult = jdbc.execute(statement.text());
             while (true) {
                 if (isResult) {
@@ -33,20 +31,14 @@ public final class SqlHandler implements Handler {
             }
         } catch (SQLException e) {
             throw SqlErrors.of(e, statement);
-        } finally {
-            running.set(null);
         }
     }
 
-    /** Cancels the statement running now, if any (Ctrl-C). */
-    public void cancel() {
-        java.sql.Statement jdbc = running.get();
-        if (jdbc != null) {
-            try {
-                jdbc.cancel();
-            } catch (SQLException e) {
-                // it finished meanwhile
-            }
+    private static void cancel(java.sql.Statement jdbc) {
+        try {
+            jdbc.cancel();
+        } catch (SQLException e) {
+            // it finished meanwhile
         }
     }
 }

@@ -7,11 +7,10 @@ import java.util.Map;
 /** Classifies each statement and hands it to the handler of its kind: the one command table. */
 public final class StatementEngine {
     private final Map<StatementKind, Handler> handlers = new EnumMap<>(StatementKind.class);
-    private final SqlHandler sql = new SqlHandler();
 
     public StatementEngine() {
         IntrospectionHandler introspection = new IntrospectionHandler(ResourceCatalog.load());
-        handlers.put(StatementKind.SQL, sql);
+        handlers.put(StatementKind.SQL, new SqlHandler());
         handlers.put(StatementKind.SHOW_SERVICES, introspection);
         handlers.put(StatementKind.SHOW_RESOURCES, introspection);
         handlers.put(StatementKind.SHOW_METHODS, introspection);
@@ -30,9 +29,10 @@ public final class StatementEngine {
     }
 
     public void execute(Statement statement, Session session) {
-        Handler handler = handlers.get(StatementKind.of(statement.text()));
+        StatementKind kind = StatementKind.of(statement.text());
+        Handler handler = handlers.get(kind);
         if (handler == null) {
-            throw new StatementException(StatementKind.of(statement.text()).name().replace('_', ' ')
+            throw new StatementException(kind.name().replace('_', ' ')
                     + " is not available yet in this version of nasql", statement.position());
         }
         try {
@@ -42,15 +42,11 @@ public final class StatementEngine {
         } catch (io.nasql.sync.ApiCallException e) {
             throw new StatementException(e.toString(), statement.position(), e);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // The flag is not set again: this thread runs the next statement, and an interrupted thread in
+            // H2's file I/O would close the database. Stopping is cooperative (Session.cancel).
             throw new StatementException("interrupted", statement.position(), e);
         } catch (Exception e) {
             throw new StatementException(e.getMessage() == null ? e.toString() : e.getMessage(), statement.position(), e);
         }
-    }
-
-    /** Cancels the SQL statement running now (Ctrl-C in the REPL). */
-    public void cancelRunning() {
-        sql.cancel();
     }
 }
