@@ -8,23 +8,23 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
 /**
- * The open inventory: an H2 database named {@code google}, migrated to this build's schema,
- * with a connection pool and a jOOQ context over it.
+ * The open inventory: a database named {@code google} (an H2 file by default, or a team's
+ * PostgreSQL), migrated to this build's schema, with a connection pool and a jOOQ context over it.
  */
 public final class Inventory implements AutoCloseable {
     /** The highest migration this build ships; {@code InventoryTest} keeps it in step with the files. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     static final String DATABASE_NAME = "google";
     private static final String CASE_SETTINGS = "DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
@@ -37,11 +37,13 @@ public final class Inventory implements AutoCloseable {
         System.setProperty("org.jooq.no-tips", "true");
     }
 
+    private final Backend backend;
     private final String displayName;
     private final JdbcConnectionPool pool;
     private DSLContext dsl;
 
-    private Inventory(String displayName, JdbcConnectionPool pool) {
+    private Inventory(Backend backend, String displayName, JdbcConnectionPool pool) {
+        this.backend = backend;
         this.displayName = displayName;
         this.pool = pool;
     }
@@ -58,15 +60,43 @@ public final class Inventory implements AutoCloseable {
         return open(urlForFolder(folder), folder.toAbsolutePath().resolve(DATABASE_NAME + ".mv.db").toString());
     }
 
-    /** Opens the inventory at a JDBC URL ({@code jdbc:h2:...}). */
+    /** Opens the inventory at a JDBC URL ({@code jdbc:h2:...} or {@code jdbc:postgresql://HOST/google}). */
     public static Inventory open(String jdbcUrl) {
-        return open(jdbcUrl, jdbcUrl);
+        return open(jdbcUrl, null, System.getenv());
+    }
+
+    /**
+     * Opens the inventory at a JDBC URL; for PostgreSQL with the configured password, used when
+     * neither the URL nor {@code PGPASSWORD} gives one. Neither is ever part of a message.
+     */
+    public static Inventory open(String jdbcUrl, String password, Map<String, String> env) {
+        if (Backend.of(jdbcUrl) == Backend.POSTGRESQL) {
+            return openPostgres(jdbcUrl, password, env);
+        }
+        return open(jdbcUrl, Urls.masked(jdbcUrl));
+    }
+
+    private static Inventory openPostgres(String jdbcUrl, String password, Map<String, String> env) {
+        String displayName = Urls.masked(jdbcUrl);
+        JdbcConnectionPool pool = PostgresPool.create(jdbcUrl, password, env, MAX_CONNECTIONS);
+        try {
+            String database = PostgresPool.databaseName(pool);
+            if (!database.equals(DATABASE_NAME)) {
+                throw new InventoryException("inventory " + displayName + " is database " + database + ": name it "
+                        + DATABASE_NAME + " (CREATE DATABASE google), so that google.aiplatform.nas_jobs resolves");
+            }
+            prepare(Backend.POSTGRESQL, pool, displayName);
+            return new Inventory(Backend.POSTGRESQL, displayName, pool);
+        } catch (SQLException e) {
+            pool.dispose();
+            throw explain(e, displayName);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
     }
 
     private static Inventory open(String jdbcUrl, String displayName) {
-        if (!jdbcUrl.startsWith("jdbc:h2:")) {
-            throw new InventoryException("unsupported inventory URL " + jdbcUrl + ": nasql keeps its inventory in H2 (jdbc:h2:...)");
-        }
         String url = jdbcUrl.toUpperCase().contains("DATABASE_TO_UPPER") ? jdbcUrl : jdbcUrl + ";" + CASE_SETTINGS;
         if (isFile(url) && !url.toUpperCase().contains("AUTO_SERVER")) {
             // A second nasql on the same file goes through the first, as with the default folder.
@@ -76,8 +106,8 @@ public final class Inventory implements AutoCloseable {
         // Sync commits scopes from many threads at once; H2's default of 10 would make them queue.
         pool.setMaxConnections(MAX_CONNECTIONS);
         try {
-            prepare(pool, displayName);
-            return new Inventory(displayName, pool);
+            prepare(Backend.H2, pool, displayName);
+            return new Inventory(Backend.H2, displayName, pool);
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
@@ -91,7 +121,7 @@ public final class Inventory implements AutoCloseable {
                 || rest.startsWith("zip:"));
     }
 
-    private static void prepare(JdbcConnectionPool pool, String displayName) {
+    private static void prepare(Backend backend, JdbcConnectionPool pool, String displayName) {
         try (Connection connection = pool.getConnection()) {
             int current = schemaVersion(connection);
             if (current > SCHEMA_VERSION) {
@@ -99,11 +129,14 @@ public final class Inventory implements AutoCloseable {
                         + current + ", this nasql knows " + SCHEMA_VERSION + "): upgrade nasql, or use another --db");
             }
             if (current < SCHEMA_VERSION) {
-                migrate(pool);
+                migrate(backend, pool);
             }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE ALIAS IF NOT EXISTS \"json_value\" DETERMINISTIC FOR '"
-                        + JsonPath.class.getName() + ".value'");
+            if (backend == Backend.H2) {
+                // On PostgreSQL json_value is a function the migration creates.
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE ALIAS IF NOT EXISTS \"json_value\" DETERMINISTIC FOR '"
+                            + JsonPath.class.getName() + ".value'");
+                }
             }
         } catch (SQLException e) {
             throw explain(e, displayName);
@@ -128,12 +161,12 @@ public final class Inventory implements AutoCloseable {
         }
     }
 
-    private static void migrate(DataSource dataSource) {
+    private static void migrate(Backend backend, DataSource dataSource) {
         Flyway.configure()
                 .dataSource(dataSource)
                 .schemas(HISTORY_SCHEMA)
                 .defaultSchema(HISTORY_SCHEMA)
-                .locations("classpath:db/migration")
+                .locations(backend.migrationLocations())
                 .load()
                 .migrate();
     }
@@ -176,14 +209,23 @@ public final class Inventory implements AutoCloseable {
     /** The jOOQ context, made on first use: a statement that only runs SQL never pays for jOOQ's start. */
     public synchronized DSLContext dsl() {
         if (dsl == null) {
-            dsl = DSL.using(pool, SQLDialect.H2, new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED));
+            dsl = DSL.using(pool, backend.dialect(), new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED));
         }
         return dsl;
     }
 
-    /** A plain JDBC connection for statements the user types; the caller closes it. */
+    /**
+     * A plain JDBC connection for statements the user types; the caller closes it. On PostgreSQL
+     * the inventory's camelCase column names in them are quoted, as H2 matches them unquoted.
+     */
     public Connection connection() throws SQLException {
-        return pool.getConnection();
+        Connection connection = pool.getConnection();
+        return backend == Backend.POSTGRESQL ? QuotingConnection.wrap(connection, PostgresIdentifiers::quote) : connection;
+    }
+
+    /** H2 or PostgreSQL. */
+    public Backend backend() {
+        return backend;
     }
 
     /** The file or URL, as messages name it. */

@@ -11,6 +11,8 @@ import io.nasql.db.generated.tables.records.NasJobEventsRecord;
 import io.nasql.db.generated.tables.records.NasJobsRecord;
 import io.nasql.db.generated.tables.records.NasTrialsRecord;
 import io.nasql.db.generated.tables.records.SyncRunsRecord;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,6 +27,7 @@ import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSON;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.TableRecord;
 import org.jooq.impl.DSL;
@@ -38,13 +41,46 @@ public final class InventoryStore {
     public static final String DELETED = "DELETED";
 
     private final DSLContext dsl;
+    private final Backend backend;
+    /** When set, a scope's writes commit only while this worker holds its lease. */
+    private final ScopeLeases leases;
 
     public InventoryStore(Inventory inventory) {
         this(inventory.dsl());
     }
 
     public InventoryStore(DSLContext dsl) {
+        this(dsl, null);
+    }
+
+    private InventoryStore(DSLContext dsl, ScopeLeases leases) {
         this.dsl = dsl;
+        this.backend = dsl.dialect().family() == SQLDialect.POSTGRES ? Backend.POSTGRESQL : Backend.H2;
+        this.leases = leases;
+    }
+
+    /** Leases on scopes for one sync worker, in this inventory. */
+    public ScopeLeases leases(String worker, Duration ttl, Clock clock) {
+        return new ScopeLeases(dsl, worker, ttl, clock);
+    }
+
+    /** This store, with every scope write committing only while the worker still holds the scope's lease. */
+    public InventoryStore fencedBy(ScopeLeases workerLeases) {
+        return new InventoryStore(dsl, workerLeases);
+    }
+
+    private void checkLease(DSLContext tx, ScopeKey scope) {
+        if (leases != null) {
+            leases.checkHeld(tx, scope);
+        }
+    }
+
+    /**
+     * Whether a time the inventory holds is the one the API gave, at the inventory's precision
+     * (PostgreSQL keeps microseconds): so an unchanged job is not fetched again on every sync.
+     */
+    public boolean sameTime(OffsetDateTime stored, OffsetDateTime fromApi) {
+        return stored != null && fromApi != null && stored.isEqual(backend.stored(fromApi));
     }
 
     /**
@@ -79,13 +115,14 @@ public final class InventoryStore {
             int before = states.size();
             int[] written = {0};
             changed.forEach(batch -> {
-                write(db, scope, batch, states, source, at);
+                write(db, backend, scope, batch, states, source, at);
                 written[0] += batch.size();
             });
             int added = states.size() - before;
             List<String> gone = missingIds.get().stream().filter(states::containsKey).toList();
             delete(db, scope, gone, states, source, at);
             markScope(db, scope, ScopeStatus.OK, null, at, states.size());
+            checkLease(db, scope);
             return new ScopeChanges(added, written[0] - added, gone.size(), states.size());
         });
     }
@@ -94,7 +131,7 @@ public final class InventoryStore {
     public void putJob(ScopeKey scope, NasJob job, String source, OffsetDateTime at) {
         dsl.transaction(tx -> {
             DSLContext db = tx.dsl();
-            write(db, scope, List.of(job), states(db, scope, NasJobRecords.jobId(job)), source, at);
+            write(db, backend, scope, List.of(job), states(db, scope, NasJobRecords.jobId(job)), source, at);
         });
     }
 
@@ -124,7 +161,10 @@ public final class InventoryStore {
 
     /** Marks a scope OK whose complete listing matched the inventory: nothing else to write. */
     public void markScopeUnchanged(ScopeKey scope, int jobCount, OffsetDateTime at) {
-        dsl.transaction(tx -> markScope(tx.dsl(), scope, ScopeStatus.OK, null, at, jobCount));
+        dsl.transaction(tx -> {
+            markScope(tx.dsl(), scope, ScopeStatus.OK, null, at, jobCount);
+            checkLease(tx.dsl(), scope);
+        });
     }
 
     /** Marks a scope FAILED or DENIED and keeps its rows as they were. */
@@ -132,7 +172,10 @@ public final class InventoryStore {
         if (status == ScopeStatus.OK) {
             throw new IllegalArgumentException("a failed scope's status is FAILED or DENIED");
         }
-        dsl.transaction(tx -> markScope(tx.dsl(), scope, status, message, at, null));
+        dsl.transaction(tx -> {
+            markScope(tx.dsl(), scope, status, message, at, null);
+            checkLease(tx.dsl(), scope);
+        });
     }
 
     /** Records one sync run and returns its id. */
@@ -148,6 +191,9 @@ public final class InventoryStore {
         r.setJobschanged(run.jobsChanged());
         r.setJobsremoved(run.jobsRemoved());
         r.setApicalls(run.apiCalls());
+        r.setWorker(run.worker());
+        r.setShard(run.shard());
+        r.setScopesheld(run.scopesHeld());
         r.store();
         return r.getRunid();
     }
@@ -174,7 +220,7 @@ public final class InventoryStore {
      * trials with them, by the foreign key), then every row goes in through one prepared
      * statement per table, so a scope of thousands of jobs is rendered once, not per row.
      */
-    private static void write(DSLContext db, ScopeKey scope, Collection<NasJob> jobs, Map<String, String> states,
+    private static void write(DSLContext db, Backend backend, ScopeKey scope, Collection<NasJob> jobs, Map<String, String> states,
                               String source, OffsetDateTime at) {
         if (jobs.isEmpty()) {
             return;
@@ -183,44 +229,21 @@ public final class InventoryStore {
         List<NasTrialsRecord> trials = new ArrayList<>();
         List<NasJobEventsRecord> events = new ArrayList<>();
         for (NasJob job : jobs) {
-            NasJobsRecord row = NasJobRecords.job(scope, job, at);
+            NasJobsRecord row = StoreBatches.atPrecision(backend, NasJobRecords.job(scope, job, at));
             String id = row.getNasjobsid();
             rows.add(row);
-            trials.addAll(NasJobRecords.trials(scope, job));
+            NasJobRecords.trials(scope, job).forEach(t -> trials.add(StoreBatches.atPrecision(backend, t)));
             if (!states.containsKey(id) || !Objects.equals(states.get(id), row.getState())) {
                 events.add(event(scope, id, states.get(id), row.getState(), source, at));
             }
             states.put(id, row.getState());
         }
-        for (List<String> chunk : chunks(rows.stream().map(NasJobsRecord::getNasjobsid).toList())) {
+        for (List<String> chunk : StoreBatches.chunks(rows.stream().map(NasJobsRecord::getNasjobsid).toList())) {
             db.deleteFrom(NAS_JOBS).where(inScope(scope)).and(NAS_JOBS.NASJOBSID.in(chunk)).execute();
         }
-        insertAll(db, NAS_JOBS, List.of(NAS_JOBS.fields()), rows);
-        insertAll(db, NAS_TRIALS, List.of(NAS_TRIALS.fields()), trials);
-        insertAll(db, NAS_JOB_EVENTS, EVENT_FIELDS, events);
-    }
-
-    /** The events' columns but the generated id. */
-    private static final List<Field<?>> EVENT_FIELDS = List.of(NAS_JOB_EVENTS.PROJECTSID, NAS_JOB_EVENTS.LOCATIONSID,
-            NAS_JOB_EVENTS.NASJOBSID, NAS_JOB_EVENTS.OBSERVEDAT, NAS_JOB_EVENTS.FROMSTATE, NAS_JOB_EVENTS.TOSTATE, NAS_JOB_EVENTS.SOURCE);
-
-    /** Inserts records through one prepared statement, in batches of a thousand rows. */
-    private static <R extends TableRecord<R>> void insertAll(DSLContext db, Table<R> table, List<Field<?>> fields, List<R> records) {
-        for (int start = 0; start < records.size(); start += 1000) {
-            // jOOQ writes "? FORMAT JSON" for a JSON bind only when the placeholder has a value; without it H2
-            // would store each JSON text as a JSON string.
-            List<Field<?>> placeholders = fields.stream()
-                    .<Field<?>>map(f -> f.getType() == JSON.class ? DSL.val(JSON.valueOf("{}")) : DSL.val(null, f)).toList();
-            BatchBindStep batch = db.batch(db.insertInto(table).columns(fields).values(placeholders));
-            for (R record : records.subList(start, Math.min(records.size(), start + 1000))) {
-                Object[] values = new Object[fields.size()];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = record.get(fields.get(i));
-                }
-                batch.bind(values);
-            }
-            batch.execute();
-        }
+        StoreBatches.insertAll(db, NAS_JOBS, List.of(NAS_JOBS.fields()), rows);
+        StoreBatches.insertAll(db, NAS_TRIALS, List.of(NAS_TRIALS.fields()), trials);
+        StoreBatches.insertAll(db, NAS_JOB_EVENTS, StoreBatches.EVENT_FIELDS, events);
     }
 
     private static void delete(DSLContext db, ScopeKey scope, List<String> ids, Map<String, String> states, String source,
@@ -232,10 +255,10 @@ public final class InventoryStore {
         for (String id : ids) {
             events.add(event(scope, id, states.remove(id), DELETED, source, at));
         }
-        for (List<String> chunk : chunks(ids)) {
+        for (List<String> chunk : StoreBatches.chunks(ids)) {
             db.deleteFrom(NAS_JOBS).where(inScope(scope)).and(NAS_JOBS.NASJOBSID.in(chunk)).execute();
         }
-        insertAll(db, NAS_JOB_EVENTS, EVENT_FIELDS, events);
+        StoreBatches.insertAll(db, NAS_JOB_EVENTS, StoreBatches.EVENT_FIELDS, events);
     }
 
     private static NasJobEventsRecord event(ScopeKey scope, String id, String from, String to, String source, OffsetDateTime at) {
@@ -248,14 +271,6 @@ public final class InventoryStore {
         e.setTostate(to);
         e.setSource(source);
         return e;
-    }
-
-    private static List<List<String>> chunks(List<String> ids) {
-        List<List<String>> chunks = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i += 1000) {
-            chunks.add(ids.subList(i, Math.min(ids.size(), i + 1000)));
-        }
-        return chunks;
     }
 
     private static void markScope(DSLContext db, ScopeKey scope, ScopeStatus status, String message,

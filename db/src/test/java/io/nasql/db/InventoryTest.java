@@ -52,11 +52,24 @@ class InventoryTest {
 
     @Test
     void schemaVersionConstantIsTheHighestMigration() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
-            int highest = files.map(p -> p.getFileName().toString())
-                    .map(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
-                    .max(Integer::compare).orElseThrow();
-            assertThat(Inventory.SCHEMA_VERSION).isEqualTo(highest);
+        int highest = Stream.of("common", "h2", "postgresql").flatMap(f -> versions(f).stream()).max(Integer::compare).orElseThrow();
+        assertThat(Inventory.SCHEMA_VERSION).isEqualTo(highest);
+    }
+
+    @Test
+    void everyVersionIsSharedOrWrittenForBothBackends() throws IOException {
+        List<Integer> common = versions("common");
+        List<Integer> h2 = versions("h2");
+        List<Integer> postgresql = versions("postgresql");
+        assertThat(h2).doesNotContainAnyElementsOf(common).containsExactlyInAnyOrderElementsOf(postgresql);
+    }
+
+    private static List<Integer> versions(String folder) {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration", folder))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("V"))
+                    .map(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -164,10 +177,11 @@ class InventoryTest {
     }
 
     @Test
-    void aUrlThatIsNotH2IsRefusedClearly() {
-        assertThatThrownBy(() -> Inventory.open("jdbc:postgresql://localhost/google"))
+    void aUrlThatIsNeitherH2NorPostgresqlIsRefusedClearly() {
+        assertThatThrownBy(() -> Inventory.open("jdbc:mysql://localhost/google?password=hunter2"))
                 .isInstanceOf(InventoryException.class)
-                .hasMessageContaining("jdbc:h2:");
+                .hasMessageContaining("jdbc:h2:").hasMessageContaining("jdbc:postgresql:")
+                .hasMessageNotContaining("hunter2");
     }
 
     @Test

@@ -161,7 +161,7 @@ public final class SyncEngine implements AutoCloseable {
                 listed.add(id);
                 OffsetDateTime knownTime = known.get(id);
                 OffsetDateTime listedTime = ProtoJson.time(job.getUpdateTime());
-                if (knownTime == null || listedTime == null || !knownTime.isEqual(listedTime)) {
+                if (!store.sameTime(knownTime, listedTime)) {
                     toGet.add(job.getName());
                 }
             }
