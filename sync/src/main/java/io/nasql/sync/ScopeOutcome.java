@@ -6,7 +6,16 @@ import io.nasql.db.ScopeKey;
 /** How one scope's sync ended. {@code changes} is null unless the status is OK. */
 public record ScopeOutcome(ScopeKey scope, Status status, ScopeChanges changes, String message) {
 
-    public enum Status { OK, FAILED, DENIED, INTERRUPTED }
+    /** HELD: another sync worker held the scope, so this one left it to that worker. */
+    public enum Status { OK, FAILED, DENIED, INTERRUPTED, HELD }
+
+    static ScopeOutcome interrupted(ScopeKey scope) {
+        return new ScopeOutcome(scope, Status.INTERRUPTED, null, "interrupted before it finished; left as it was");
+    }
+
+    static ScopeOutcome held(ScopeKey scope, String why) {
+        return new ScopeOutcome(scope, Status.HELD, null, why);
+    }
 
     static ScopeOutcome ok(ScopeKey scope, ScopeChanges changes) {
         return new ScopeOutcome(scope, Status.OK, changes, null);

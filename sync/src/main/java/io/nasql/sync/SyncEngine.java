@@ -8,8 +8,8 @@ import io.nasql.db.InventoryStore;
 import io.nasql.db.ProtoJson;
 import io.nasql.db.ScopeChanges;
 import io.nasql.db.ScopeKey;
+import io.nasql.db.ScopeLeases;
 import io.nasql.db.ScopeStatus;
-import io.nasql.db.SyncRunSummary;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,6 +47,8 @@ public final class SyncEngine implements AutoCloseable {
     static final int SCOPES_WRITING = 8;
 
     private final InventoryStore store;
+    private final SyncWorker worker;
+    private final HeldScopes held;
     private final JobServiceClients clients;
     private final CallRunner runner;
     private final SyncOptions options;
@@ -60,12 +61,21 @@ public final class SyncEngine implements AutoCloseable {
     private final Semaphore writing = new Semaphore(SCOPES_WRITING, true);
 
     public SyncEngine(InventoryStore store, JobServiceClients clients, CallRunner runner, SyncOptions options, Clock clock) {
-        this.store = store;
+        this(store, SyncWorker.local(), clients, runner, options, clock);
+    }
+
+    /** A sync worker among others on one inventory: each scope it syncs is held by a lease, and its writes fenced by it. */
+    public SyncEngine(InventoryStore store, SyncWorker worker, JobServiceClients clients, CallRunner runner, SyncOptions options,
+                      Clock clock) {
+        this.worker = worker;
+        ScopeLeases leases = store.leases(worker.id(), worker.leaseTtl(), clock);
+        this.store = store.fencedBy(leases);
+        this.held = new HeldScopes(leases);
         this.clients = clients;
         this.runner = runner;
         this.options = options;
         this.clock = clock;
-        this.getPool = Executors.newFixedThreadPool(options.concurrency(), daemon("nasql-get"));
+        this.getPool = Executors.newFixedThreadPool(options.concurrency(), Threads.daemon("nasql-get"));
     }
 
     /** Syncs the scopes and records the run; never throws for a scope's failure. */
@@ -84,7 +94,7 @@ public final class SyncEngine implements AutoCloseable {
         progress.total(scopes.size());
         List<ScopeOutcome> outcomes = new ArrayList<>(known);
         int coordinators = Math.max(1, Math.min(scopes.size(), options.concurrency()));
-        ExecutorService pool = Executors.newFixedThreadPool(coordinators, daemon("nasql-scope"));
+        ExecutorService pool = Executors.newFixedThreadPool(coordinators, Threads.daemon("nasql-scope"));
         try {
             List<Future<ScopeOutcome>> futures = new ArrayList<>();
             for (ScopeKey scope : scopes) {
@@ -93,7 +103,7 @@ public final class SyncEngine implements AutoCloseable {
             for (Future<ScopeOutcome> future : futures) {
                 while (true) {
                     try {
-                        outcomes.add(await(future));
+                        outcomes.add(Threads.await(future));
                         break;
                     } catch (InterruptedException e) {
                         // Ctrl-C in the shell: stop the scopes, then wait for them to wind down and record the run.
@@ -106,10 +116,7 @@ public final class SyncEngine implements AutoCloseable {
         }
         Instant ended = clock.instant();
         SyncReport report = new SyncReport(outcomes, runner.calls() - callsBefore, Duration.between(started, ended), interrupted.get());
-        store.recordRun(new SyncRunSummary(utc(started), utc(ended), report.runStatus(),
-                (int) report.count(ScopeOutcome.Status.OK), (int) report.count(ScopeOutcome.Status.FAILED),
-                (int) report.count(ScopeOutcome.Status.DENIED), report.added(), report.changed(), report.removed(),
-                report.apiCalls()));
+        store.recordRun(report.runRow(utc(started), utc(ended), worker));
         // The interrupt flag stays cleared: a thread interrupted inside H2's file I/O would close the database.
         return report;
     }
@@ -124,11 +131,29 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     private ScopeOutcome syncScope(ScopeKey scope) {
+        if (interrupted.get()) {
+            return ScopeOutcome.interrupted(scope);
+        }
+        if (!held.take(scope)) {
+            progress.scopeDone(true);
+            return ScopeOutcome.held(scope, "another sync worker holds it");
+        }
+        try {
+            return syncHeldScope(scope);
+        } catch (ScopeLeases.LeaseLostException e) {
+            progress.scopeDone(false);
+            return ScopeOutcome.held(scope, e.getMessage());
+        } finally {
+            held.giveBack(scope);
+        }
+    }
+
+    private ScopeOutcome syncHeldScope(ScopeKey scope) {
         ScopeOutcome outcome;
         try {
-            outcome = interrupted.get() ? interruptedOutcome(scope) : mirror(scope);
+            outcome = interrupted.get() ? ScopeOutcome.interrupted(scope) : mirror(scope);
         } catch (InterruptedException e) {
-            outcome = interruptedOutcome(scope);
+            outcome = ScopeOutcome.interrupted(scope);
         } catch (ApiCallException e) {
             boolean denied = e.code().equals("PERMISSION_DENIED");
             if (denied) {
@@ -190,18 +215,11 @@ public final class SyncEngine implements AutoCloseable {
                 return missing;
             }, "sync", utc(clock.instant()));
             return ScopeOutcome.ok(scope, changes);
-        } catch (Stopped e) {
+        } catch (SyncStopped e) {
             throw new InterruptedException("sync interrupted");
         } finally {
             activeScopes.decrementAndGet();
             writing.release();
-        }
-    }
-
-    /** A stop seen while fetching inside the scope's transaction; unchecked, so that it rolls the transaction back. */
-    private static final class Stopped extends RuntimeException {
-        Stopped() {
-            super("sync interrupted", null, false, false);
         }
     }
 
@@ -225,7 +243,7 @@ public final class SyncEngine implements AutoCloseable {
                     completion.submit(() -> getOrNull(scope, client, name));
                     outstanding++;
                 }
-                NasJob job = await(completion.take());
+                NasJob job = Threads.await(completion.take());
                 outstanding--;
                 if (job != null) {
                     fetched.add(idOf(job.getName()));
@@ -238,16 +256,12 @@ public final class SyncEngine implements AutoCloseable {
                 checkInterrupted();
             }
         } catch (InterruptedException e) {
-            throw new Stopped();
+            throw new SyncStopped();
         }
         if (!batch.isEmpty()) {
             sink.accept(batch);
         }
-        names.forEach(n -> {
-            if (!fetched.contains(idOf(n))) {
-                listed.remove(idOf(n));
-            }
-        });
+        names.stream().map(SyncEngine::idOf).filter(id -> !fetched.contains(id)).forEach(listed::remove);
     }
 
     private static String idOf(String name) {
@@ -271,39 +285,13 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
-    private static ScopeOutcome interruptedOutcome(ScopeKey scope) {
-        return new ScopeOutcome(scope, ScopeOutcome.Status.INTERRUPTED, null, "interrupted before it finished; left as it was");
-    }
-
-    private static <T> T await(Future<T> future) throws InterruptedException {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof InterruptedException i) {
-                throw i;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
     private static OffsetDateTime utc(Instant t) {
         return t.atOffset(ZoneOffset.UTC);
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
     @Override
     public void close() {
+        held.close();
         getPool.shutdownNow();
     }
 }

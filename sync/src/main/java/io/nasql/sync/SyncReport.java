@@ -1,6 +1,8 @@
 package io.nasql.sync;
 
+import io.nasql.db.SyncRunSummary;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /** What a sync run did, scope by scope, with its totals. */
@@ -31,6 +33,14 @@ public record SyncReport(List<ScopeOutcome> outcomes, long apiCalls, Duration el
         return outcomes.stream()
                 .filter(o -> o.status() == ScopeOutcome.Status.FAILED || o.status() == ScopeOutcome.Status.DENIED)
                 .toList();
+    }
+
+    /** The run's {@code sync_runs} row, for the worker that ran it. */
+    public SyncRunSummary runRow(OffsetDateTime started, OffsetDateTime ended, SyncWorker worker) {
+        return new SyncRunSummary(started, ended, runStatus(), (int) count(ScopeOutcome.Status.OK),
+                (int) count(ScopeOutcome.Status.FAILED), (int) count(ScopeOutcome.Status.DENIED), added(), changed(), removed(),
+                apiCalls, worker.id(), worker.shard().equals(Shard.ALL) ? null : worker.shard().toString(),
+                (int) count(ScopeOutcome.Status.HELD));
     }
 
     /** {@code sync_runs.status}: OK, PARTIAL when some scope failed, or INTERRUPTED. */
