@@ -40,12 +40,15 @@ public final class Inventory implements AutoCloseable {
     private final Backend backend;
     private final String displayName;
     private final JdbcConnectionPool pool;
+    /** The H2 URL as opened (with its case settings), for others in this process to join; null on PostgreSQL. */
+    private final String h2Url;
     private DSLContext dsl;
 
-    private Inventory(Backend backend, String displayName, JdbcConnectionPool pool) {
+    private Inventory(Backend backend, String displayName, JdbcConnectionPool pool, String h2Url) {
         this.backend = backend;
         this.displayName = displayName;
         this.pool = pool;
+        this.h2Url = h2Url;
     }
 
     /** The JDBC URL of the inventory file {@code google.mv.db} in a folder. */
@@ -86,7 +89,7 @@ public final class Inventory implements AutoCloseable {
                         + DATABASE_NAME + " (CREATE DATABASE google), so that google.aiplatform.nas_jobs resolves");
             }
             prepare(Backend.POSTGRESQL, pool, displayName);
-            return new Inventory(Backend.POSTGRESQL, displayName, pool);
+            return new Inventory(Backend.POSTGRESQL, displayName, pool, null);
         } catch (SQLException e) {
             pool.dispose();
             throw explain(e, displayName);
@@ -107,7 +110,7 @@ public final class Inventory implements AutoCloseable {
         pool.setMaxConnections(MAX_CONNECTIONS);
         try {
             prepare(Backend.H2, pool, displayName);
-            return new Inventory(Backend.H2, displayName, pool);
+            return new Inventory(Backend.H2, displayName, pool, url);
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
@@ -221,6 +224,14 @@ public final class Inventory implements AutoCloseable {
     public Connection connection() throws SQLException {
         Connection connection = pool.getConnection();
         return backend == Backend.POSTGRESQL ? QuotingConnection.wrap(connection, PostgresIdentifiers::quote) : connection;
+    }
+
+    /** The H2 inventory's JDBC URL with the settings it was opened with (user "", no password); not for PostgreSQL. */
+    public String h2Url() {
+        if (h2Url == null) {
+            throw new InventoryException("inventory " + displayName + " is not an H2 database");
+        }
+        return h2Url;
     }
 
     /** H2 or PostgreSQL. */

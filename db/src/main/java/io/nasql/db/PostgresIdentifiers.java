@@ -34,6 +34,11 @@ public final class PostgresIdentifiers {
         return Map.copyOf(names);
     }
 
+    /** The inventory's own spelling of a column name given in any case, or the name as it was. */
+    public static String columnName(String anyCase) {
+        return CAMEL_CASE.getOrDefault(anyCase.toLowerCase(Locale.ROOT), anyCase);
+    }
+
     /** The statement with the inventory's camelCase column names quoted; everything else as it was. */
     public static String quote(String sql) {
         StringBuilder out = new StringBuilder(sql.length() + 16);

@@ -58,7 +58,8 @@ public final class Session implements AutoCloseable {
 
     public synchronized Inventory inventory() {
         if (inventory == null) {
-            inventory = config.dbUrl() != null ? Inventory.open(config.dbUrl()) : Inventory.openFolder(config.folder());
+            inventory = config.dbUrl() != null ? Inventory.open(config.dbUrl(), config.dbPassword(), System.getenv())
+                    : Inventory.openFolder(config.folder());
         }
         return inventory;
     }

@@ -15,11 +15,28 @@ import java.util.List;
  * @param locations  locations in scope; empty means ListLocations per project
  * @param sync       concurrency and rate limits
  * @param assumeYes  bulk writes go ahead without asking ({@code --yes})
+ * @param dbPassword a PostgreSQL inventory's password from the settings file, or null; never printed
  */
 public record SessionConfig(String dbUrl, Path folder, ApiTarget api, List<String> projects, List<String> locations,
-                            SyncOptions sync, boolean assumeYes) {
+                            SyncOptions sync, boolean assumeYes, String dbPassword) {
     public SessionConfig {
         projects = List.copyOf(projects);
         locations = List.copyOf(locations);
+    }
+
+    public SessionConfig(String dbUrl, Path folder, ApiTarget api, List<String> projects, List<String> locations,
+                         SyncOptions sync, boolean assumeYes) {
+        this(dbUrl, folder, api, projects, locations, sync, assumeYes, null);
+    }
+
+    /** The same session with other sync options. */
+    public SessionConfig withSync(SyncOptions other) {
+        return new SessionConfig(dbUrl, folder, api, projects, locations, other, assumeYes, dbPassword);
+    }
+
+    /** Never the password. */
+    @Override
+    public String toString() {
+        return "SessionConfig[db=" + (dbUrl == null ? folder : "(url)") + ", projects=" + projects + ", locations=" + locations + "]";
     }
 }

@@ -5,6 +5,7 @@ import io.nasql.sync.ScopeOutcome;
 import io.nasql.sync.ScopeResolver;
 import io.nasql.sync.SyncEngine;
 import io.nasql.sync.SyncReport;
+import io.nasql.sync.SyncWorker;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -18,14 +19,21 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SyncRun {
     private final Session session;
+    private final SyncWorker worker;
 
     public SyncRun(Session session) {
+        this(session, SyncWorker.local());
+    }
+
+    /** A sync by one of several workers: only the scopes of its shard, each held by a lease while it syncs. */
+    public SyncRun(Session session, SyncWorker worker) {
         this.session = session;
+        this.worker = worker;
     }
 
     public SyncReport scopes(List<String> projects, List<String> locations) throws InterruptedException {
         ScopeResolver.Resolution resolution = new ScopeResolver(session.clients(), session.runner()).resolve(projects, locations);
-        return run(resolution.scopes(), resolution.failures());
+        return run(resolution.scopes().stream().filter(worker.shard()::contains).toList(), resolution.failures());
     }
 
     public SyncReport run(List<ScopeKey> scopes) throws InterruptedException {
@@ -33,8 +41,8 @@ public final class SyncRun {
     }
 
     private SyncReport run(List<ScopeKey> scopes, List<ScopeOutcome> known) throws InterruptedException {
-        try (SyncEngine engine = new SyncEngine(session.store(), session.clients(), session.runner(), session.config().sync(),
-                Clock.systemUTC())) {
+        try (SyncEngine engine = new SyncEngine(session.store(), worker, session.clients(), session.runner(),
+                session.config().sync(), Clock.systemUTC())) {
             // Ctrl-C (the REPL's, or SIGINT/SIGTERM in batch mode) cancels the session's statement, which stops this run.
             ScheduledExecutorService ticker = session.progress() == ProgressSink.NONE ? null : startProgress(engine);
             try (Session.CancelHook cancel = session.onCancel(engine::interrupt)) {
@@ -72,7 +80,9 @@ public final class SyncRun {
                 "%s %d scopes in %.1fs: %d ok, %d failed, %d denied%s; jobs %d added, %d changed, %d removed; %d API calls%n",
                 report.interrupted() ? "interrupted after" : "synced", report.outcomes().size(), report.elapsed().toMillis() / 1000.0,
                 report.count(ScopeOutcome.Status.OK), report.count(ScopeOutcome.Status.FAILED), report.count(ScopeOutcome.Status.DENIED),
-                report.interrupted() ? ", " + report.count(ScopeOutcome.Status.INTERRUPTED) + " not finished" : "",
+                (report.interrupted() ? ", " + report.count(ScopeOutcome.Status.INTERRUPTED) + " not finished" : "")
+                        + (report.count(ScopeOutcome.Status.HELD) > 0 ? ", " + report.count(ScopeOutcome.Status.HELD)
+                        + " held by other workers" : ""),
                 report.added(), report.changed(), report.removed(), report.apiCalls()));
         for (ScopeOutcome problem : report.problems()) {
             text.append(String.format("%-6s %s: %s%n", problem.status().name().toLowerCase(Locale.ROOT), problem.scope(), problem.message()));

@@ -25,17 +25,21 @@ import java.util.Set;
  * output: table
  * concurrency: 32
  * max_age: 5m
+ * db: jdbc:postgresql://db.example.com/google   # a team's inventory
+ * db_password: ...                              # else PGPASSWORD or ~/.pgpass
+ * serve_password: ...                           # for nasql serve (else one is made up per run)
  * </pre>
  */
 public record ConfigFile(Path path, List<String> projects, List<String> locations, String endpoint, Boolean plaintext,
-                         Path credentials, String output, Integer concurrency, String maxAge) {
+                         Path credentials, String output, Integer concurrency, String maxAge, String db, String dbPassword,
+                         String servePassword) {
 
     static final Set<String> KEYS = Set.of("projects", "locations", "endpoint", "plaintext", "credentials", "output",
-            "concurrency", "max_age");
+            "concurrency", "max_age", "db", "db_password", "serve_password");
     private static final YAMLMapper YAML = new YAMLMapper();
 
     public static ConfigFile none(Path path) {
-        return new ConfigFile(path, List.of(), List.of(), null, null, null, null, null, null);
+        return new ConfigFile(path, List.of(), List.of(), null, null, null, null, null, null, null, null, null);
     }
 
     /** Reads the file; a missing file is an empty configuration, a bad one a UsageException with its line. */
@@ -54,6 +58,9 @@ public record ConfigFile(Path path, List<String> projects, List<String> location
         String output = null;
         Integer concurrency = null;
         String maxAge = null;
+        String db = null;
+        String dbPassword = null;
+        String servePassword = null;
         try (JsonParser parser = YAML.createParser(Files.readString(path))) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -78,6 +85,9 @@ public record ConfigFile(Path path, List<String> projects, List<String> location
                     case "credentials" -> credentials = Path.of(text(value, path, line, key));
                     case "output" -> output = text(value, path, line, key);
                     case "concurrency" -> concurrency = number(value, path, line, key);
+                    case "db" -> db = text(value, path, line, key);
+                    case "db_password" -> dbPassword = text(value, path, line, key);
+                    case "serve_password" -> servePassword = text(value, path, line, key);
                     default -> maxAge = text(value, path, line, key);
                 }
             }
@@ -86,7 +96,14 @@ public record ConfigFile(Path path, List<String> projects, List<String> location
         } catch (IOException e) {
             throw new UsageException("cannot read " + path + ": " + e.getMessage());
         }
-        return new ConfigFile(path, projects, locations, endpoint, plaintext, credentials, output, concurrency, maxAge);
+        return new ConfigFile(path, projects, locations, endpoint, plaintext, credentials, output, concurrency, maxAge, db, dbPassword,
+                servePassword);
+    }
+
+    /** Never the password. */
+    @Override
+    public String toString() {
+        return "ConfigFile[" + path + "]";
     }
 
     private static List<String> list(JsonNode value, Path path, int line, String key) {

@@ -47,7 +47,7 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = "An interactive SQL shell for Vertex AI NAS jobs (google.aiplatform.nas_jobs).",
-        subcommands = {SyncCommand.class, ReportCommand.class, EmulatorCommand.class},
+        subcommands = {SyncCommand.class, ReportCommand.class, EmulatorCommand.class, ServeCommand.class},
         footer = {"", "Settings are read from ~/.nasql/config.yaml (or --config FILE); flags override them.",
                 "Exit codes: 0 success; 1 a statement or API call failed; 2 bad usage; 3 a sync finished with failed scopes."})
 public final class NasqlCommand implements Callable<Integer> {
@@ -140,8 +140,9 @@ public final class NasqlCommand implements Callable<Integer> {
         }
         ApiTarget api = new ApiTarget(endpoint != null ? endpoint : file.endpoint(),
                 plaintext || Boolean.TRUE.equals(file.plaintext()), credentials != null ? credentials : file.credentials());
-        return new SessionConfig(db, io.home().resolve(".nasql"), api, projects.isEmpty() ? file.projects() : projects,
-                locations.isEmpty() ? file.locations() : locations, sync, yes);
+        return new SessionConfig(db != null ? db : file.db(), io.home().resolve(".nasql"), api,
+                projects.isEmpty() ? file.projects() : projects, locations.isEmpty() ? file.locations() : locations, sync, yes,
+                file.dbPassword());
     }
 
     /** Output format and max_age from the flags or the settings file. */

@@ -4,10 +4,14 @@ import io.nasql.shell.ProgressSink;
 import io.nasql.shell.Session;
 import io.nasql.shell.SessionConfig;
 import io.nasql.shell.SyncRun;
+import io.nasql.shell.statement.Setting;
+import io.nasql.sync.Shard;
 import io.nasql.sync.SyncReport;
+import io.nasql.sync.SyncWorker;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,6 +34,14 @@ public final class SyncCommand implements Callable<Integer> {
             description = "API calls per minute per project and location (default: 540, under the published quota of 600).")
     Integer callsPerMinute;
 
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "Sync only shard K of N: the scopes whose CRC-32 of project/location mod N is K-1 (default: all).")
+    String shard;
+
+    @Option(names = "--lease", paramLabel = "DURATION",
+            description = "How long a crashed worker's scopes stay held before another worker may take them (default: 5m).")
+    String lease;
+
     @Override
     public Integer call() throws Exception {
         if (nasql.demo) {
@@ -42,9 +54,9 @@ public final class SyncCommand implements Callable<Integer> {
         if (callsPerMinute != null && callsPerMinute < 1) {
             throw new UsageException("--calls-per-minute must be at least 1");
         }
+        SyncWorker worker = worker();
         SessionConfig base = nasql.sessionConfig(concurrency);
-        SessionConfig config = callsPerMinute == null ? base : new SessionConfig(base.dbUrl(), base.folder(), base.api(),
-                base.projects(), base.locations(), base.sync().withRate(callsPerMinute, base.sync().burst()), base.assumeYes());
+        SessionConfig config = callsPerMinute == null ? base : base.withSync(base.sync().withRate(callsPerMinute, base.sync().burst()));
         if (config.projects().isEmpty()) {
             throw new UsageException("no projects given: pass --projects a,b or set `projects: [a, b]` in ~/.nasql/config.yaml"
                     + " (and --locations x,y, or nasql lists them per project)");
@@ -55,11 +67,30 @@ public final class SyncCommand implements Callable<Integer> {
             }
             SyncReport report;
             try (Interrupts interrupts = Interrupts.onFirst(session::cancel)) {
-                report = new SyncRun(session).scopes(config.projects(), config.locations());
+                report = new SyncRun(session, worker).scopes(config.projects(), config.locations());
             }
             out.write(SyncRun.summary(report));
             out.flush();
             return report.problems().isEmpty() && !report.interrupted() ? ExitCodes.OK : ExitCodes.SYNC_FAILED_SCOPES;
         }
+    }
+
+    private SyncWorker worker() {
+        Shard part;
+        try {
+            part = shard == null ? Shard.ALL : Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--shard: " + e.getMessage());
+        }
+        Duration ttl;
+        try {
+            ttl = lease == null ? SyncWorker.DEFAULT_LEASE : (Duration) Setting.MAX_AGE.parseValue(lease);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--lease: " + e.getMessage());
+        }
+        if (ttl.isZero() || ttl.isNegative()) {
+            throw new UsageException("--lease: a lease lasts a positive time, e.g. 30s or 5m");
+        }
+        return SyncWorker.local(part, ttl);
     }
 }
