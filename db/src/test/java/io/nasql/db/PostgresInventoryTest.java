@@ -96,6 +96,24 @@ class PostgresInventoryTest {
     }
 
     @Test
+    void aVersion1PostgresInventoryIsUpgradedInPlaceThroughThePostgresMigrations() throws Exception {
+        TestPostgres.admin("DROP DATABASE IF EXISTS google WITH (FORCE)", "CREATE DATABASE google");
+        String url = TestPostgres.url("google");
+        org.flywaydb.core.Flyway.configure().dataSource(url, null, null).schemas("nasql").defaultSchema("nasql")
+                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").target("1").load().migrate();
+        TestPostgres.run("google", "INSERT INTO aiplatform.nas_jobs (\"projectsId\", \"locationsId\", \"nasJobsId\", name,"
+                + " \"displayName\", state, labels, \"nasJobSpec\", \"syncedAt\") VALUES ('p', 'us-central1', '1', 'projects/1/locations/"
+                + "us-central1/nasJobs/1', 'one', 'JOB_STATE_RUNNING', '{\"team\":\"vision\"}', '{\"multiTrialAlgorithmSpec\":"
+                + "{\"metric\":{\"metricId\":\"top1_accuracy\",\"goal\":\"MAXIMIZE\"}}}', now())");
+        try (Inventory pg = Inventory.open(url, null, Map.of())) {
+            assertThat(scalar(pg, "SELECT j.nasJobsId || '|' || j.displayName || '|' || json_value(j.labels, '$.team') || '|'"
+                    + " || s.metricId || '|' || s.goal FROM google.aiplatform.nas_jobs j JOIN google.aiplatform.nas_job_summaries s"
+                    + " USING (projectsId, locationsId, nasJobsId)")).isEqualTo("1|one|vision|top1_accuracy|MAXIMIZE");
+            assertThat(scalar(pg, "SELECT MAX(version) FROM nasql.flyway_schema_history")).isEqualTo(String.valueOf(Inventory.SCHEMA_VERSION));
+        }
+    }
+
+    @Test
     void aDatabaseNotNamedGoogleIsRefusedWithWhatToDo() {
         TestPostgres.admin("DROP DATABASE IF EXISTS inventory", "CREATE DATABASE inventory");
         assertThatThrownBy(() -> Inventory.open(TestPostgres.url("inventory"), null, Map.of()))
