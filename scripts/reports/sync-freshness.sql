@@ -1,6 +1,6 @@
 -- Sync freshness per scope: FAILED and DENIED scopes first, then the stalest.
 SELECT projectsId, locationsId, status, lastSuccessAt, lastAttemptAt,
-       DATEDIFF('MINUTE', lastSuccessAt, CURRENT_TIMESTAMP) AS minutesSinceSuccess,
+       CAST(FLOOR(EXTRACT(EPOCH FROM (CURRENT_TIMESTAMP - lastSuccessAt)) / 60) AS BIGINT) AS minutesSinceSuccess,
        jobCount, errorMessage
 FROM google.aiplatform.sync_scopes
 ORDER BY CASE status WHEN 'FAILED' THEN 0 WHEN 'DENIED' THEN 1 ELSE 2 END,

@@ -11,8 +11,9 @@ import org.jooq.Table;
  * The page's SQL on PostgreSQL. The inventory's columns are camelCase on both backends, but
  * PostgreSQL folds unquoted names to lower case, so {@code SELECT displayName} would look for
  * {@code displayname}. This quotes every unquoted identifier that names one of the inventory's
- * camelCase columns, outside literals and comments, so the statement means what it does on H2
- * and result columns keep their camelCase labels.
+ * camelCase columns, or a camelCase alias the statement gives ({@code AS labelValue}), outside
+ * literals and comments, so the statement means what it does on H2 and result columns keep
+ * their camelCase labels.
  */
 public final class PostgresIdentifiers {
     /** lower case -> the column's own spelling, for the names PostgreSQL would fold. */
@@ -39,8 +40,30 @@ public final class PostgresIdentifiers {
         return CAMEL_CASE.getOrDefault(anyCase.toLowerCase(Locale.ROOT), anyCase);
     }
 
-    /** The statement with the inventory's camelCase column names quoted; everything else as it was. */
+    /** The statement with the inventory's camelCase column names and its own camelCase aliases quoted; all else as it was. */
     public static String quote(String sql) {
+        Map<String, String> names = new HashMap<>(CAMEL_CASE);
+        aliases(sql, names);
+        return quote(sql, names);
+    }
+
+    /**
+     * Adds the camelCase words that follow AS; an alias keeps its case on H2, so it should on PostgreSQL
+     * too. Only mixed case: {@code CAST(x AS BIGINT)} names a type, and all-capitals is how SQL is written.
+     */
+    private static void aliases(String sql, Map<String, String> names) {
+        java.util.regex.Matcher m = ALIAS.matcher(sql);
+        while (m.find()) {
+            String alias = m.group(1);
+            if (!alias.equals(alias.toLowerCase(Locale.ROOT)) && !alias.equals(alias.toUpperCase(Locale.ROOT))) {
+                names.putIfAbsent(alias.toLowerCase(Locale.ROOT), alias);
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern ALIAS = java.util.regex.Pattern.compile("(?i)\\bAS\\s+([A-Za-z_][A-Za-z0-9_]*)");
+
+    private static String quote(String sql, Map<String, String> names) {
         StringBuilder out = new StringBuilder(sql.length() + 16);
         int i = 0;
         int n = sql.length();
@@ -67,7 +90,7 @@ public final class PostgresIdentifiers {
                     end++;
                 }
                 String word = sql.substring(i, end);
-                String column = CAMEL_CASE.get(word.toLowerCase(Locale.ROOT));
+                String column = names.get(word.toLowerCase(Locale.ROOT));
                 out.append(column == null ? word : '"' + column + '"');
                 i = end;
                 continue;
