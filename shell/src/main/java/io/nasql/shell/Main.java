@@ -1,9 +1,9 @@
 package io.nasql.shell;
 
-import io.nasql.shell.cli.ErrorReporter;
-import io.nasql.shell.cli.ExitCodes;
 import io.nasql.shell.cli.Io;
 import io.nasql.shell.cli.NasqlCommand;
+import io.nasql.shell.error.ErrorReporter;
+import io.nasql.shell.error.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;

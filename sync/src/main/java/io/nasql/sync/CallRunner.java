@@ -41,6 +41,14 @@ public final class CallRunner {
      * retried after DEADLINE_EXCEEDED, since the service may have done it already.
      */
     public <T> T call(ScopeKey scope, Supplier<T> call, boolean idempotent) throws InterruptedException {
+        return call(scope, call, idempotent, new CancelToken());
+    }
+
+    /**
+     * As {@link #call(ScopeKey, Supplier, boolean)}, with the backoff between retries cut short
+     * by {@code cancel}: then the last failure is thrown and no further attempt is made.
+     */
+    public <T> T call(ScopeKey scope, Supplier<T> call, boolean idempotent, CancelToken cancel) throws InterruptedException {
         ScopeRateLimiter limiter = limiters.computeIfAbsent(scope, s -> new ScopeRateLimiter(options.perScopePerMinute(), options.burst()));
         for (int attempt = 1; ; attempt++) {
             limiter.acquire();
@@ -65,7 +73,10 @@ public final class CallRunner {
                 limiter.slowDown();
             }
             retries.incrementAndGet();
-            Thread.sleep(backoffMillis(attempt));
+            if (cancel.sleep(java.time.Duration.ofMillis(backoffMillis(attempt)))) {
+                ApiCallException last = ApiCallException.of(failure);
+                throw new ApiCallException(last.code(), last.getMessage() + " (not retried: cancelled)", failure);
+            }
         }
     }
 
