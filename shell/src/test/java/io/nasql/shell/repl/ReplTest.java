@@ -104,6 +104,16 @@ class ReplTest {
     }
 
     @Test
+    void setOutputStaysUntilChangedAsDotOutputDoes() throws Exception {
+        CompletableFuture<Integer> exit = running();
+        type("SET output = json;\nSELECT 1 AS a;\nSELECT 2 AS b;\n.output csv\nSELECT 3 AS c;\nSET output = table;\nSELECT 4 AS d;\n");
+        keyboard.close();
+        assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(shown()).contains("{\"a\":1}").contains("{\"b\":2}").contains("c\r\n3\r\n").contains("| d |")
+                .doesNotContain("| a |").doesNotContain("| b |");
+    }
+
+    @Test
     void theHistoryFileKeepsWhatWasTyped() throws Exception {
         CompletableFuture<Integer> exit = running();
         type("SELECT 42 AS answer;\n");
