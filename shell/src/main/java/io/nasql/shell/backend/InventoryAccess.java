@@ -33,9 +33,13 @@ public final class InventoryAccess implements AutoCloseable {
         return new InventoryStore(inventory());
     }
 
+    /** The user's connection. Its queries run lazily, so the first rows of a big result arrive before the last is read. */
     public synchronized Connection connection() throws SQLException {
         if (connection == null) {
             connection = inventory().connection();
+            try (var lazy = connection.createStatement()) {
+                lazy.execute("SET LAZY_QUERY_EXECUTION TRUE");
+            }
         }
         return connection;
     }
