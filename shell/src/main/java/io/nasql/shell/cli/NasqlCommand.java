@@ -1,5 +1,6 @@
 package io.nasql.shell.cli;
 
+import io.nasql.shell.output.OutputFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,8 @@ public final class NasqlCommand implements Callable<Integer> {
     @Option(names = "--locations", split = ",", paramLabel = "LOCATION", description = "Locations in scope (default: ListLocations per project).")
     List<String> locations = new ArrayList<>();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "table, json, csv or text (default: table).")
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", completionCandidates = OutputFormats.class,
+            description = "${COMPLETION-CANDIDATES} (default: table).")
     String output;
 
     @Option(names = {"-e", "--execute"}, paramLabel = "SQL", description = "Run the statements, then exit (repeatable).")
@@ -81,6 +83,14 @@ public final class NasqlCommand implements Callable<Integer> {
 
     @Option(names = "--debug", description = "Print stack traces with errors; implies --verbose.")
     boolean debug;
+
+    /** The format names for -o's help, from the one list of formats. */
+    static final class OutputFormats implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(OutputFormat.values()).map(Object::toString).iterator();
+        }
+    }
 
     private Io io;
 

@@ -22,7 +22,7 @@ final class ReplCommands {
             End a statement with \\G instead of ; to show one field per line.
             Commands:
               help                          this text
-              .output table|json|csv|text   the result format (the same setting as SET output and -o)
+              .output FORMAT                %s (the same setting as SET output and -o)
               .timing on|off                show how long each statement took
               .tables                       the resource and the local tables
               .vertical on|off              one field per line for every result
@@ -31,7 +31,7 @@ final class ReplCommands {
               exit, quit, \\q, Ctrl-D        leave
             Ctrl-C cancels a running statement (writes stop before their next API call), or clears the line.
             Ctrl-R searches the history.
-            """;
+            """.formatted(OutputFormat.names("|"));
 
     /** The REPL's display switches, which last for the session. */
     static final class Display {
