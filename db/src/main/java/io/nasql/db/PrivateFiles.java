@@ -43,17 +43,24 @@ public final class PrivateFiles {
         }
     }
 
-    /** The {@code chmod} that makes an existing path owner-only, or empty when it is already (or not POSIX). */
+    /**
+     * The {@code chmod} that makes an existing path owner-only, or empty when other users cannot
+     * open it: a folder that lets them in at all, or a file they may read in a folder they may enter.
+     */
     public static Optional<String> chmodIfOthersCanOpen(Path path) {
         try {
             if (!Files.exists(path) || !posix(path)) {
                 return Optional.empty();
             }
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
-            if (permissions.stream().noneMatch(OTHERS::contains)) {
-                return Optional.empty();
+            if (Files.isDirectory(path)) {
+                return permissions.stream().anyMatch(OTHERS::contains) ? Optional.of("chmod 700 " + path) : Optional.empty();
             }
-            return Optional.of("chmod " + (Files.isDirectory(path) ? "700 " : "600 ") + path);
+            Path folder = path.toAbsolutePath().getParent();
+            boolean folderOpen = folder == null || Files.getPosixFilePermissions(folder).stream()
+                    .anyMatch(p -> p == PosixFilePermission.GROUP_EXECUTE || p == PosixFilePermission.OTHERS_EXECUTE);
+            boolean readable = permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ);
+            return folderOpen && readable ? Optional.of("chmod 600 " + path) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }
