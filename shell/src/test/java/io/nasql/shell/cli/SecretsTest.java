@@ -2,6 +2,7 @@ package io.nasql.shell.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nasql.db.Inventory;
 import io.nasql.emulator.EmulatorClock;
 import io.nasql.emulator.EmulatorConfig;
 import io.nasql.emulator.EmulatorServer;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -128,7 +128,7 @@ class SecretsTest {
         for (Run run : runs) {
             assertNoSecrets(run.both(), keyLines);
         }
-        try (Connection c = DriverManager.getConnection(db.replace(";PASSWORD=" + PASSWORD, ""), "", PASSWORD);
+        try (Inventory inventory = Inventory.open(db); Connection c = inventory.connection();
              Statement s = c.createStatement(); ResultSet script = s.executeQuery("SCRIPT")) {
             StringBuilder dump = new StringBuilder();
             while (script.next()) {
