@@ -31,7 +31,7 @@ final class InventoryPassword {
                 return read(file); // another nasql made it a moment ago
             }
         } catch (IOException e) {
-            throw new InventoryException("cannot create the inventory's password file " + file + " (" + reason(e) + ")", e);
+            throw new InventoryException("cannot use the inventory's password file " + file + " (" + reason(e) + ")", e);
         }
     }
 

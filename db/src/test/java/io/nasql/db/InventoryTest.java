@@ -218,7 +218,7 @@ class InventoryTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2secret").doesNotContain("\n"));
         assertThatThrownBy(() -> Inventory.open("jdbc:h2:file:" + file.resolve("x").resolve("google")))
                 .isInstanceOf(InventoryException.class)
-                .hasMessage("cannot create the inventory's password file " + file.resolve("x").resolve("google.password")
+                .hasMessage("cannot use the inventory's password file " + file.resolve("x").resolve("google.password")
                         + " (Not a directory)");
     }
 
