@@ -74,7 +74,7 @@ public final class Inventory implements AutoCloseable {
 
     private static Inventory open(String jdbcUrl, String displayName) {
         if (!jdbcUrl.startsWith("jdbc:h2:")) {
-            throw new InventoryException("unsupported inventory URL " + jdbcUrl + ": nasql keeps its inventory in H2 (jdbc:h2:...)");
+            throw new InventoryException("unsupported inventory URL " + displayName + ": nasql keeps its inventory in H2 (jdbc:h2:...)");
         }
         String url = jdbcUrl.toUpperCase().contains("DATABASE_TO_UPPER") ? jdbcUrl : jdbcUrl + ";" + CASE_SETTINGS;
         String settings = url.toUpperCase(Locale.ROOT);

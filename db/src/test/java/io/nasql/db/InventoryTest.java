@@ -245,9 +245,11 @@ class InventoryTest {
 
     @Test
     void aUrlThatIsNotH2IsRefusedClearly() {
-        assertThatThrownBy(() -> Inventory.open("jdbc:postgresql://localhost/google"))
+        assertThatThrownBy(() -> Inventory.open("jdbc:postgresql://localhost/google?user=me&password=hunter2secret"))
                 .isInstanceOf(InventoryException.class)
-                .hasMessageContaining("jdbc:h2:");
+                .hasMessageContaining("jdbc:h2:")
+                .hasMessageContaining("password=***")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2secret"));
     }
 
     @Test
