@@ -1,6 +1,7 @@
 package io.nasql.shell.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nasql.db.PrivateFiles;
 import io.nasql.shell.Engines;
 import io.nasql.shell.ProgressSink;
 import io.nasql.shell.SyncRun;
@@ -138,10 +139,21 @@ public final class NasqlCommand implements Callable<Integer> {
             return new SessionConfig(null, demoEnvironment.folder(), ApiTarget.emulator(demoEnvironment.endpoint()),
                     projects.isEmpty() ? Demo.PROJECTS : projects, locations.isEmpty() ? Demo.LOCATIONS : locations, sync, yes);
         }
+        warnOnceAboutPermissions(file);
         ApiTarget api = new ApiTarget(endpoint != null ? endpoint : file.endpoint(),
                 plaintext || Boolean.TRUE.equals(file.plaintext()), credentials != null ? credentials : file.credentials());
         return new SessionConfig(db, io.home().resolve(".nasql"), api, projects.isEmpty() ? file.projects() : projects,
                 locations.isEmpty() ? file.locations() : locations, sync, yes);
+    }
+
+    private boolean permissionsChecked;
+
+    /** One warning line per run when other users can read the folder, the inventory or the settings. */
+    private void warnOnceAboutPermissions(ConfigFile file) {
+        if (!permissionsChecked) {
+            permissionsChecked = true;
+            PermissionWarning.of(io.home().resolve(".nasql"), file.path(), db).ifPresent(new PrintWriter(io.err(), true)::println);
+        }
     }
 
     /** Output format and max_age from the flags or the settings file. */
@@ -249,7 +261,7 @@ public final class NasqlCommand implements Callable<Integer> {
                     return ExitCodes.FAILED;
                 }
                 Path history = config.folder().resolve("history");
-                Files.createDirectories(config.folder());
+                PrivateFiles.createFolder(config.folder());
                 boolean color = !io.env().containsKey("NO_COLOR") && !terminal.getType().startsWith(Terminal.TYPE_DUMB);
                 repl.set(new Repl(new Repl.Parts(terminal, session, results, engine, templates, history, color, io.env().get("PAGER"))));
                 return repl.get().run();
