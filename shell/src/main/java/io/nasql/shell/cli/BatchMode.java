@@ -40,6 +40,7 @@ final class BatchMode {
         Map<String, JsonNode> variables = Variables.load(options.varFiles(), options.vars());
         TemplateRenderer templates = new TemplateRenderer(variables);
         ConfigFile file = options.settingsFile(io);
+        options.warnAboutPermissions(io, file, demo);
         Writer out = io.results();
         PrintWriter notices = io.notices();
         ProgressSink progress = io.stderrIsTerminal() ? ProgressSink.line(notices) : ProgressSink.NONE;

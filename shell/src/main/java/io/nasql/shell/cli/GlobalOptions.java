@@ -40,6 +40,13 @@ record GlobalOptions(String db, Path configFile, boolean demo, String endpoint, 
                 locations.isEmpty() ? file.locations() : locations, sync, yes);
     }
 
+    /** One warning line when other users can read the folder, the inventory or the settings; none for the demo's throwaway files. */
+    void warnAboutPermissions(Io io, ConfigFile file, Demo demoEnvironment) {
+        if (demoEnvironment == null) {
+            PermissionWarning.of(io.home().resolve(".nasql"), file.path(), db).ifPresent(io.notices()::println);
+        }
+    }
+
     /** The session's settings: -o and max_age from the flags or the settings file, then defaults. */
     Settings settings(ConfigFile file) {
         Settings settings = new Settings();

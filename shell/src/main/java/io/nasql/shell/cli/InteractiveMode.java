@@ -1,6 +1,7 @@
 package io.nasql.shell.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nasql.db.PrivateFiles;
 import io.nasql.shell.error.ExitCodes;
 import io.nasql.shell.report.ReportCatalog;
 import io.nasql.shell.report.ReportFolders;
@@ -14,7 +15,6 @@ import io.nasql.shell.statement.TemplateRenderer;
 import io.nasql.shell.statement.Variables;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Map;
 import org.jline.terminal.Terminal;
@@ -35,6 +35,7 @@ final class InteractiveMode {
     int run() throws IOException {
         Map<String, JsonNode> variables = Variables.load(options.varFiles(), options.vars());
         ConfigFile file = options.settingsFile(io);
+        options.warnAboutPermissions(io, file, demo);
         SessionConfig config = options.sessionConfig(io, file, demo, null);
         try (Terminal terminal = TerminalBuilder.builder().system(true).build();
              Wiring wiring = new Wiring(config, options.settings(file), Clock.systemUTC())) {
@@ -43,7 +44,7 @@ final class InteractiveMode {
             if (demo != null && !demo.firstSync(wiring.syncs(progress), config, notices, options.errors(io), true)) {
                 return ExitCodes.FAILED;
             }
-            Files.createDirectories(config.folder());
+            PrivateFiles.createFolder(config.folder());
             boolean color = !io.env().containsKey("NO_COLOR") && !terminal.getType().startsWith(Terminal.TYPE_DUMB);
             InputReader input = new InputReader(terminal, new SqlCompleter(wiring.inventory(), ResourceCatalog.load()), color,
                     config.folder().resolve("history"));

@@ -82,6 +82,7 @@ public final class ReportCommand implements Callable<Integer> {
         boolean html = "html".equalsIgnoreCase(output);
         var variables = Variables.load(options.varFiles(), concat(options.vars(), vars));
         ConfigFile file = options.settingsFile(io);
+        options.warnAboutPermissions(io, file, demo);
         Settings settings = options.settings(file);
         if (output != null && !html) {
             settings.set(Setting.OUTPUT, OutputFormat.parse(output));

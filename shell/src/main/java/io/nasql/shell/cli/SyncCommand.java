@@ -45,7 +45,9 @@ public final class SyncCommand implements Callable<Integer> {
         if (callsPerMinute != null && callsPerMinute < 1) {
             throw new UsageException("--calls-per-minute must be at least 1");
         }
-        SessionConfig base = options.sessionConfig(io, options.settingsFile(io), null, concurrency);
+        ConfigFile file = options.settingsFile(io);
+        options.warnAboutPermissions(io, file, null);
+        SessionConfig base = options.sessionConfig(io, file, null, concurrency);
         SessionConfig config = callsPerMinute == null ? base : new SessionConfig(base.dbUrl(), base.folder(), base.api(),
                 base.projects(), base.locations(), base.sync().withRate(callsPerMinute, base.sync().burst()), base.assumeYes());
         if (config.projects().isEmpty()) {

@@ -70,7 +70,7 @@ public final class ReadThrough {
                         + "); its rows are as they were");
             }
         } catch (ApiCallException | CredentialsException e) {
-            notices.println("warning: could not refresh (" + e.getMessage() + "); querying the inventory as it is");
+            notices.println("warning: could not refresh (" + io.nasql.db.Secrets.mask(e.getMessage()) + "); querying the inventory as it is");
         }
         notices.flush();
     }
