@@ -262,4 +262,32 @@ class WriteThroughTest {
         nasql("-e", "SYNC WHERE projectsId = 'proj-001' AND locationsId = 'us-central1'");
         assertThat(nasql("-o", "text", "-e", count).out()).isEqualTo("c\n0\n");
     }
+
+    @Test
+    void insertSelectClonesAJobWithANewDisplayName() {
+        nasql("-e", "SYNC WHERE projectsId = 'proj-001'");
+        NasJob original = emulator.jobs().stream().filter(j -> j.getState() == JobState.JOB_STATE_SUCCEEDED)
+                .filter(j -> j.getLabelsCount() > 0).findFirst().orElseThrow();
+        Cli.Result cloned = nasql("-o", "text", "-e", "INSERT INTO google.aiplatform.nas_jobs (projectsId, locationsId, displayName,"
+                + " nasJobSpec, labels) SELECT projectsId, locationsId, 'copy-of-' || displayName, nasJobSpec, labels"
+                + " FROM google.aiplatform.nas_jobs WHERE nasJobsId = '" + id(original) + "'");
+        assertThat(cloned.err()).isEmpty();
+        assertThat(cloned.code()).isZero();
+        NasJob copy = emulator.jobs().stream().filter(j -> j.getDisplayName().equals("copy-of-" + original.getDisplayName()))
+                .findFirst().orElseThrow();
+        assertThat(copy.getNasJobSpec()).isEqualTo(original.getNasJobSpec());
+        assertThat(copy.getLabelsMap()).isEqualTo(original.getLabelsMap());
+        assertThat(copy.getName()).isNotEqualTo(original.getName()).startsWith(original.getName().substring(0, original.getName().lastIndexOf('/')));
+    }
+
+    @Test
+    void theIssuesCloneStatementRunsVerbatim() {
+        nasql("-e", "SYNC WHERE projectsId = 'proj-001'");
+        Cli.Result cloned = nasql("-o", "text", "-e", "INSERT INTO google.aiplatform.nas_jobs (projectsId, locationsId, displayName, nasJobSpec)"
+                + " SELECT projectsId, locationsId, 'copy-of-' || displayName, nasJobSpec FROM google.aiplatform.nas_jobs"
+                + " WHERE state = 'JOB_STATE_SUCCEEDED' LIMIT 1;");
+        assertThat(cloned.err()).isEmpty();
+        assertThat(cloned.out()).contains("\tcopy-of-").contains("\tJOB_STATE_QUEUED\t");
+        assertThat(calls().calls("CreateNasJob")).isEqualTo(1);
+    }
 }
