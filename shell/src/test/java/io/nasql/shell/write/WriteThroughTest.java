@@ -290,4 +290,18 @@ class WriteThroughTest {
         assertThat(cloned.out()).contains("\tcopy-of-").contains("\tJOB_STATE_QUEUED\t");
         assertThat(calls().calls("CreateNasJob")).isEqualTo(1);
     }
+
+    @Test
+    void manifestVariablesAreDataWhateverTheyHold() throws Exception {
+        String yaml = Files.readString(Path.of("..", "scripts", "examples", "create-job.manifest.yaml"))
+                .replace("# A NasJob", "# Don't let an apostrophe in a comment matter. A NasJob")
+                .replace("value: spinenet-latency-search", "value: \"search {{ title }}\"");
+        Path manifest = script("m.yaml", yaml);
+        String title = "it's \"quoted\"\nand: two lines # kept";
+        Cli.Result result = nasql("-o", "text", "--manifest", manifest.toString(), "--var", "projectsId=proj-001",
+                "--var", "locationsId=europe-west4", "--var", "owner=dana", "--var", "title=" + title);
+        assertThat(result.err()).isEmpty();
+        assertThat(result.code()).isZero();
+        assertThat(emulator.jobs()).anyMatch(j -> j.getDisplayName().equals("search " + title) && j.getLabelsMap().get("owner").equals("dana"));
+    }
 }
