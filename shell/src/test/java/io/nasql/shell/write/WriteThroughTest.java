@@ -304,4 +304,23 @@ class WriteThroughTest {
         assertThat(result.code()).isZero();
         assertThat(emulator.jobs()).anyMatch(j -> j.getDisplayName().equals("search " + title) && j.getLabelsMap().get("owner").equals("dana"));
     }
+
+    @Test
+    void aMultiRowInsertUnderFailAfterCommitCreatesEachRowOnce() {
+        nasql("-e", "SYNC WHERE projectsId = 'proj-001'");
+        long before = emulator.jobs().size();
+        long lists = calls().calls("ListNasJobs");
+        emulator.setFailAfterCommitRate(0.5);
+        Cli.Result cloned = nasql("-o", "text", "-e", "INSERT INTO google.aiplatform.nas_jobs (projectsId, locationsId, displayName, nasJobSpec)"
+                + " SELECT projectsId, locationsId, 'again-' || displayName, nasJobSpec FROM google.aiplatform.nas_jobs"
+                + " WHERE projectsId = 'proj-001' ORDER BY nasJobsId LIMIT 8");
+        assertThat(cloned.err()).isEmpty();
+        assertThat(cloned.out().lines().filter(l -> l.contains("\tagain-"))).hasSize(8);
+        assertThat(emulator.jobs()).hasSize((int) before + 8);
+        assertThat(calls().calls("CreateNasJob")).isEqualTo(8);
+        // Each strike of the fault was answered by a lookup, not by a second create.
+        assertThat(calls().calls("ListNasJobs")).isGreaterThan(lists);
+        assertThat(nasql("-o", "text", "-e", "SELECT COUNT(*) AS c FROM google.aiplatform.nas_jobs WHERE displayName LIKE 'again-%'").out())
+                .isEqualTo("c\n8\n");
+    }
 }
