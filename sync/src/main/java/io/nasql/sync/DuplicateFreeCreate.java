@@ -52,12 +52,18 @@ final class DuplicateFreeCreate {
                 if (!AMBIGUOUS.contains(e.code())) {
                     throw e;
                 }
-                Optional<NasJob> made = lookUp(scope, parent, job, start);
+                Optional<NasJob> made;
+                try {
+                    made = lookUp(scope, parent, job, start);
+                } catch (ApiCallException lookup) {
+                    throw new ApiCallException(e.code(), e.getMessage() + " (the job may have been created, and looking for it failed: "
+                            + lookup + "; SYNC the scope before you create it again)", e);
+                }
                 if (made.isPresent()) {
                     return made.get();
                 }
                 if (attempt >= runner.maxAttempts()) {
-                    throw e;
+                    throw new ApiCallException(e.code(), e.getMessage() + " (no job was created: ListNasJobs finds none)", e);
                 }
                 runner.backoff(attempt);
             }

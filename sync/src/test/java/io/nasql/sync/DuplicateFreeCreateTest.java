@@ -103,6 +103,17 @@ class DuplicateFreeCreateTest {
     }
 
     @Test
+    void whenTheLookupFailsTooTheErrorSaysTheJobMayExist() throws Exception {
+        try (SyncFixture f = new SyncFixture(SEEDED.withErrorRate(1.0))) {
+            assertThatThrownBy(() -> writer(f, Duration.ZERO).create(SCOPE, draft(f, "unlucky", "ndup-d")))
+                    .isInstanceOf(ApiCallException.class)
+                    .hasMessageContaining("the job may have been created, and looking for it failed: UNAVAILABLE")
+                    .hasMessageContaining("SYNC the scope");
+            assertThat(jobsOf(f, "ndup-d")).isZero();
+        }
+    }
+
+    @Test
     void aRejectedCreateIsNotLookedFor() throws Exception {
         SyncFixture f = shared;
         long lists = f.emulator.stats().calls("ListNasJobs");
