@@ -16,9 +16,10 @@ import io.nasql.shell.statement.BatchRunner;
 import io.nasql.shell.statement.Setting;
 import io.nasql.shell.statement.StatementEngine;
 import io.nasql.shell.statement.TemplateRenderer;
-import io.nasql.shell.statement.Statement;
 import io.nasql.shell.statement.Variables;
+import io.nasql.shell.write.Manifest;
 import io.nasql.shell.write.ManifestCreate;
+import io.nasql.shell.write.ManifestVariables;
 import io.nasql.sync.ApiTarget;
 import io.nasql.sync.SyncOptions;
 import java.io.BufferedWriter;
@@ -223,7 +224,7 @@ public final class NasqlCommand implements Callable<Integer> {
             boolean ok = true;
             try (Interrupts interrupts = Interrupts.onFirst(session::cancel)) {
                 if (manifest != null) {
-                    ok = createFromManifest(session, templates, variables, errors);
+                    ok = createFromManifest(session, variables, errors);
                 }
                 for (Script script : scripts) {
                     if (!ok && !ignoreErrors || session.cancelRequested()) {
@@ -288,17 +289,17 @@ public final class NasqlCommand implements Callable<Integer> {
         return true;
     }
 
-    private boolean createFromManifest(Session session, TemplateRenderer templates, Map<String, JsonNode> variables,
+    private boolean createFromManifest(Session session, Map<String, JsonNode> variables,
                                        ErrorReporter errors) {
         try {
             String source = manifest.toString();
-            String rendered = templates.render(new Statement(read(source), source, 1, 1)).text();
+            JsonNode filled = ManifestVariables.fill(Manifest.read(read(source), source), variables, source);
             if (dryRun) {
-                session.out().write(rendered);
+                session.out().write(Manifest.yaml(filled));
                 session.out().flush();
                 return true;
             }
-            ManifestCreate.run(session, rendered, source, variables);
+            ManifestCreate.run(session, filled, source, variables);
             return true;
         } catch (Exception e) {
             errors.report(e);
