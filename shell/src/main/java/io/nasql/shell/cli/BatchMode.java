@@ -8,11 +8,12 @@ import io.nasql.shell.report.ReportFolders;
 import io.nasql.shell.statement.BatchRunner;
 import io.nasql.shell.statement.Execution;
 import io.nasql.shell.statement.ProgressSink;
-import io.nasql.shell.statement.Statement;
 import io.nasql.shell.statement.StatementTokens;
 import io.nasql.shell.statement.TemplateRenderer;
 import io.nasql.shell.statement.Variables;
 import io.nasql.shell.write.Confirmer;
+import io.nasql.shell.write.Manifest;
+import io.nasql.shell.write.ManifestVariables;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -54,7 +55,7 @@ final class BatchMode {
             }
             boolean ok = true;
             if (options.manifest() != null) {
-                ok = createFromManifest(wiring, front, templates, tokens, out, errors);
+                ok = createFromManifest(wiring, front, tokens, out, errors);
             }
             BatchRunner runner = new BatchRunner(new BatchRunner.Parts(wiring.engine(front), templates, wiring.settings(), out, tokens,
                     options.dryRun(), options.ignoreErrors(), errors::report));
@@ -69,18 +70,16 @@ final class BatchMode {
         }
     }
 
-    private boolean createFromManifest(Wiring wiring, Wiring.FrontEnd front, TemplateRenderer templates, StatementTokens tokens,
-                                       Writer out, ErrorReporter errors) {
+    private boolean createFromManifest(Wiring wiring, Wiring.FrontEnd front, StatementTokens tokens, Writer out, ErrorReporter errors) {
         try {
             String source = options.manifest().toString();
-            String rendered = templates.render(new Statement(Script.read(source), source, 1, 1)).text();
+            JsonNode filled = ManifestVariables.fill(Manifest.read(Script.read(source), source), front.variables(), source);
             if (options.dryRun()) {
-                out.write(rendered);
+                out.write(Manifest.yaml(filled));
                 out.flush();
                 return true;
             }
-            wiring.manifests(front).run(rendered, source, front.variables(),
-                    new Execution(tokens.next(), wiring.settings(), out, false));
+            wiring.manifests(front).run(filled, source, front.variables(), new Execution(tokens.next(), wiring.settings(), out, false));
             return true;
         } catch (Exception e) {
             errors.report(e);

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Runs a script: splits it, fills its templates, and executes each statement in turn with its
- * own cancellation token. The first failure stops it unless errors are ignored; an interrupt
- * always stops it. Each failure goes to {@code onError}.
+ * Runs a script: splits it, fills all its templates, and executes each statement in turn with
+ * its own cancellation token. The first failure stops it unless errors are ignored; an
+ * interrupt always stops it. Each failure goes to {@code onError}.
  */
 public final class BatchRunner {
     private final StatementEngine engine;
@@ -39,15 +39,21 @@ public final class BatchRunner {
 
     /** Runs the script; true when every statement succeeded and nothing was interrupted. */
     public boolean run(String script, String source) throws IOException {
-        List<Statement> statements = StatementSplitter.split(script, source);
+        List<Statement> statements;
+        try {
+            // Every template is filled before the first statement runs: a bad value runs nothing.
+            statements = StatementSplitter.split(script, source).stream().map(templates::render).toList();
+        } catch (RuntimeException e) {
+            onError.accept(e);
+            return false;
+        }
         boolean ok = true;
-        for (Statement statement : statements) {
+        for (Statement rendered : statements) {
             if (tokens.interrupted()) {
                 return false;
             }
             CancelToken cancel = tokens.next();
             try {
-                Statement rendered = templates.render(statement);
                 if (dryRun) {
                     out.write(rendered.text() + ";\n");
                     out.flush();

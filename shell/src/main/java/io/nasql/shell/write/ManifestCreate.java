@@ -29,9 +29,10 @@ public final class ManifestCreate {
         this.locations = List.copyOf(locations);
     }
 
-    public void run(String rendered, String source, Map<String, JsonNode> vars, Execution execution) throws Exception {
+    /** Creates the resources of a manifest's tree, its variables already filled in by {@link ManifestVariables}. */
+    public void run(JsonNode manifest, String source, Map<String, JsonNode> vars, Execution execution) throws Exception {
         ScopeKey scope = scope(vars, source);
-        List<Manifest.Resource> resources = Manifest.parse(rendered, source);
+        List<Manifest.Resource> resources = Manifest.resources(manifest, source);
         List<Creates.Draft> drafts = new ArrayList<>();
         for (Manifest.Resource resource : resources) {
             List<String> problems = JobValidator.problems(resource.job());
@@ -45,7 +46,7 @@ public final class ManifestCreate {
             }
             drafts.add(new Creates.Draft(scope, resource.job()));
         }
-        Creates.send(drafts, writers, execution, new Statement(rendered, source, 1, 1));
+        Creates.send(drafts, writers, execution, new Statement("", source, 1, 1));
     }
 
     private ScopeKey scope(Map<String, JsonNode> vars, String source) {
