@@ -29,7 +29,7 @@ public enum Backend {
         if (url.startsWith("jdbc:postgresql:")) {
             return POSTGRESQL;
         }
-        throw new InventoryException("unsupported inventory URL " + Urls.masked(jdbcUrl)
+        throw new InventoryException("unsupported inventory URL " + Secrets.mask(jdbcUrl)
                 + ": nasql keeps its inventory in H2 (jdbc:h2:...) or PostgreSQL (jdbc:postgresql://HOST/google)");
     }
 

@@ -86,9 +86,8 @@ public final class InventoryStore {
     }
 
     /**
-     * Replaces one scope's snapshot after a complete listing: upserts the changed jobs (fresh
-     * from GetNasJob, with their trials), removes the jobs the listing no longer has, records
-     * each state change, and marks the scope OK.
+     * Replaces one scope's snapshot after a complete listing: upserts the changed jobs (from GetNasJob,
+     * with trials), removes the jobs the listing no longer has, records each state change, marks the scope OK.
      */
     public ScopeChanges replaceScope(ScopeKey scope, Collection<NasJob> changedJobs, Collection<String> missingIds,
                                      String source, OffsetDateTime at) {
@@ -175,7 +174,7 @@ public final class InventoryStore {
             throw new IllegalArgumentException("a failed scope's status is FAILED or DENIED");
         }
         dsl.transaction(tx -> {
-            markScope(tx.dsl(), scope, status, message, at, null);
+            markScope(tx.dsl(), scope, status, Secrets.mask(message), at, null);
             checkLease(tx.dsl(), scope);
         });
     }
@@ -222,7 +221,7 @@ public final class InventoryStore {
             documents.add(jobRows.documents());
             NasJobRecords.trials(scope, job).forEach(t -> trials.add(StoreBatches.atPrecision(backend, t)));
             if (!states.containsKey(id) || !Objects.equals(states.get(id), row.getState())) {
-                events.add(event(scope, id, states.get(id), row.getState(), source, at));
+                events.add(StoreBatches.event(scope, id, states.get(id), row.getState(), source, at));
             }
             states.put(id, row.getState());
         }
@@ -242,7 +241,7 @@ public final class InventoryStore {
         }
         List<NasJobEventsRecord> events = new ArrayList<>();
         for (String id : ids) {
-            events.add(event(scope, id, states.remove(id), DELETED, source, at));
+            events.add(StoreBatches.event(scope, id, states.remove(id), DELETED, source, at));
         }
         for (List<String> chunk : StoreBatches.chunks(ids)) {
             db.deleteFrom(NAS_JOB_SUMMARIES).where(inScope(scope)).and(NAS_JOB_SUMMARIES.NASJOBSID.in(chunk)).execute();
@@ -250,17 +249,6 @@ public final class InventoryStore {
         StoreBatches.insertAll(db, NAS_JOB_EVENTS, StoreBatches.EVENT_FIELDS, events);
     }
 
-    private static NasJobEventsRecord event(ScopeKey scope, String id, String from, String to, String source, OffsetDateTime at) {
-        NasJobEventsRecord e = new NasJobEventsRecord();
-        e.setProjectsid(scope.projectsId());
-        e.setLocationsid(scope.locationsId());
-        e.setNasjobsid(id);
-        e.setObservedat(at);
-        e.setFromstate(from);
-        e.setTostate(to);
-        e.setSource(source);
-        return e;
-    }
 
     private static void markScope(DSLContext db, ScopeKey scope, ScopeStatus status, String message,
                                   OffsetDateTime at, Integer jobCount) {

@@ -19,7 +19,7 @@ final class PostgresPool {
         try {
             source.setURL(url);
         } catch (IllegalArgumentException e) {
-            throw new InventoryException("inventory URL " + Urls.masked(url) + " is not a PostgreSQL JDBC URL: "
+            throw new InventoryException("inventory URL " + Secrets.mask(url) + " is not a PostgreSQL JDBC URL: "
                     + "write jdbc:postgresql://HOST[:PORT]/google");
         }
         if (source.getUser() == null || source.getUser().isEmpty()) {

@@ -2,6 +2,7 @@ package io.nasql.db;
 
 import static io.nasql.db.generated.Tables.NAS_JOB_EVENTS;
 
+import io.nasql.db.generated.tables.records.NasJobEventsRecord;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,4 +62,16 @@ final class StoreBatches {
         return chunks;
     }
 
+
+    static NasJobEventsRecord event(ScopeKey scope, String id, String from, String to, String source, OffsetDateTime at) {
+        NasJobEventsRecord e = new NasJobEventsRecord();
+        e.setProjectsid(scope.projectsId());
+        e.setLocationsid(scope.locationsId());
+        e.setNasjobsid(id);
+        e.setObservedat(at);
+        e.setFromstate(from);
+        e.setTostate(to);
+        e.setSource(source);
+        return e;
+    }
 }

@@ -5,7 +5,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The sync engine's thread helpers. */
+/** The small thread helpers of a sync: daemon pools, and a future's result with its own exception. */
 final class Threads {
     private Threads() {
     }
@@ -32,5 +32,4 @@ final class Threads {
             return t;
         };
     }
-
 }

@@ -24,6 +24,14 @@ final class SyncFixture implements AutoCloseable {
     final JobServiceClients clients;
     final SyncOptions options;
 
+    SyncFixture(EmulatorConfig config) throws IOException {
+        this(Backend.H2, config);
+    }
+
+    SyncFixture(EmulatorConfig config, SyncOptions options) throws IOException {
+        this(Backend.H2, config, options);
+    }
+
     SyncFixture(Backend backend, EmulatorConfig config) throws IOException {
         this(backend, config, SyncOptions.defaults().withBackoff(Duration.ofMillis(2), Duration.ofMillis(50)));
     }

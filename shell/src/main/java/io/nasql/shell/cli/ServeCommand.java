@@ -2,7 +2,8 @@ package io.nasql.shell.cli;
 
 import io.nasql.db.Backend;
 import io.nasql.db.Inventory;
-import io.nasql.shell.SessionConfig;
+import io.nasql.shell.error.ExitCodes;
+import io.nasql.shell.error.UsageException;
 import io.nasql.shell.serve.ReadOnlyEndpoint;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -31,7 +32,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (nasql.demo) {
+        GlobalOptions options = nasql.options();
+        Io io = nasql.io();
+        if (options.demo()) {
             throw new UsageException("--demo's inventory is a throwaway one; `nasql serve` serves ~/.nasql or --db");
         }
         if (port < 0 || port > 65535) {
@@ -43,21 +46,22 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (UnknownHostException e) {
             throw new UsageException("--listen " + listen + ": not an address of this machine");
         }
-        SessionConfig config = nasql.sessionConfig(null);
+        ConfigFile file = options.settingsFile(io);
+        SessionConfig config = options.sessionConfig(io, file, null, null);
         if (config.dbUrl() != null && Backend.of(config.dbUrl()) == Backend.POSTGRESQL) {
             throw new UsageException("the inventory is PostgreSQL already: connect psql to it directly; serve is for an H2 inventory");
         }
-        String password = nasql.config().servePassword() != null ? nasql.config().servePassword() : generatedPassword();
+        String password = file.servePassword() != null ? file.servePassword() : generatedPassword();
         try (Inventory inventory = config.dbUrl() != null ? Inventory.open(config.dbUrl()) : Inventory.openFolder(config.folder());
-             ReadOnlyEndpoint endpoint = ReadOnlyEndpoint.start(inventory.h2Url(), address, port, password)) {
+             ReadOnlyEndpoint endpoint = ReadOnlyEndpoint.start(inventory.h2Login(), address, port, password)) {
             CountDownLatch stop = new CountDownLatch(1);
             try (Interrupts interrupts = Interrupts.onFirst(stop::countDown)) {
-                nasql.io.out().println("nasql serve listening on " + endpoint.url(listen));
-                nasql.io.out().flush();
+                io.out().println("nasql serve listening on " + endpoint.url(listen));
+                io.out().flush();
                 stop.await();
             }
-            nasql.io.err().println("nasql serve stopped");
-            nasql.io.err().flush();
+            io.err().println("nasql serve stopped");
+            io.err().flush();
         }
         return ExitCodes.OK;
     }

@@ -1,5 +1,6 @@
 package io.nasql.shell.serve;
 
+import io.nasql.db.H2Login;
 import io.nasql.db.JsonPath;
 import io.nasql.db.PostgresIdentifiers;
 import java.io.IOException;
@@ -42,7 +43,7 @@ public final class ReadOnlyEndpoint implements AutoCloseable {
      * Serves the H2 inventory at {@code inventoryUrl} on {@code address:port} (0 picks a port).
      * The inventory must already be migrated; {@code password} is the one clients must give.
      */
-    public static ReadOnlyEndpoint start(String inventoryUrl, InetAddress address, int port, String password)
+    public static ReadOnlyEndpoint start(H2Login inventory, InetAddress address, int port, String password)
             throws SQLException, IOException {
         String database = "mem:nasql-serve-" + UUID.randomUUID() + "/google;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
                 + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
@@ -50,7 +51,7 @@ public final class ReadOnlyEndpoint implements AutoCloseable {
         Connection keeper = DriverManager.getConnection("jdbc:h2:" + database, USER, password);
         Server pg = null;
         try {
-            link(keeper, inventoryUrl);
+            link(keeper, inventory);
             pg = Server.createPgServer("-pgPort", "0", "-key", "google", database).start();
             PgWireFront front = new PgWireFront(address, port, pg.getPort(), PostgresIdentifiers::columnName);
             return new ReadOnlyEndpoint(keeper, pg, front, password);
@@ -63,9 +64,9 @@ public final class ReadOnlyEndpoint implements AutoCloseable {
         }
     }
 
-    private static void link(Connection keeper, String inventoryUrl) throws SQLException {
+    private static void link(Connection keeper, H2Login login) throws SQLException {
         List<String> tables = new ArrayList<>();
-        try (Connection inventory = DriverManager.getConnection(inventoryUrl, "", "");
+        try (Connection inventory = DriverManager.getConnection(login.url(), "", login.password());
              ResultSet rs = inventory.getMetaData().getTables(null, "aiplatform", null, new String[] {"TABLE", "BASE TABLE", "VIEW"})) {
             while (rs.next()) {
                 tables.add(rs.getString("TABLE_NAME"));
@@ -74,12 +75,16 @@ public final class ReadOnlyEndpoint implements AutoCloseable {
         try (Statement s = keeper.createStatement()) {
             s.execute("CREATE SCHEMA \"aiplatform\"");
             for (String table : tables) {
-                s.execute("CREATE LINKED TABLE \"aiplatform\".\"" + table + "\"('org.h2.Driver', '" + inventoryUrl.replace("'", "''")
-                        + "', '', '', 'aiplatform', '" + table + "') READONLY");
+                s.execute("CREATE LINKED TABLE \"aiplatform\".\"" + table + "\"('org.h2.Driver', '" + quoted(login.url())
+                        + "', '', '" + quoted(login.password()) + "', 'aiplatform', '" + table + "') READONLY");
             }
             s.execute("CREATE ALIAS \"json_value\" DETERMINISTIC FOR '" + JsonPath.class.getName() + ".value'");
             s.execute("CREATE ALIAS \"nasql_read_only\" FOR '" + ReadOnlyGuard.class.getName() + ".refuse'");
         }
+    }
+
+    private static String quoted(String text) {
+        return text.replace("'", "''");
     }
 
     public int port() {
