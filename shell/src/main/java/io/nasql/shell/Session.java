@@ -3,6 +3,7 @@ package io.nasql.shell;
 import io.nasql.db.Inventory;
 import io.nasql.db.InventoryStore;
 import io.nasql.shell.output.OutputFormat;
+import io.nasql.shell.output.PrinterOptions;
 import io.nasql.shell.output.ResultPrinter;
 import io.nasql.shell.statement.Setting;
 import io.nasql.sync.CallRunner;
@@ -107,7 +108,7 @@ public final class Session implements AutoCloseable {
     }
 
     public ResultPrinter printer() {
-        return format().printer(out);
+        return format().printer(out, new PrinterOptions((Boolean) settings.get(Setting.COLOR), (Boolean) settings.get(Setting.CSV_CRLF)));
     }
 
     public Writer out() {

@@ -37,6 +37,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -76,8 +77,12 @@ public final class NasqlCommand implements Callable<Integer> {
     @Option(names = "--locations", split = ",", paramLabel = "LOCATION", description = "Locations in scope (default: ListLocations per project).")
     List<String> locations = new ArrayList<>();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "table, json, csv or text (default: table).")
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "table, json, jsonl, csv, text or vertical (default: table).")
     String output;
+
+    @Option(names = "--csv-crlf", scope = CommandLine.ScopeType.INHERIT,
+            description = "End CSV lines with CRLF, as RFC 4180 does (default: a newline, as psql and StackQL write).")
+    boolean csvCrlf;
 
     @Option(names = {"-e", "--execute"}, paramLabel = "SQL", description = "Run the statements, then exit (repeatable).")
     List<String> execute = new ArrayList<>();
@@ -153,6 +158,8 @@ public final class NasqlCommand implements Callable<Integer> {
         if (config().maxAge() != null) {
             session.set(Setting.MAX_AGE, Setting.MAX_AGE.parseValue(config().maxAge()));
         }
+        session.set(Setting.CSV_CRLF, csvCrlf);
+        session.set(Setting.COLOR, io.colorOnStdout());
     }
 
     ErrorReporter errors() {
@@ -244,13 +251,14 @@ public final class NasqlCommand implements Callable<Integer> {
             SessionConfig config = sessionConfig(null);
             try (Session session = new Session(config, results, terminal.writer(), q -> repl.get().confirm(q), Clock.systemUTC())) {
                 applySettings(session);
+                boolean color = !io.env().containsKey("NO_COLOR") && !terminal.getType().startsWith(Terminal.TYPE_DUMB);
+                session.set(Setting.COLOR, color);
                 session.setProgress(Repl.statusBar(terminal));
                 if (demoMode && !demoSync(session, errors(), true)) {
                     return ExitCodes.FAILED;
                 }
                 Path history = config.folder().resolve("history");
                 Files.createDirectories(config.folder());
-                boolean color = !io.env().containsKey("NO_COLOR") && !terminal.getType().startsWith(Terminal.TYPE_DUMB);
                 repl.set(new Repl(new Repl.Parts(terminal, session, results, engine, templates, history, color, io.env().get("PAGER"))));
                 return repl.get().run();
             }

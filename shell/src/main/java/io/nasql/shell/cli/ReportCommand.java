@@ -37,7 +37,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the reports: name, then what each answers.")
     boolean list;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "table, json, csv, text or html (default: table).")
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "table, json, jsonl, csv, text, vertical or html (default: table).")
     String output;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write to this file instead of stdout.")

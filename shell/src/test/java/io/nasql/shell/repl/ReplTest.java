@@ -95,7 +95,7 @@ class ReplTest {
         CompletableFuture<Integer> exit = running();
         type(".output csv\nSELECT 1 AS a;\n.output table\nSELECT nope;\nSELECT 'x' AS v\\G\nexit\n");
         assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
-        assertThat(shown()).contains("a\r\n1\r\n").contains("error: input:1: Column \"nope\" not found")
+        assertThat(shown()).containsPattern("a\\r?\\n1\\r?\\n").contains("error: input:1: Column \"nope\" not found")
                 .contains("-[ RECORD 1 ]").contains("v | x");
     }
 
