@@ -7,12 +7,12 @@ import java.util.Map;
 
 /**
  * compare: jobs side by side, a bar per job for its best value, one chart per metric (values of
- * different metrics do not compare), each bar headed by the job and its trials, failed share and hours.
+ * different metrics do not compare): the job above its bar, its trials, failed share and hours below.
  */
 final class CompareChart {
     static final int MAX_BARS = 60;
     private static final int WIDTH = 600;
-    private static final int ROW = 46;
+    private static final int ROW = 58;
     private static final int TOP = 8;
     private static final int AXIS = 30;
     private static final int VALUE_ROOM = 64;
@@ -67,11 +67,11 @@ final class CompareChart {
             String title = result.jobTitle(row);
             svg.text(0, y + 14, "start", "bar-label", Html.shorten(String.valueOf(result.text(row, "displayName")), 30) + " \u00b7 "
                     + result.text(row, "nasJobsId"));
-            svg.text(WIDTH, y + 14, "end", "bar-note", note(spec, result, row));
             double zero = x.at(0);
             double end = x.at(value);
-            svg.rect(Math.min(zero, end), y + 20, Math.abs(end - zero), 16, "bar", null, title + ": best " + Html.number(value));
-            svg.text(Math.max(zero, end) + 4, y + 32, "start", "bar-value", Html.number(value));
+            svg.rect(Math.min(zero, end), y + 19, Math.abs(end - zero), 14, "bar", null, title + ": best " + Html.number(value));
+            svg.text(Math.max(zero, end) + 4, y + 31, "start", "bar-value", Html.number(value));
+            svg.text(0, y + 48, "start", "bar-note", note(spec, result, row));
             y += ROW;
         }
         svg.line(x.at(0), TOP, x.at(0), bottom, "axis");

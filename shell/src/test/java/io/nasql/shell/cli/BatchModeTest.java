@@ -145,4 +145,22 @@ class BatchModeTest {
         assertThat(Cli.sql(home, db, "-e", "SET output = csv; SELECT 1 AS a").out()).isEqualTo("a\n1\n");
         assertThat(Cli.sql(home, db, "-e", "SET max_age = soon").err()).contains("'soon' is not a duration");
     }
+
+    @Test
+    void outputFitsPipesCsvWithNewlinesJsonLinesAndNoRawControlCharacters() {
+        assertThat(Cli.sql(home, db, "-o", "csv", "-e", "SELECT 1 AS a, 'x' AS b").out()).isEqualTo("a,b\n1,x\n");
+        assertThat(Cli.sql(home, db, "--csv-crlf", "-o", "csv", "-e", "SELECT 1 AS a").out()).isEqualTo("a\r\n1\r\n");
+        assertThat(Cli.sql(home, db, "report", "sync-freshness", "-o", "csv", "--csv-crlf").out()).endsWith("errorMessage\r\n");
+        assertThat(Cli.sql(home, db, "-o", "jsonl", "-e", "SELECT X AS n, JSON '{\"a\":[1]}' AS j FROM SYSTEM_RANGE(1, 3)").out())
+                .isEqualTo("{\"n\":1,\"j\":{\"a\":[1]}}\n{\"n\":2,\"j\":{\"a\":[1]}}\n{\"n\":3,\"j\":{\"a\":[1]}}\n");
+        assertThat(Cli.sql(home, db, "-e", "SELECT 'a' || CHAR(27) || '[2J' AS t").out()).contains("| a\\x1b[2J |").doesNotContain("\u001b");
+        // Not a terminal (as here): no colour in the vertical form.
+        assertThat(Cli.sql(home, db, "-o", "vertical", "-e", "SELECT JSON '{\"k\":1}' AS j").out()).isEqualTo("""
+                -[ RECORD 1 ]---
+                j | {
+                  |   "k": 1
+                  | }
+                (1 row)
+                """);
+    }
 }
