@@ -44,6 +44,7 @@ class ChartReportsTest {
     private static final ScopeKey P1 = new ScopeKey("p1", "us-central1");
     private static final ScopeKey P2 = new ScopeKey("p2", "europe-west4");
     /** A hostile display name: markup, quotes and an escape character from the API. */
+    private static final Instant START = Instant.now().minusSeconds(7200).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     private static final String HOSTILE = "<b>acc & \"lat\"</b>\u001b[31m";
 
     @TempDir
@@ -66,7 +67,8 @@ class ChartReportsTest {
 
     private static NasJob job(ScopeKey scope, String id, String name, String team, String metric, GoalType goal, List<NasTrial> search,
                               List<NasTrial> train) {
-        Instant start = Instant.now().minusSeconds(7200);
+        // Jobs are created a second apart in id order, and each ran for an hour.
+        Instant start = START.plusSeconds(Long.parseLong(id));
         Timestamp started = Timestamp.newBuilder().setSeconds(start.getEpochSecond()).build();
         Timestamp ended = Timestamp.newBuilder().setSeconds(start.getEpochSecond() + 3600).build();
         return NasJob.newBuilder()
@@ -239,6 +241,11 @@ class ChartReportsTest {
                 "p1,us-central1,10,\"<b>acc & \"\"lat\"\"</b>\u001b[31m\",JOB_STATE_SUCCEEDED,top1_accuracy,MAXIMIZE,0.82,6,1,16.7,1.0");
         assertThat(report("compare", "-o", "text", "--var", "label=team:vision").out().lines().skip(1).map(l -> l.split("\t")[2]).toList())
                 .containsExactly("10", "12");
+        // Of the matching jobs, the ones created last, at most max_jobs, so that a page stays small.
+        assertThat(report("compare", "-o", "text", "--var", "max_jobs=2").out().lines().skip(1).map(l -> l.split("\t")[2]).toList())
+                .containsExactly("11", "12");
+        assertThat(report("search-progress", "-o", "text", "--var", "max_jobs=1").out().lines().skip(1).map(l -> l.split("\t")[2]).distinct())
+                .containsExactly("12");
 
         Document page = html("compare");
         List<Element> figures = all(page, "//figure[contains(@class,'compare')]");
