@@ -132,7 +132,7 @@ public final class InventoryStore {
         if (status == ScopeStatus.OK) {
             throw new IllegalArgumentException("a failed scope's status is FAILED or DENIED");
         }
-        dsl.transaction(tx -> markScope(tx.dsl(), scope, status, message, at, null));
+        dsl.transaction(tx -> markScope(tx.dsl(), scope, status, Secrets.mask(message), at, null));
     }
 
     /** Records one sync run and returns its id. */

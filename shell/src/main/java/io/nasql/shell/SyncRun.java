@@ -75,7 +75,7 @@ public final class SyncRun {
                 report.interrupted() ? ", " + report.count(ScopeOutcome.Status.INTERRUPTED) + " not finished" : "",
                 report.added(), report.changed(), report.removed(), report.apiCalls()));
         for (ScopeOutcome problem : report.problems()) {
-            text.append(String.format("%-6s %s: %s%n", problem.status().name().toLowerCase(Locale.ROOT), problem.scope(), problem.message()));
+            text.append(String.format("%-6s %s: %s%n", problem.status().name().toLowerCase(Locale.ROOT), problem.scope(), io.nasql.db.Secrets.mask(problem.message())));
         }
         return text.toString();
     }

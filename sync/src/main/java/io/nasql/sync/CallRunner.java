@@ -38,7 +38,8 @@ public final class CallRunner {
 
     /**
      * As {@link #call(ScopeKey, Supplier)}; a call that is not idempotent (a create) is not
-     * retried after DEADLINE_EXCEEDED, since the service may have done it already.
+     * retried after UNAVAILABLE or DEADLINE_EXCEEDED, since the service may have done it
+     * already: its caller looks first (see {@link DuplicateFreeCreate}).
      */
     public <T> T call(ScopeKey scope, Supplier<T> call, boolean idempotent) throws InterruptedException {
         ScopeRateLimiter limiter = limiters.computeIfAbsent(scope, s -> new ScopeRateLimiter(options.perScopePerMinute(), options.burst()));
@@ -57,16 +58,26 @@ public final class CallRunner {
                 inFlight.release();
             }
             StatusCode.Code code = failure.getStatusCode().getCode();
-            boolean mayBeDone = !idempotent && code == StatusCode.Code.DEADLINE_EXCEEDED;
+            boolean mayBeDone = !idempotent && code != StatusCode.Code.RESOURCE_EXHAUSTED;
             if (!RETRIED.contains(code) || mayBeDone || attempt >= options.maxAttempts()) {
                 throw ApiCallException.of(failure);
             }
             if (code == StatusCode.Code.RESOURCE_EXHAUSTED) {
                 limiter.slowDown();
             }
-            retries.incrementAndGet();
-            Thread.sleep(backoffMillis(attempt));
+            backoff(attempt);
         }
+    }
+
+    /** Waits before try {@code attempt + 1}, counted as a retry. */
+    public void backoff(int attempt) throws InterruptedException {
+        retries.incrementAndGet();
+        Thread.sleep(backoffMillis(attempt));
+    }
+
+    /** Tries of one call at most. */
+    public int maxAttempts() {
+        return options.maxAttempts();
     }
 
     private long backoffMillis(int attempt) {

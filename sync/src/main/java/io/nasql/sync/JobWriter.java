@@ -33,14 +33,16 @@ public final class JobWriter {
         this.clock = clock;
     }
 
-    /** CreateNasJob, then the created job into the inventory. Validation problems throw before any call. */
+    /**
+     * CreateNasJob, then the created job into the inventory. Validation problems throw before any
+     * call; after an ambiguous failure the job is looked for before it is sent again.
+     */
     public NasJob create(ScopeKey scope, NasJob job) throws InterruptedException {
         var problems = JobValidator.problems(job);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        JobServiceClient client = clients.forLocation(scope.locationsId());
-        NasJob created = runner.call(scope, () -> client.createNasJob(parent(scope), job), false);
+        NasJob created = new DuplicateFreeCreate(clients.forLocation(scope.locationsId()), runner, store, clock).create(scope, job);
         store.putJob(scope, created, "insert", now());
         return created;
     }

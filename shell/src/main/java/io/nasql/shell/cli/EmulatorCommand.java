@@ -46,6 +46,10 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--error-rate", defaultValue = "0", description = "Fraction of calls answered UNAVAILABLE, 0 to 1.")
     double errorRate;
 
+    @Option(names = "--fail-after-commit-rate", defaultValue = "0",
+            description = "Fraction of CreateNasJob calls that create the job and then answer UNAVAILABLE, 0 to 1.")
+    double failAfterCommitRate;
+
     @Option(names = "--quota-per-minute", defaultValue = "0", description = "Calls per project and location per minute before RESOURCE_EXHAUSTED; 0 = none.")
     int quotaPerMinute;
 
@@ -63,6 +67,9 @@ public final class EmulatorCommand implements Callable<Integer> {
         if (errorRate < 0 || errorRate > 1) {
             throw new UsageException("--error-rate takes a fraction from 0 to 1, not " + errorRate);
         }
+        if (failAfterCommitRate < 0 || failAfterCommitRate > 1) {
+            throw new UsageException("--fail-after-commit-rate takes a fraction from 0 to 1, not " + failAfterCommitRate);
+        }
         if (speed <= 0) {
             throw new UsageException("--speed must be positive");
         }
@@ -75,6 +82,7 @@ public final class EmulatorCommand implements Callable<Integer> {
                 .withQuota(quotaPerMinute, Duration.ofMinutes(1))
                 .withDenyProjects(new HashSet<>(denyProjects));
         EmulatorServer server = EmulatorServer.start(config, EmulatorClock.system(speed));
+        server.setFailAfterCommitRate(failAfterCommitRate);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "nasql-emulator-stop"));
         nasql.io.out().println("nasql emulator listening on " + server.endpoint());
         nasql.io.out().flush();

@@ -1,6 +1,7 @@
 package io.nasql.shell.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nasql.db.PrivateFiles;
 import io.nasql.shell.Engines;
 import io.nasql.shell.ProgressSink;
 import io.nasql.shell.SyncRun;
@@ -15,9 +16,10 @@ import io.nasql.shell.statement.BatchRunner;
 import io.nasql.shell.statement.Setting;
 import io.nasql.shell.statement.StatementEngine;
 import io.nasql.shell.statement.TemplateRenderer;
-import io.nasql.shell.statement.Statement;
 import io.nasql.shell.statement.Variables;
+import io.nasql.shell.write.Manifest;
 import io.nasql.shell.write.ManifestCreate;
+import io.nasql.shell.write.ManifestVariables;
 import io.nasql.sync.ApiTarget;
 import io.nasql.sync.SyncOptions;
 import java.io.BufferedWriter;
@@ -143,10 +145,21 @@ public final class NasqlCommand implements Callable<Integer> {
             return new SessionConfig(null, demoEnvironment.folder(), ApiTarget.emulator(demoEnvironment.endpoint()),
                     projects.isEmpty() ? Demo.PROJECTS : projects, locations.isEmpty() ? Demo.LOCATIONS : locations, sync, yes);
         }
+        warnOnceAboutPermissions(file);
         ApiTarget api = new ApiTarget(endpoint != null ? endpoint : file.endpoint(),
                 plaintext || Boolean.TRUE.equals(file.plaintext()), credentials != null ? credentials : file.credentials());
         return new SessionConfig(db, io.home().resolve(".nasql"), api, projects.isEmpty() ? file.projects() : projects,
                 locations.isEmpty() ? file.locations() : locations, sync, yes);
+    }
+
+    private boolean permissionsChecked;
+
+    /** One warning line per run when other users can read the folder, the inventory or the settings. */
+    private void warnOnceAboutPermissions(ConfigFile file) {
+        if (!permissionsChecked) {
+            permissionsChecked = true;
+            PermissionWarning.of(io.home().resolve(".nasql"), file.path(), db).ifPresent(new PrintWriter(io.err(), true)::println);
+        }
     }
 
     /** Output format and max_age from the flags or the settings file. */
@@ -218,7 +231,7 @@ public final class NasqlCommand implements Callable<Integer> {
             boolean ok = true;
             try (Interrupts interrupts = Interrupts.onFirst(session::cancel)) {
                 if (manifest != null) {
-                    ok = createFromManifest(session, templates, variables, errors);
+                    ok = createFromManifest(session, variables, errors);
                 }
                 for (Script script : scripts) {
                     if (!ok && !ignoreErrors || session.cancelRequested()) {
@@ -258,7 +271,7 @@ public final class NasqlCommand implements Callable<Integer> {
                     return ExitCodes.FAILED;
                 }
                 Path history = config.folder().resolve("history");
-                Files.createDirectories(config.folder());
+                PrivateFiles.createFolder(config.folder());
                 repl.set(new Repl(new Repl.Parts(terminal, session, results, engine, templates, history, color, io.env().get("PAGER"))));
                 return repl.get().run();
             }
@@ -284,17 +297,17 @@ public final class NasqlCommand implements Callable<Integer> {
         return true;
     }
 
-    private boolean createFromManifest(Session session, TemplateRenderer templates, Map<String, JsonNode> variables,
+    private boolean createFromManifest(Session session, Map<String, JsonNode> variables,
                                        ErrorReporter errors) {
         try {
             String source = manifest.toString();
-            String rendered = templates.render(new Statement(read(source), source, 1, 1)).text();
+            JsonNode filled = ManifestVariables.fill(Manifest.read(read(source), source), variables, source);
             if (dryRun) {
-                session.out().write(rendered);
+                session.out().write(Manifest.yaml(filled));
                 session.out().flush();
                 return true;
             }
-            ManifestCreate.run(session, rendered, source, variables);
+            ManifestCreate.run(session, filled, source, variables);
             return true;
         } catch (Exception e) {
             errors.report(e);

@@ -85,7 +85,7 @@ public final class ReportRunner {
                     + rs.getLong(4) + " failed or denied");
             summary.put("Last sync", rs.getString(5) == null ? "never" : rs.getObject(5, java.time.OffsetDateTime.class).toString());
         } catch (SQLException e) {
-            summary.put("Inventory", "unreadable: " + e.getMessage());
+            summary.put("Inventory", "unreadable: " + io.nasql.db.Secrets.mask(e.getMessage()));
         }
         Map<String, String> vars = new LinkedHashMap<>(report.defaults());
         given.forEach((k, v) -> vars.put(k, v.asText()));

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Runs a script: splits it, fills its templates, and executes each statement in turn. The
+ * Runs a script: splits it, fills all its templates, and executes each statement in turn. The
  * first failure stops it unless errors are ignored; each failure goes to {@code onError}.
  */
 public final class BatchRunner {
@@ -28,11 +28,17 @@ public final class BatchRunner {
 
     /** Runs the script; true when every statement succeeded. */
     public boolean run(String script, String source, Session session) throws IOException {
-        List<Statement> statements = StatementSplitter.split(script, source);
+        List<Statement> statements;
+        try {
+            // Every template is filled before the first statement runs: a bad value runs nothing.
+            statements = StatementSplitter.split(script, source).stream().map(templates::render).toList();
+        } catch (RuntimeException e) {
+            onError.accept(e);
+            return false;
+        }
         boolean ok = true;
-        for (Statement statement : statements) {
+        for (Statement rendered : statements) {
             try {
-                Statement rendered = templates.render(statement);
                 if (dryRun) {
                     Writer out = session.out();
                     out.write(rendered.text() + ";\n");

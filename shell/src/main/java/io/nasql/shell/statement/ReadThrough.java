@@ -57,7 +57,7 @@ final class ReadThrough {
                         + "); its rows are as they were");
             }
         } catch (ApiCallException | CredentialsException e) {
-            session.notices().println("warning: could not refresh (" + e.getMessage() + "); querying the inventory as it is");
+            session.notices().println("warning: could not refresh (" + io.nasql.db.Secrets.mask(e.getMessage()) + "); querying the inventory as it is");
         }
         session.notices().flush();
     }

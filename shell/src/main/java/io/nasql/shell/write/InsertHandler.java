@@ -88,12 +88,21 @@ public final class InsertHandler implements Handler {
             while (rs.next()) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 for (int i = 0; i < width; i++) {
-                    row.put(columns.get(i), rs.getObject(i + 1));
+                    row.put(columns.get(i), value(rs, i + 1));
                 }
                 rows.add(row);
             }
         }
         return rows;
+    }
+
+    /** A column's value; JSON as its text (H2 hands JSON over as bytes), so a SELECT can clone jobs. */
+    private static Object value(ResultSet rs, int column) throws SQLException {
+        Object value = rs.getObject(column);
+        if (value instanceof byte[] bytes && "JSON".equalsIgnoreCase(rs.getMetaData().getColumnTypeName(column))) {
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return value;
     }
 
     private static String text(Object value) {

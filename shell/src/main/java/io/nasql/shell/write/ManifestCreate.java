@@ -19,9 +19,10 @@ public final class ManifestCreate {
     private ManifestCreate() {
     }
 
-    public static void run(Session session, String rendered, String source, Map<String, JsonNode> vars) throws Exception {
+    /** Creates the resources of a manifest's tree, its variables already filled in by {@link ManifestVariables}. */
+    public static void run(Session session, JsonNode manifest, String source, Map<String, JsonNode> vars) throws Exception {
         ScopeKey scope = scope(session, vars, source);
-        List<Manifest.Resource> resources = Manifest.parse(rendered, source);
+        List<Manifest.Resource> resources = Manifest.resources(manifest, source);
         for (Manifest.Resource resource : resources) {
             List<String> problems = JobValidator.problems(resource.job());
             if (!problems.isEmpty()) {

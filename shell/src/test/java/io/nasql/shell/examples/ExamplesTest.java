@@ -113,4 +113,16 @@ class ExamplesTest {
         assertThat(result.out().lines().filter(l -> l.endsWith("\tDELETED")).count()).isEqualTo(failed);
         assertThat(emulator.jobs()).noneMatch(j -> j.getState() == JobState.JOB_STATE_FAILED);
     }
+
+    @Test
+    void sqlPassedWhereANumberGoesRunsNothing() {
+        List<NasJob> before = emulator.jobs();
+        String script = EXAMPLES.resolve("cleanup-failed.iql").toString();
+        Cli.Result result = nasql("--yes", "-f", script, "--var", "older_than_days=0 * INTERVAL '1' DAY OR TRUE --");
+        assertThat(result.code()).isNotZero();
+        assertThat(result.err()).isEqualTo("error: " + script + ":7:37: {{ older_than_days }} is not a number, boolean or null;"
+                + " put the placeholder in quotes to pass text\n");
+        assertThat(result.out()).isEmpty();
+        assertThat(emulator.jobs()).containsExactlyInAnyOrderElementsOf(before);
+    }
 }
