@@ -133,7 +133,7 @@ public final class Repl {
             try {
                 reader.getHistory().save();
             } catch (java.io.IOException e) {
-                screen.println("warning: history not saved: " + e.getMessage());
+                screen.println("warning: history not saved: " + io.nasql.db.Secrets.mask(e.getMessage()));
             }
             screen.flush();
         }
@@ -307,8 +307,9 @@ public final class Repl {
         return lines[line - 1] + "\n" + " ".repeat(Math.max(0, column - 1)) + "^";
     }
 
+    /** Every error line of the REPL; masked here too, since some come from exceptions nasql did not word. */
     private void error(PrintWriter screen, String message, String pointer) {
-        String line = "error: " + message;
+        String line = "error: " + io.nasql.db.Secrets.mask(message);
         screen.println(color ? "\u001b[31m" + line + "\u001b[0m" : line);
         if (pointer != null) {
             screen.println(pointer);

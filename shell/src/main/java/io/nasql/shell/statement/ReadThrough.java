@@ -53,7 +53,7 @@ final class ReadThrough {
         try {
             SyncReport report = new SyncRun(session).run(stale);
             for (ScopeOutcome problem : report.problems()) {
-                session.notices().println("warning: " + problem.scope() + " was not refreshed (" + problem.message()
+                session.notices().println("warning: " + problem.scope() + " was not refreshed (" + io.nasql.db.Secrets.mask(problem.message())
                         + "); its rows are as they were");
             }
         } catch (ApiCallException | CredentialsException e) {
