@@ -1,6 +1,8 @@
 package io.nasql.db;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -63,25 +65,24 @@ public final class Inventory implements AutoCloseable {
         return "jdbc:h2:file:" + folder.toAbsolutePath().resolve(DATABASE_NAME) + ";AUTO_SERVER=TRUE;" + CASE_SETTINGS;
     }
 
-    /** Opens (creating when needed, owner-only) the inventory in a folder. */
+    /** Opens (creating when needed, owner-only) the inventory in a folder; refuses a folder others could plant files in. */
     public static Inventory openFolder(Path folder) {
+        PrivateFiles.unsafeFolder(folder).ifPresent(reason -> {
+            throw new InventoryException("nasql keeps its inventory and its password in " + folder + ", but " + reason
+                    + ": fix the folder, or pass --db with a folder of your own");
+        });
         createOwnerOnly(folder);
         return open(urlForFolder(folder), folder.toAbsolutePath().resolve(DATABASE_NAME + ".mv.db").toString());
     }
 
-    /**
-     * Opens the inventory at a JDBC URL ({@code jdbc:h2:...} or {@code jdbc:postgresql://HOST/google});
-     * messages name it with its password masked.
-     */
+    /** Opens the inventory at {@code jdbc:h2:...} or {@code jdbc:postgresql://HOST/google}; messages mask its password. */
     public static Inventory open(String jdbcUrl) {
         return open(jdbcUrl, null, System.getenv());
     }
 
-    /**
-     * Opens the inventory at a JDBC URL; for PostgreSQL with the configured password, used when
-     * neither the URL nor {@code PGPASSWORD} gives one. Neither is ever part of a message.
-     */
+    /** As above; PostgreSQL's password is the URL's, else PGPASSWORD in {@code env}, else {@code password}, else ~/.pgpass. */
     public static Inventory open(String jdbcUrl, String password, Map<String, String> env) {
+        Secrets.rememberUrlPassword(jdbcUrl);
         if (Backend.of(jdbcUrl) == Backend.POSTGRESQL) {
             return openPostgres(jdbcUrl, password, env);
         }
@@ -90,19 +91,10 @@ public final class Inventory implements AutoCloseable {
 
     private static Inventory openPostgres(String jdbcUrl, String password, Map<String, String> env) {
         String displayName = Secrets.mask(jdbcUrl);
-        JdbcConnectionPool pool = PostgresPool.create(jdbcUrl, password, env, MAX_CONNECTIONS);
-        Opening opening = new Opening(jdbcUrl, "", displayName, null);
+        JdbcConnectionPool pool = PostgresPool.open(jdbcUrl, password, env, MAX_CONNECTIONS, DATABASE_NAME);
         try {
-            String database = PostgresPool.databaseName(pool);
-            if (!database.equals(DATABASE_NAME)) {
-                throw new InventoryException("inventory " + displayName + " is database " + database + ": name it "
-                        + DATABASE_NAME + " (CREATE DATABASE google), so that google.aiplatform.nas_jobs resolves");
-            }
-            prepare(Backend.POSTGRESQL, pool, opening);
+            prepare(Backend.POSTGRESQL, pool, new Opening(jdbcUrl, "", displayName, null));
             return new Inventory(Backend.POSTGRESQL, displayName, pool, null);
-        } catch (SQLException e) {
-            pool.dispose();
-            throw explain(e, opening);
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
@@ -110,6 +102,10 @@ public final class Inventory implements AutoCloseable {
     }
 
     private static Inventory open(String jdbcUrl, String displayName) {
+        if (InventoryFiles.otherFileSystem(jdbcUrl)) {
+            throw new InventoryException("unsupported inventory URL " + displayName + ": H2's nio:, split:, async: and other file"
+                    + " systems are not supported; name the file as jdbc:h2:file:/path/to/NAME");
+        }
         String url = jdbcUrl.toUpperCase().contains("DATABASE_TO_UPPER") ? jdbcUrl : jdbcUrl + ";" + CASE_SETTINGS;
         String settings = url.toUpperCase(Locale.ROOT);
         if (isFile(url) && !settings.contains("AUTO_SERVER")) {
@@ -121,33 +117,77 @@ public final class Inventory implements AutoCloseable {
         }
         Optional<InventoryFiles> files = isFile(url) ? InventoryFiles.of(url) : Optional.empty();
         if (url.toUpperCase(Locale.ROOT).contains(";AUTO_SERVER=TRUE")) {
-            requireLoopbackSharing();
+            requireLoopbackSharing(org.h2.engine.SysProperties.BIND_ADDRESS);
         }
-        // A file inventory gets a password of its own unless the URL brings one.
-        String password = files.isPresent() && !settings.contains(";USER=") && !settings.contains(";PASSWORD=")
-                ? InventoryPassword.readOrCreate(files.get().password()) : "";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "", password);
+        String finalUrl = url;
+        if (files.isPresent() && !settings.contains(";USER=") && !settings.contains(";PASSWORD=")) {
+            // A file inventory gets a password of its own unless the URL brings one.
+            return InventoryPassword.locked(files.get(), () -> openWithOwnPassword(finalUrl, displayName, files.get()));
+        }
+        return openPool(new Opening(url, "", displayName, files.orElse(null)));
+    }
+
+    /** Reads the password, or makes one: for a new inventory at once, for an old one only once it is known to have none. */
+    private static Inventory openWithOwnPassword(String url, String displayName, InventoryFiles files) {
+        Optional<String> existing = InventoryPassword.existing(files.password());
+        if (existing.isPresent() || !Files.exists(files.data())) {
+            String password = existing.orElseGet(() -> InventoryPassword.create(files.password()));
+            return openPool(new Opening(url, password, displayName, files));
+        }
+        String password;
+        try (Connection old = DriverManager.getConnection(url, "", "")) {
+            password = InventoryPassword.create(files.password());
+            InventoryPassword.set(old, password);
+        } catch (SQLException e) {
+            if (e.getErrorCode() == ErrorCode.WRONG_USER_OR_PASSWORD) {
+                throw new InventoryException("inventory " + displayName + " has a password of its own, but its password file "
+                        + files.password() + " is missing: restore that file from a backup, or move the inventory aside and run"
+                        + " `nasql sync` to rebuild it", e);
+            }
+            throw InventoryErrors.explain(e, displayName, files.data());
+        }
+        return openPool(new Opening(url, password, displayName, files));
+    }
+
+    private static Inventory openPool(Opening opening) {
+        boolean created = opening.files() != null && !Files.exists(opening.files().data());
+        JdbcConnectionPool pool = JdbcConnectionPool.create(opening.url(), "", opening.password());
         // Sync commits scopes from many threads at once; H2's default of 10 would make them queue.
         pool.setMaxConnections(MAX_CONNECTIONS);
         try {
-            prepare(Backend.H2, pool, new Opening(url, password, displayName, files.map(InventoryFiles::data).orElse(null)));
-            return new Inventory(Backend.H2, displayName, pool, new H2Login(url, password));
+            prepare(Backend.H2, pool, opening);
+            if (opening.files() != null) {
+                // H2 makes its files with the default umask; the lock file holds the sharing server's port and key.
+                if (created) {
+                    PrivateFiles.makeOwnerOnly(opening.files().data());
+                }
+                PrivateFiles.makeOwnerOnly(opening.files().lock());
+            }
+            return new Inventory(Backend.H2, opening.displayName(), pool, new H2Login(opening.url(), opening.password()));
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
         }
     }
 
-    /** What opening one inventory needs to know to upgrade it and to explain a failure. */
-    private record Opening(String url, String password, String displayName, Path dataFile) {
+    /** What opening one inventory needs to know to upgrade it and to explain a failure; files is null unless in a file. */
+    private record Opening(String url, String password, String displayName, InventoryFiles files) {
+        Path dataFile() {
+            return files == null ? null : files.data();
+        }
     }
 
     /** H2 reads h2.bindAddress once; if something loaded H2 before this class, sharing would listen on every interface. */
-    private static void requireLoopbackSharing() {
-        String bound = org.h2.engine.SysProperties.BIND_ADDRESS;
-        if (bound == null || bound.isEmpty()) {
-            throw new InventoryException("H2 was loaded before nasql could bind AUTO_SERVER to " + LOOPBACK
-                    + ": start the JVM with -Dh2.bindAddress=" + LOOPBACK);
+    static void requireLoopbackSharing(String bound) {
+        boolean loopback;
+        try {
+            loopback = bound != null && !bound.isBlank() && InetAddress.getByName(bound).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            loopback = false;
+        }
+        if (!loopback) {
+            throw new InventoryException("AUTO_SERVER would share the inventory on " + (bound == null || bound.isBlank()
+                    ? "every interface" : bound) + ", not only on this machine: start the JVM with -Dh2.bindAddress=" + LOOPBACK);
         }
     }
 
@@ -178,13 +218,13 @@ public final class Inventory implements AutoCloseable {
                 Migrations.migrate(backend, pool);
             }
         } catch (SQLException e) {
-            throw explain(e, opening);
+            throw InventoryErrors.explain(e, opening.displayName(), opening.dataFile());
         }
     }
 
     /**
-     * The first connection. An inventory made before it had a password of its own still opens
-     * with the empty one: it gets its password then, in place, with its data as it was.
+     * The first connection. An inventory whose password file was made but not yet given to it (a run
+     * stopped in between) still opens with the empty one, and gets the file's password then.
      */
     private static Connection firstConnection(JdbcConnectionPool pool, Opening opening) throws SQLException {
         try {
@@ -194,52 +234,17 @@ public final class Inventory implements AutoCloseable {
                 throw e;
             }
         }
-        try (Connection old = DriverManager.getConnection(opening.url(), "", "");
-             Statement statement = old.createStatement();
-             ResultSet user = statement.executeQuery("SELECT CURRENT_USER")) {
-            user.next();
-            statement.execute("ALTER USER \"" + user.getString(1).replace("\"", "\"\"") + "\" SET PASSWORD '"
-                    + opening.password() + "'");
+        try (Connection old = DriverManager.getConnection(opening.url(), "", "")) {
+            InventoryPassword.set(old, opening.password());
         } catch (SQLException e) {
             if (e.getErrorCode() != ErrorCode.WRONG_USER_OR_PASSWORD) {
                 throw e;
             }
-            Path passwordFile = InventoryFiles.of(opening.url()).map(InventoryFiles::password).orElseThrow();
-            throw new InventoryException("inventory " + opening.displayName() + " has a password that is not the one in "
-                    + passwordFile + ": restore that file, or move the inventory aside and run `nasql sync` to rebuild it", e);
+            throw new InventoryException("inventory " + opening.displayName() + " does not take the password in "
+                    + opening.files().password() + ": restore the password file that belongs to it, or move the inventory aside"
+                    + " and run `nasql sync` to rebuild it", e);
         }
         return pool.getConnection();
-    }
-
-    private static InventoryException explain(SQLException e, Opening opening) {
-        String displayName = opening.displayName();
-        if (isIoError(e) && opening.dataFile() != null && !Files.exists(opening.dataFile())) {
-            return new InventoryException("cannot create inventory " + displayName + " (" + Secrets.mask(firstLine(e.getMessage()))
-                    + "): choose a --db path in a folder you can write", e);
-        }
-        return switch (e.getErrorCode()) {
-            case ErrorCode.DATABASE_ALREADY_OPEN_1 -> new InventoryException("inventory " + displayName
-                    + " is locked by another program that opened it without AUTO_SERVER: close that program, or use another --db", e);
-            case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1, ErrorCode.GENERAL_ERROR_1,
-                 ErrorCode.IO_EXCEPTION_1, ErrorCode.IO_EXCEPTION_2 -> new InventoryException("inventory " + displayName
-                    + " is unreadable (" + Secrets.mask(firstLine(e.getMessage())) + "): check its permissions; if it is damaged,"
-                    + " move it aside and run `nasql sync` to rebuild it", e);
-            default -> new InventoryException("inventory " + displayName + ": " + Secrets.mask(firstLine(e.getMessage())), e);
-        };
-    }
-
-    private static boolean isIoError(SQLException e) {
-        int code = e.getErrorCode();
-        return code == ErrorCode.IO_EXCEPTION_1 || code == ErrorCode.IO_EXCEPTION_2 || code == ErrorCode.FILE_CREATION_FAILED_1
-                || code == ErrorCode.GENERAL_ERROR_1;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private static void createOwnerOnly(Path folder) {
@@ -261,10 +266,7 @@ public final class Inventory implements AutoCloseable {
         return dsl;
     }
 
-    /**
-     * A plain JDBC connection for statements the user types; the caller closes it. On PostgreSQL
-     * the inventory's camelCase column names in them are quoted, as H2 matches them unquoted.
-     */
+    /** A JDBC connection for the user's statements (the caller closes it); on PostgreSQL camelCase names get quoted. */
     public Connection connection() throws SQLException {
         Connection connection = pool.getConnection();
         return backend == Backend.POSTGRESQL ? QuotingConnection.wrap(connection, PostgresIdentifiers::quote) : connection;

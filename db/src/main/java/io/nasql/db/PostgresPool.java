@@ -14,7 +14,7 @@ final class PostgresPool {
     private PostgresPool() {
     }
 
-    static JdbcConnectionPool create(String url, String configuredPassword, Map<String, String> env, int maxConnections) {
+    private static JdbcConnectionPool create(String url, String configuredPassword, Map<String, String> env, int maxConnections) {
         PGConnectionPoolDataSource source = new PGConnectionPoolDataSource();
         try {
             source.setURL(url);
@@ -37,11 +37,24 @@ final class PostgresPool {
         return pool;
     }
 
-    /** The database the URL names: nasql resolves google.aiplatform.nas_jobs only in one named google. */
-    static String databaseName(JdbcConnectionPool pool) throws SQLException {
+    /** A pool on the URL's database, which must be named {@code database}: google.aiplatform.nas_jobs resolves only there. */
+    static JdbcConnectionPool open(String url, String configuredPassword, Map<String, String> env, int maxConnections,
+                                   String database) {
+        JdbcConnectionPool pool = create(url, configuredPassword, env, maxConnections);
+        String displayName = Secrets.mask(url);
         try (var c = pool.getConnection(); var s = c.createStatement(); var rs = s.executeQuery("SELECT current_database()")) {
             rs.next();
-            return rs.getString(1);
+            if (!rs.getString(1).equals(database)) {
+                throw new InventoryException("inventory " + displayName + " is database " + rs.getString(1) + ": name it "
+                        + database + " (CREATE DATABASE " + database + "), so that " + database + ".aiplatform.nas_jobs resolves");
+            }
+            return pool;
+        } catch (SQLException e) {
+            pool.dispose();
+            throw InventoryErrors.explain(e, displayName, null);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
         }
     }
 }
