@@ -176,7 +176,7 @@ class InventoryTest {
         org.h2.jdbcx.JdbcConnectionPool pool = org.h2.jdbcx.JdbcConnectionPool.create(url, "", "");
         try {
             org.flywaydb.core.Flyway.configure().dataSource(pool).schemas("nasql").defaultSchema("nasql")
-                    .locations("classpath:db/migration").load().migrate();
+                    .locations("classpath:db/migration/common", "classpath:db/migration/h2").target("1").load().migrate();
             try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
                 s.execute("INSERT INTO google.aiplatform.nas_jobs (projectsId, locationsId, nasJobsId, name, syncedAt)"
                         + " VALUES ('p', 'l', '1', 'projects/p/locations/l/nasJobs/1', CURRENT_TIMESTAMP)");
