@@ -3,6 +3,7 @@ package io.nasql.shell.write;
 import io.nasql.db.ScopeKey;
 import io.nasql.shell.Session;
 import io.nasql.shell.statement.SqlErrors;
+import io.nasql.shell.statement.SummaryRouting;
 import io.nasql.shell.statement.Statement;
 import io.nasql.shell.statement.StatementException;
 import java.io.PrintWriter;
@@ -28,13 +29,23 @@ final class BulkTargets {
     static List<Target> find(Session session, String where, Statement statement) {
         String query = "SELECT \"projectsId\", \"locationsId\", \"nasJobsId\", \"displayName\", \"state\""
                 + " FROM google.aiplatform.nas_jobs" + (where.isBlank() ? "" : " WHERE " + where) + " ORDER BY 1, 2, 3";
+        try {
+            return targets(session, SummaryRouting.route(query));
+        } catch (SQLException routed) {
+            try {
+                return targets(session, query);
+            } catch (SQLException e) {
+                throw SqlErrors.of(e, statement);
+            }
+        }
+    }
+
+    private static List<Target> targets(Session session, String query) throws SQLException {
         List<Target> targets = new ArrayList<>();
         try (java.sql.Statement jdbc = session.connection().createStatement(); ResultSet rs = jdbc.executeQuery(query)) {
             while (rs.next()) {
                 targets.add(new Target(new ScopeKey(rs.getString(1), rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5)));
             }
-        } catch (SQLException e) {
-            throw SqlErrors.of(e, statement);
         }
         return targets;
     }
