@@ -51,7 +51,7 @@ public final class EmulatorServer implements AutoCloseable {
     private final CallStats stats;
 
     @FunctionalInterface
-    private interface Handler<Q, R> {
+    interface Handler<Q, R> {
         R handle(Q request) throws InterruptedException;
     }
 
@@ -64,12 +64,21 @@ public final class EmulatorServer implements AutoCloseable {
 
     /** Seeds the jobs the config asks for and starts serving. */
     public static EmulatorServer start(EmulatorConfig config, EmulatorClock clock) throws IOException {
+        return start(config, clock, DiscoveryConfig.defaults());
+    }
+
+    /** As {@link #start(EmulatorConfig, EmulatorClock)}, with Cloud Asset Inventory and Resource Manager as {@code discovery} says. */
+    public static EmulatorServer start(EmulatorConfig config, EmulatorClock clock, DiscoveryConfig discovery) throws IOException {
         ProjectDirectory projects = new ProjectDirectory();
         JobRegistry registry = new JobRegistry(config.seed());
-        SeedData.populate(config, clock.now(), projects, registry);
+        SeedData.populate(config, clock.now(), projects, registry, discovery.scopesWithJobs());
         CallStats stats = new CallStats();
         NasJobService service = new NasJobService(config, clock, projects, registry);
-        Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", config.port()))
+        ResourceHierarchy hierarchy = new ResourceHierarchy(discovery, config.projectIds());
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", config.port()));
+        DiscoveryServices.definitions(new AssetService(config, discovery, clock, projects, hierarchy, registry),
+                new ResourceManagerService(config, projects, hierarchy), stats).forEach(builder::addService);
+        Server server = builder
                 .addService(jobService(service, stats))
                 .addService(ServerServiceDefinition.builder(OPERATIONS)
                         .addMethod(unary(OPERATIONS, "GetOperation", GetOperationRequest.getDefaultInstance(),
@@ -105,7 +114,7 @@ public final class EmulatorServer implements AutoCloseable {
                 .build();
     }
 
-    private static <Q extends Message, R extends Message> io.grpc.ServerMethodDefinition<Q, R> unary(
+    static <Q extends Message, R extends Message> io.grpc.ServerMethodDefinition<Q, R> unary(
             String service, String method, Q request, R response, Handler<Q, R> handler, CallStats stats) {
         MethodDescriptor<Q, R> descriptor = MethodDescriptor.<Q, R>newBuilder()
                 .setType(MethodDescriptor.MethodType.UNARY)
