@@ -5,6 +5,7 @@ import io.nasql.shell.report.ReportCatalog;
 import io.nasql.shell.report.ReportHandler;
 import io.nasql.shell.report.ReportRunner;
 import io.nasql.shell.statement.ResourceCatalog;
+import io.nasql.shell.statement.ShowScopesHandler;
 import io.nasql.shell.statement.StatementEngine;
 import io.nasql.shell.statement.StatementKind;
 import io.nasql.shell.statement.SyncHandler;
@@ -22,6 +23,7 @@ public final class Engines {
     public static StatementEngine standard(Supplier<ReportCatalog> reports, Map<String, JsonNode> variables) {
         StatementEngine engine = new StatementEngine()
                 .with(StatementKind.SYNC, new SyncHandler())
+                .with(StatementKind.SHOW_SCOPES, new ShowScopesHandler())
                 .with(StatementKind.INSERT_JOBS, new InsertHandler())
                 .with(StatementKind.DELETE_JOBS, new DeleteHandler())
                 .with(StatementKind.EXEC, new ExecHandler(ResourceCatalog.load()));

@@ -1,6 +1,10 @@
 package io.nasql.shell;
 
 import io.nasql.db.ScopeKey;
+import io.nasql.db.ScopeOrigins;
+import io.nasql.sync.discovery.DiscoveryClients;
+import io.nasql.sync.discovery.DiscoveryScope;
+import io.nasql.sync.discovery.ScopeDiscovery;
 import io.nasql.sync.ScopeOutcome;
 import io.nasql.sync.ScopeResolver;
 import io.nasql.sync.SyncEngine;
@@ -24,8 +28,35 @@ public final class SyncRun {
     }
 
     public SyncReport scopes(List<String> projects, List<String> locations) throws InterruptedException {
+        long callsBefore = session.runner().calls();
         ScopeResolver.Resolution resolution = new ScopeResolver(session.clients(), session.runner()).resolve(projects, locations);
-        return run(resolution.scopes(), resolution.failures());
+        return run(resolution.scopes(), resolution.failures(), callsBefore);
+    }
+
+    /**
+     * The configured scope: named projects, and the scopes found in the organizations and folders
+     * (Cloud Asset Inventory, or Resource Manager and ListLocations without its permission); each
+     * scope's origin goes to {@code sync_scopes}.
+     */
+    public SyncReport configured() throws InterruptedException {
+        SessionConfig config = session.config();
+        return discovered(config.projects(), config.locations(), config.discovery());
+    }
+
+    public SyncReport discovered(List<String> projects, List<String> locations, DiscoveryScope scope) throws InterruptedException {
+        if (scope.coversNoContainer() && scope.excludeProjects().isEmpty()) {
+            return scopes(projects, locations);
+        }
+        long callsBefore = session.runner().calls();
+        ScopeDiscovery.Plan plan;
+        try (DiscoveryClients clients = new DiscoveryClients(session.config().api(), session.clients().credentials(),
+                session.config().sync().callDeadline())) {
+            plan = new ScopeDiscovery(clients, session.runner(), new ScopeResolver(session.clients(), session.runner())::resolve,
+                    new ScopeOrigins(session.inventory().dsl()), session.notices()::println).plan(projects, locations, scope);
+        }
+        SyncReport report = run(plan.keys(), plan.failures(), callsBefore);
+        new ScopeOrigins(session.inventory().dsl()).record(plan.scopes());
+        return report;
     }
 
     public SyncReport run(List<ScopeKey> scopes) throws InterruptedException {
@@ -33,12 +64,16 @@ public final class SyncRun {
     }
 
     private SyncReport run(List<ScopeKey> scopes, List<ScopeOutcome> known) throws InterruptedException {
+        return run(scopes, known, session.runner().calls());
+    }
+
+    private SyncReport run(List<ScopeKey> scopes, List<ScopeOutcome> known, long callsBefore) throws InterruptedException {
         try (SyncEngine engine = new SyncEngine(session.store(), session.clients(), session.runner(), session.config().sync(),
                 Clock.systemUTC())) {
             // Ctrl-C (the REPL's, or SIGINT/SIGTERM in batch mode) cancels the session's statement, which stops this run.
             ScheduledExecutorService ticker = session.progress() == ProgressSink.NONE ? null : startProgress(engine);
             try (Session.CancelHook cancel = session.onCancel(engine::interrupt)) {
-                return engine.sync(scopes, known);
+                return engine.sync(scopes, known, callsBefore);
             } finally {
                 if (ticker != null) {
                     ticker.shutdownNow();

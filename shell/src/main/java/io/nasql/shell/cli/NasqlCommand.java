@@ -38,6 +38,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code nasql [OPTIONS] [COMMAND]}: the global options, and running statements. */
@@ -75,6 +76,9 @@ public final class NasqlCommand implements Callable<Integer> {
 
     @Option(names = "--locations", split = ",", paramLabel = "LOCATION", description = "Locations in scope (default: ListLocations per project).")
     List<String> locations = new ArrayList<>();
+
+    @Mixin
+    ScopeOptions scope;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "table, json, csv or text (default: table).")
     String output;
@@ -141,7 +145,7 @@ public final class NasqlCommand implements Callable<Integer> {
         ApiTarget api = new ApiTarget(endpoint != null ? endpoint : file.endpoint(),
                 plaintext || Boolean.TRUE.equals(file.plaintext()), credentials != null ? credentials : file.credentials());
         return new SessionConfig(db, io.home().resolve(".nasql"), api, projects.isEmpty() ? file.projects() : projects,
-                locations.isEmpty() ? file.locations() : locations, sync, yes);
+                locations.isEmpty() ? file.locations() : locations, sync, yes, scope.over(file.scope()));
     }
 
     /** Output format and max_age from the flags or the settings file. */

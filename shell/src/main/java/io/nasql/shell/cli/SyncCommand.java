@@ -44,10 +44,11 @@ public final class SyncCommand implements Callable<Integer> {
         }
         SessionConfig base = nasql.sessionConfig(concurrency);
         SessionConfig config = callsPerMinute == null ? base : new SessionConfig(base.dbUrl(), base.folder(), base.api(),
-                base.projects(), base.locations(), base.sync().withRate(callsPerMinute, base.sync().burst()), base.assumeYes());
-        if (config.projects().isEmpty()) {
-            throw new UsageException("no projects given: pass --projects a,b or set `projects: [a, b]` in ~/.nasql/config.yaml"
-                    + " (and --locations x,y, or nasql lists them per project)");
+                base.projects(), base.locations(), base.sync().withRate(callsPerMinute, base.sync().burst()), base.assumeYes(),
+                base.discovery());
+        if (!config.hasScope()) {
+            throw new UsageException("no projects given: pass --projects a,b, --organization ID or --folder ID, or set"
+                    + " `projects: [a, b]` in ~/.nasql/config.yaml (and --locations x,y, or nasql lists them per project)");
         }
         try (Session session = new Session(config, out, new PrintWriter(nasql.io.err(), true), q -> false, Clock.systemUTC())) {
             if (progress || nasql.io.stderrIsTerminal()) {
@@ -55,7 +56,7 @@ public final class SyncCommand implements Callable<Integer> {
             }
             SyncReport report;
             try (Interrupts interrupts = Interrupts.onFirst(session::cancel)) {
-                report = new SyncRun(session).scopes(config.projects(), config.locations());
+                report = new SyncRun(session).configured();
             }
             out.write(SyncRun.summary(report));
             out.flush();

@@ -35,11 +35,19 @@ public final class SyncHandler implements Handler {
                 locations = new ArrayList<>(pins.values("locationsId"));
             }
         }
+        if (m.group(1) == null && session.config().hasScope()) {
+            // The configured scope, organizations and folders included.
+            print(new SyncRun(session).configured(), statement, session);
+            return;
+        }
         if (projects.isEmpty()) {
             throw new StatementException("no scope to sync: name it, as in SYNC WHERE projectsId = 'p' AND locationsId = 'l',"
                     + " or pass --projects", statement.position());
         }
-        SyncReport report = new SyncRun(session).scopes(projects, locations);
+        print(new SyncRun(session).scopes(projects, locations), statement, session);
+    }
+
+    private static void print(SyncReport report, Statement statement, Session session) throws Exception {
         List<List<Object>> rows = new ArrayList<>();
         for (ScopeOutcome o : report.outcomes()) {
             rows.add(Arrays.asList(o.scope().projectsId(), o.scope().locationsId(), o.status().name(),
