@@ -7,11 +7,18 @@ import com.google.cloud.resourcemanager.v3.ListProjectsRequest;
 import com.google.cloud.resourcemanager.v3.ListProjectsResponse;
 import com.google.cloud.resourcemanager.v3.Project;
 import io.nasql.db.ScopeKey;
+import io.nasql.sync.ApiCallException;
 import io.nasql.sync.CallRunner;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Resource Manager: a project number to the project id that the inventory's rows are keyed by
@@ -39,6 +46,42 @@ final class ProjectIds {
         Project project = runner.call(new ScopeKey(name, "resourcemanager"), () -> clients.projects().getProject(name));
         idByNumber.put(number, project.getProjectId());
         return project.getProjectId();
+    }
+
+    /**
+     * The ids of many project numbers, looked up {@code parallelism} at a time (each a GetProject).
+     * A number whose lookup failed maps to its {@link ApiCallException}.
+     */
+    Map<String, Object> idsOf(Collection<String> numbers, int parallelism) throws InterruptedException {
+        Map<String, Object> ids = new LinkedHashMap<>();
+        if (numbers.isEmpty()) {
+            return ids;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, numbers.size())), r -> {
+            Thread t = new Thread(r, "nasql-project-ids");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Map<String, Future<String>> lookups = new LinkedHashMap<>();
+            numbers.forEach(n -> lookups.put(n, pool.submit(() -> idOf(n))));
+            for (Map.Entry<String, Future<String>> lookup : lookups.entrySet()) {
+                try {
+                    ids.put(lookup.getKey(), lookup.getValue().get());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof ApiCallException failure) {
+                        ids.put(lookup.getKey(), failure);
+                    } else if (e.getCause() instanceof InterruptedException i) {
+                        throw i;
+                    } else {
+                        throw new IllegalStateException(e.getCause());
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return ids;
     }
 
     /** The ids of the active projects under a container, through its folders at every depth. */

@@ -24,6 +24,9 @@ import java.util.function.Consumer;
  * lag never removes a live job's row.
  */
 public final class ScopeDiscovery {
+    /** GetProject calls in flight at once while turning the found project numbers into ids. */
+    private static final int LOOKUPS_AT_ONCE = 16;
+
     private final AssetSearch search;
     private final ProjectIds projectIds;
     private final ProjectScopes projectScopes;
@@ -74,14 +77,13 @@ public final class ScopeDiscovery {
     private void discover(String container, List<String> locations, DiscoveryScope scope, Map<ScopeKey, Found> scopes,
                           List<ScopeOutcome> failures) throws InterruptedException {
         Map<String, Set<String>> found = search.scopesWithJobs(container);
+        Map<String, Object> ids = projectIds.idsOf(found.keySet(), LOOKUPS_AT_ONCE);
         for (Map.Entry<String, Set<String>> project : found.entrySet()) {
-            String id;
-            try {
-                id = projectIds.idOf(project.getKey());
-            } catch (ApiCallException e) {
+            if (ids.get(project.getKey()) instanceof ApiCallException e) {
                 failures.add(failure("projects/" + project.getKey(), e, "cannot turn project number " + project.getKey() + " into its id"));
                 continue;
             }
+            String id = (String) ids.get(project.getKey());
             if (scope.excludes(id)) {
                 continue;
             }
