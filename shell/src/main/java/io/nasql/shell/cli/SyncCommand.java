@@ -47,8 +47,8 @@ public final class SyncCommand implements Callable<Integer> {
                 base.projects(), base.locations(), base.sync().withRate(callsPerMinute, base.sync().burst()), base.assumeYes(),
                 base.discovery());
         if (!config.hasScope()) {
-            throw new UsageException("no projects given: pass --projects a,b, --organization ID or --folder ID, or set"
-                    + " `projects: [a, b]` in ~/.nasql/config.yaml (and --locations x,y, or nasql lists them per project)");
+            throw new UsageException("no projects given: pass --projects a,b or set `projects: [a, b]` in ~/.nasql/config.yaml"
+                    + " (and --locations x,y, or nasql lists them per project), or name --organization ID or --folder ID");
         }
         try (Session session = new Session(config, out, new PrintWriter(nasql.io.err(), true), q -> false, Clock.systemUTC())) {
             if (progress || nasql.io.stderrIsTerminal()) {
