@@ -1,9 +1,11 @@
 package io.nasql.shell;
 
-import io.nasql.shell.cli.ErrorReporter;
-import io.nasql.shell.cli.ExitCodes;
+import io.nasql.db.Secrets;
 import io.nasql.shell.cli.Io;
 import io.nasql.shell.cli.NasqlCommand;
+import io.nasql.shell.error.ErrorReporter;
+import io.nasql.shell.error.ExitCodes;
+import io.nasql.shell.cli.TerminalStreams;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -14,8 +16,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Io io = new Io(System.in, System.out, System.err, System.console() != null, System.console() != null,
-                System.getenv(), Path.of(System.getProperty("user.home")));
+        TerminalStreams terminals = TerminalStreams.detect(System.console() != null);
+        Io io = new Io(System.in, System.out, System.err, terminals.stdin(), terminals.stderr(),
+                System.getenv(), Path.of(System.getProperty("user.home")), terminals.stdout());
         int code = run(args, io);
         System.out.flush();
         System.exit(code);
@@ -31,6 +34,7 @@ public final class Main {
         root.setLevel(level);
         for (java.util.logging.Handler handler : root.getHandlers()) {
             handler.setLevel(level);
+            handler.setFormatter(new MaskingLogFormatter(handler.getFormatter()));
         }
     }
 
@@ -44,7 +48,7 @@ public final class Main {
         cli.setErr(new PrintWriter(io.err(), true));
         cli.setParameterExceptionHandler((e, args2) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("error: " + e.getMessage());
+            err.println("error: " + Secrets.mask(e.getMessage()));
             err.println("try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
             return ExitCodes.USAGE;
         });

@@ -38,9 +38,18 @@ public final class CallRunner {
 
     /**
      * As {@link #call(ScopeKey, Supplier)}; a call that is not idempotent (a create) is not
-     * retried after DEADLINE_EXCEEDED, since the service may have done it already.
+     * retried after UNAVAILABLE or DEADLINE_EXCEEDED, since the service may have done it
+     * already: its caller looks first (see {@link DuplicateFreeCreate}).
      */
     public <T> T call(ScopeKey scope, Supplier<T> call, boolean idempotent) throws InterruptedException {
+        return call(scope, call, idempotent, new CancelToken());
+    }
+
+    /**
+     * As {@link #call(ScopeKey, Supplier, boolean)}, with the backoff between retries cut short
+     * by {@code cancel}: then the last failure is thrown and no further attempt is made.
+     */
+    public <T> T call(ScopeKey scope, Supplier<T> call, boolean idempotent, CancelToken cancel) throws InterruptedException {
         ScopeRateLimiter limiter = limiters.computeIfAbsent(scope, s -> new ScopeRateLimiter(options.perScopePerMinute(), options.burst()));
         for (int attempt = 1; ; attempt++) {
             limiter.acquire();
@@ -57,16 +66,34 @@ public final class CallRunner {
                 inFlight.release();
             }
             StatusCode.Code code = failure.getStatusCode().getCode();
-            boolean mayBeDone = !idempotent && code == StatusCode.Code.DEADLINE_EXCEEDED;
+            boolean mayBeDone = !idempotent && code != StatusCode.Code.RESOURCE_EXHAUSTED;
             if (!RETRIED.contains(code) || mayBeDone || attempt >= options.maxAttempts()) {
                 throw ApiCallException.of(failure);
             }
             if (code == StatusCode.Code.RESOURCE_EXHAUSTED) {
                 limiter.slowDown();
             }
-            retries.incrementAndGet();
-            Thread.sleep(backoffMillis(attempt));
+            if (backoff(attempt, cancel)) {
+                ApiCallException last = ApiCallException.of(failure);
+                throw new ApiCallException(last.code(), last.getMessage() + " (not retried: cancelled)", failure);
+            }
         }
+    }
+
+    /** Waits before try {@code attempt + 1}, counted as a retry. */
+    public void backoff(int attempt) throws InterruptedException {
+        backoff(attempt, new CancelToken());
+    }
+
+    /** As {@link #backoff(int)}, woken up by {@code cancel}; true when it was, and then no retry should follow. */
+    public boolean backoff(int attempt, CancelToken cancel) throws InterruptedException {
+        retries.incrementAndGet();
+        return cancel.sleep(java.time.Duration.ofMillis(backoffMillis(attempt)));
+    }
+
+    /** Tries of one call at most. */
+    public int maxAttempts() {
+        return options.maxAttempts();
     }
 
     private long backoffMillis(int attempt) {

@@ -4,6 +4,8 @@ import io.nasql.emulator.DiscoveryConfig;
 import io.nasql.emulator.EmulatorClock;
 import io.nasql.emulator.EmulatorConfig;
 import io.nasql.emulator.EmulatorServer;
+import io.nasql.shell.error.ExitCodes;
+import io.nasql.shell.error.UsageException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,6 +49,10 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--error-rate", defaultValue = "0", description = "Fraction of calls answered UNAVAILABLE, 0 to 1.")
     double errorRate;
 
+    @Option(names = "--fail-after-commit-rate", defaultValue = "0",
+            description = "Fraction of CreateNasJob calls that create the job and then answer UNAVAILABLE, 0 to 1.")
+    double failAfterCommitRate;
+
     @Option(names = "--quota-per-minute", defaultValue = "0", description = "Calls per project and location per minute before RESOURCE_EXHAUSTED; 0 = none.")
     int quotaPerMinute;
 
@@ -77,7 +83,7 @@ public final class EmulatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (nasql.demo) {
+        if (nasql.options().demo()) {
             throw new UsageException("--demo runs its own emulator and inventory; it does not go with `nasql emulator`");
         }
         if (!projectIds.isEmpty() && projectCount > 0) {
@@ -85,6 +91,9 @@ public final class EmulatorCommand implements Callable<Integer> {
         }
         if (errorRate < 0 || errorRate > 1) {
             throw new UsageException("--error-rate takes a fraction from 0 to 1, not " + errorRate);
+        }
+        if (failAfterCommitRate < 0 || failAfterCommitRate > 1) {
+            throw new UsageException("--fail-after-commit-rate takes a fraction from 0 to 1, not " + failAfterCommitRate);
         }
         if (speed <= 0) {
             throw new UsageException("--speed must be positive");
@@ -105,9 +114,10 @@ public final class EmulatorCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         EmulatorServer server = EmulatorServer.start(config, EmulatorClock.system(speed), discovery);
+        server.setFailAfterCommitRate(failAfterCommitRate);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "nasql-emulator-stop"));
-        nasql.io.out().println("nasql emulator listening on " + server.endpoint());
-        nasql.io.out().flush();
+        nasql.io().out().println("nasql emulator listening on " + server.endpoint());
+        nasql.io().out().flush();
         server.awaitTermination();
         return ExitCodes.OK;
     }

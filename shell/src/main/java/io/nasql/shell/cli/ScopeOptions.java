@@ -1,5 +1,6 @@
 package io.nasql.shell.cli;
 
+import io.nasql.shell.error.UsageException;
 import io.nasql.sync.discovery.DiscoveryScope;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.nasql.shell.statement;
 
-import io.nasql.shell.Session;
+import io.nasql.shell.backend.InventoryAccess;
 import io.nasql.shell.output.JdbcRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,15 +16,21 @@ public final class ShowScopesHandler implements Handler {
             + " \"jobCount\", \"lastSuccessAt\", \"errorMessage\" FROM google.aiplatform.sync_scopes"
             + " ORDER BY \"projectsId\", \"locationsId\"";
 
+    private final InventoryAccess inventory;
+
+    public ShowScopesHandler(InventoryAccess inventory) {
+        this.inventory = inventory;
+    }
+
     @Override
-    public void run(Statement statement, Session session) throws Exception {
+    public void run(Statement statement, Execution execution) throws Exception {
         if (!FORM.matcher(Sql.stripComments(statement.text())).matches()) {
             throw new StatementException("write it as SHOW SCOPES; for more, query google.aiplatform.sync_scopes", statement.position());
         }
-        try (java.sql.Statement jdbc = session.connection().createStatement();
+        try (java.sql.Statement jdbc = inventory.connection().createStatement();
              ResultSet rs = jdbc.executeQuery(QUERY);
              JdbcRows rows = new JdbcRows(rs)) {
-            session.printer().print(rows);
+            execution.printer().print(rows);
         } catch (SQLException e) {
             throw SqlErrors.of(e, statement);
         }
