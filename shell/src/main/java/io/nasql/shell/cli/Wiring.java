@@ -103,7 +103,8 @@ public final class Wiring implements AutoCloseable {
         table.put(StatementKind.SHOW_SCOPES, new ShowScopesHandler(inventory));
         table.put(StatementKind.SETTING, new SettingHandler(settings));
         table.put(StatementKind.UPDATE_JOBS, StatementEngine.noUpdates());
-        table.put(StatementKind.SYNC, new SyncHandler(syncs(front.progress()), config.projects(), config.locations()));
+        table.put(StatementKind.SYNC, new SyncHandler(syncs(front.progress()), config.projects(), config.locations(),
+                config.discovery(), front.notices()::println));
         table.put(StatementKind.INSERT_JOBS, new InsertHandler(inventory, writers));
         table.put(StatementKind.DELETE_JOBS, new DeleteHandler(bulk, writers, front.progress()));
         table.put(StatementKind.EXEC, new ExecHandler(catalog, bulk, writers));

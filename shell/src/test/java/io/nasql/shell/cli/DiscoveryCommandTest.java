@@ -60,6 +60,16 @@ class DiscoveryCommandTest {
     }
 
     @Test
+    void theSyncStatementCoversTheConfiguredOrganizationToo() throws Exception {
+        try (EmulatorServer emulator = emulator(DiscoveryConfig.defaults().withScopesWithJobs(3))) {
+            Cli.Result result = Cli.run(home, "", "--db", Cli.memoryDb(), "--endpoint", emulator.endpoint(), "--plaintext",
+                    "--organization", ORG, "-o", "csv", "-e", "SYNC");
+            assertThat(result.code()).as(result.err()).isZero();
+            assertThat(result.out().lines().filter(l -> l.startsWith("proj-") && l.contains(",OK,2,")).count()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void aBadOrganizationIsAUsageError() {
         Cli.Result result = Cli.run(home, "", "--db", Cli.memoryDb(), "--organization", "acme", "sync");
         assertThat(result.code()).isEqualTo(2);
