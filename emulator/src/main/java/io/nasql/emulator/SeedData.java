@@ -27,8 +27,7 @@ final class SeedData {
     private static final List<String> TEAMS = List.of("vision", "speech", "ranking", "nlp");
     private static final List<String> OWNERS = List.of("alice", "bob", "chen", "dana", "emeka", "farah");
     private static final List<String> MACHINES = List.of("n1-highmem-8", "n1-standard-16", "a2-highgpu-1g");
-    private static final List<AcceleratorType> ACCELERATORS = List.of(
-            AcceleratorType.NVIDIA_TESLA_V100, AcceleratorType.NVIDIA_TESLA_T4, AcceleratorType.NVIDIA_TESLA_A100);
+    private static final int ACCELERATOR_DRAWS = 3;
     private static final List<String> FAILURES = List.of(
             "The replica workerpool0-0 exited with a non-zero status of 1. Examine the logs for further details.",
             "Too many failed trials: 5 of the search trials failed, more than max_failed_trial_count.",
@@ -38,7 +37,7 @@ final class SeedData {
     private SeedData() {
     }
 
-    static void populate(EmulatorConfig config, Instant now, ProjectDirectory projects, JobRegistry registry) {
+    static void populate(EmulatorConfig config, Instant now, ProjectRegistry projects, JobRegistry registry) {
         SplittableRandom random = new SplittableRandom(config.seed());
         int scopeIndex = 0;
         for (String project : config.projectIds()) {
@@ -51,10 +50,11 @@ final class SeedData {
                     String id = registry.newJobId();
                     String name = "projects/" + number + "/locations/" + location + "/nasJobs/" + id;
                     Timeline timeline = timeline(kind, now, random);
-                    EmulatedJob job = new EmulatedJob(project, location, id, name, request(random), timeline, random.nextLong());
+                    EmulatedJob job = new EmulatedJob(project, location, id, name, request(random), timeline, random.nextLong(),
+                            config.cancelTakes());
                     if (kind == Kind.CANCELLED) {
                         // A running job whose cancel was asked for halfway between its start and now.
-                        job.cancel(timeline.runningAt().plus(Duration.between(timeline.runningAt(), now).dividedBy(2)));
+                        job.cancel(timeline.runningAt().plus(Duration.between(timeline.runningAt(), now).dividedBy(2)), false);
                     }
                     registry.add(job);
                 }
@@ -105,11 +105,14 @@ final class SeedData {
         String space = SEARCH_SPACES.get(r.nextInt(SEARCH_SPACES.size()));
         boolean latency = r.nextInt(4) == 0;
         int maxTrials = List.of(20, 40, 60).get(r.nextInt(3));
+        String machine = MACHINES.get(r.nextInt(MACHINES.size()));
+        // The same draws as ever (so a seed gives the same jobs), mapped to a GPU the machine takes.
+        AcceleratorType accelerator = MachineTypes.compatible(machine, r.nextInt(ACCELERATOR_DRAWS));
         CustomJobSpec trialJob = CustomJobSpec.newBuilder()
                 .addWorkerPoolSpecs(WorkerPoolSpec.newBuilder()
                         .setMachineSpec(MachineSpec.newBuilder()
-                                .setMachineType(MACHINES.get(r.nextInt(MACHINES.size())))
-                                .setAcceleratorType(ACCELERATORS.get(r.nextInt(ACCELERATORS.size())))
+                                .setMachineType(machine)
+                                .setAcceleratorType(accelerator)
                                 .setAcceleratorCount(List.of(1, 2, 4).get(r.nextInt(3))))
                         .setReplicaCount(1)
                         .setDiskSpec(DiskSpec.newBuilder().setBootDiskType("pd-ssd").setBootDiskSizeGb(100))
