@@ -1,90 +1,126 @@
 package io.nasql.sync;
 
-import com.google.api.gax.longrunning.OperationFuture;
-import com.google.api.gax.rpc.ApiException;
-import com.google.cloud.aiplatform.v1.DeleteOperationMetadata;
+import com.google.cloud.aiplatform.v1.DeleteNasJobRequest;
 import com.google.cloud.aiplatform.v1.JobServiceClient;
 import com.google.cloud.aiplatform.v1.NasJob;
-import com.google.protobuf.Empty;
+import com.google.longrunning.Operation;
+import com.google.longrunning.OperationsClient;
+import com.google.rpc.Code;
 import io.nasql.db.InventoryStore;
 import io.nasql.db.ScopeKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CancellationException;
 
 /**
  * Create, delete and cancel, written through to the API first and to the inventory only once
- * the API has answered: a failed call leaves the inventory as it was.
+ * the API has answered: a failed call leaves the inventory as it was. Every call, polls of a
+ * delete operation included, goes through the {@link CallRunner}: its rate limits, its backoff on
+ * RESOURCE_EXHAUSTED, and for creates, cancels and deletes the submission quota's pace.
  */
 public final class JobWriter {
+    private static final Duration FIRST_POLL = Duration.ofMillis(250);
+
     private final JobServiceClients clients;
     private final CallRunner runner;
     private final InventoryStore store;
     private final Clock clock;
+    private final Duration deleteTimeout;
 
     public JobWriter(JobServiceClients clients, CallRunner runner, InventoryStore store, Clock clock) {
+        this(clients, runner, store, clock, runner.options().deleteTimeout());
+    }
+
+    /** As above, giving up on a delete operation after {@code deleteTimeout}. */
+    public JobWriter(JobServiceClients clients, CallRunner runner, InventoryStore store, Clock clock, Duration deleteTimeout) {
         this.clients = clients;
         this.runner = runner;
         this.store = store;
         this.clock = clock;
+        this.deleteTimeout = deleteTimeout;
     }
 
     /** CreateNasJob, then the created job into the inventory. Validation problems throw before any call. */
     public NasJob create(ScopeKey scope, NasJob job) throws InterruptedException {
-        var problems = JobValidator.problems(job);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
-        }
+        JobValidator.check(job);
         JobServiceClient client = clients.forLocation(scope.locationsId());
-        NasJob created = runner.call(scope, () -> client.createNasJob(parent(scope), job), false);
+        NasJob created = runner.submit(scope, () -> client.createNasJob(parent(scope), job), false);
         store.putJob(scope, created, "insert", now());
         return created;
     }
 
-    /** A delete under way: await it with {@link #awaitDelete}, or leave it (NOWAIT). */
-    public record PendingDelete(ScopeKey scope, String nasJobsId, OperationFuture<Empty, DeleteOperationMetadata> operation) {
+    /** A delete under way: its operation, polled by {@link #awaitDelete}, or left alone (NOWAIT). */
+    public record PendingDelete(ScopeKey scope, String nasJobsId, String operationName, long startedNanos) {
     }
 
     /** Sends DeleteNasJob; the inventory keeps the row until the operation is done. */
     public PendingDelete startDelete(ScopeKey scope, String nasJobsId) throws InterruptedException {
         JobServiceClient client = clients.forLocation(scope.locationsId());
-        String name = name(scope, nasJobsId);
-        OperationFuture<Empty, DeleteOperationMetadata> operation = runner.call(scope, () -> {
-            OperationFuture<Empty, DeleteOperationMetadata> future = client.deleteNasJobAsync(name);
-            unwrap(() -> future.getInitialFuture().get());
-            return future;
-        });
-        return new PendingDelete(scope, nasJobsId, operation);
+        DeleteNasJobRequest request = DeleteNasJobRequest.newBuilder().setName(name(scope, nasJobsId)).build();
+        // The plain unary call: gax's own polling of the operation would bypass the rate limits.
+        Operation operation = runner.submit(scope, () -> client.deleteNasJobCallable().call(request), true);
+        return new PendingDelete(scope, nasJobsId, operation.getName(), System.nanoTime());
     }
 
     /**
-     * Waits up to {@code step} for the delete; true once it is done and the row is gone, false
-     * while it is still running (call again), an {@link ApiCallException} when it failed.
+     * Waits up to {@code step} for the delete, polling its operation: true once it is done and the
+     * row is gone, false while it is still running (call again), an {@link ApiCallException} when it
+     * failed, or when it ran past the delete timeout (the row is kept: a later sync sees it gone).
      */
     public boolean awaitDelete(PendingDelete delete, Duration step) throws InterruptedException {
-        try {
-            delete.operation().get(step.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            throw failure(e);
+        long stepEnd = System.nanoTime() + step.toNanos();
+        long firstPoll = delete.startedNanos() + FIRST_POLL.toNanos();
+        sleepUntil(Math.min(firstPoll, stepEnd));
+        OperationsClient operations = clients.forLocation(delete.scope().locationsId()).getOperationsClient();
+        while (true) {
+            Operation operation;
+            try {
+                operation = runner.call(delete.scope(), () -> operations.getOperation(delete.operationName()));
+            } catch (CancellationException e) {
+                // gax cancels a call it has given up on; that is a timeout as far as the user is concerned.
+                throw gaveUp(delete);
+            }
+            if (operation.getDone()) {
+                if (operation.hasError()) {
+                    throw new ApiCallException(Code.forNumber(operation.getError().getCode()).name(),
+                            operation.getError().getMessage(), null);
+                }
+                store.removeJob(delete.scope(), delete.nasJobsId(), "delete", now());
+                return true;
+            }
+            long now = System.nanoTime();
+            if (now - delete.startedNanos() >= deleteTimeout.toNanos()) {
+                throw gaveUp(delete);
+            }
+            if (now >= stepEnd) {
+                return false;
+            }
+            sleepUntil(Math.min(stepEnd, now + step.toNanos()));
         }
-        store.removeJob(delete.scope(), delete.nasJobsId(), "delete", now());
-        return true;
+    }
+
+    private ApiCallException gaveUp(PendingDelete delete) {
+        return new ApiCallException("DEADLINE_EXCEEDED", "the delete of " + delete.scope() + "/" + delete.nasJobsId()
+                + " did not finish in " + Durations.text(deleteTimeout) + "; its row is kept until a sync sees it gone", null);
+    }
+
+    private static void sleepUntil(long nanos) throws InterruptedException {
+        long wait = nanos - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
     }
 
     /** CancelNasJob, then GetNasJob to refresh the row (CANCELLING or CANCELLED). */
     public NasJob cancel(ScopeKey scope, String nasJobsId) throws InterruptedException {
         JobServiceClient client = clients.forLocation(scope.locationsId());
         String name = name(scope, nasJobsId);
-        runner.call(scope, () -> {
+        runner.submit(scope, () -> {
             client.cancelNasJob(name);
             return Boolean.TRUE;
-        });
+        }, true);
         NasJob job = runner.call(scope, () -> client.getNasJob(name));
         store.putJob(scope, job, "cancel", now());
         return job;
@@ -100,32 +136,5 @@ public final class JobWriter {
 
     private OffsetDateTime now() {
         return clock.instant().atOffset(ZoneOffset.UTC);
-    }
-
-    @FunctionalInterface
-    private interface Blocking {
-        Object get() throws InterruptedException, ExecutionException;
-    }
-
-    /** Runs a blocking get, turning an API failure inside it into the ApiException the runner retries. */
-    private static void unwrap(Blocking get) {
-        try {
-            get.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof ApiException api) {
-                throw api;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    private static RuntimeException failure(ExecutionException e) {
-        if (e.getCause() instanceof ApiException api) {
-            return ApiCallException.of(api);
-        }
-        return new ApiCallException("UNKNOWN", String.valueOf(e.getCause()), e.getCause());
     }
 }

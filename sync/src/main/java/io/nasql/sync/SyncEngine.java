@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,7 +55,7 @@ public final class SyncEngine implements AutoCloseable {
     private final SyncProgress progress = new SyncProgress();
     private final AtomicBoolean interrupted = new AtomicBoolean();
     private final AtomicInteger activeScopes = new AtomicInteger();
-    private final Set<String> deniedProjects = ConcurrentHashMap.newKeySet();
+    private final Map<String, ScopeStatus> deniedProjects = new ConcurrentHashMap<>();
     private final Semaphore writing = new Semaphore(SCOPES_WRITING, true);
 
     public SyncEngine(InventoryStore store, JobServiceClients clients, CallRunner runner, SyncOptions options, Clock clock) {
@@ -65,7 +64,7 @@ public final class SyncEngine implements AutoCloseable {
         this.runner = runner;
         this.options = options;
         this.clock = clock;
-        this.getPool = Executors.newFixedThreadPool(options.concurrency(), daemon("nasql-get"));
+        this.getPool = Executors.newFixedThreadPool(options.concurrency(), Threads.daemon("nasql-get"));
     }
 
     /** Syncs the scopes and records the run; never throws for a scope's failure. */
@@ -83,8 +82,14 @@ public final class SyncEngine implements AutoCloseable {
         long callsBefore = runner.calls();
         progress.total(scopes.size());
         List<ScopeOutcome> outcomes = new ArrayList<>(known);
+        for (ScopeOutcome failure : known) {
+            // A project whose locations could not be listed is recorded as scope project/*; skipped UNSUPPORTED scopes keep their row.
+            if (failure.status() != ScopeOutcome.Status.UNSUPPORTED && failure.status() != ScopeOutcome.Status.OK) {
+                store.markScopeFailed(failure.scope(), ScopeStatus.valueOf(failure.status().name()), failure.message(), utc(started));
+            }
+        }
         int coordinators = Math.max(1, Math.min(scopes.size(), options.concurrency()));
-        ExecutorService pool = Executors.newFixedThreadPool(coordinators, daemon("nasql-scope"));
+        ExecutorService pool = Executors.newFixedThreadPool(coordinators, Threads.daemon("nasql-scope"));
         try {
             List<Future<ScopeOutcome>> futures = new ArrayList<>();
             for (ScopeKey scope : scopes) {
@@ -93,7 +98,7 @@ public final class SyncEngine implements AutoCloseable {
             for (Future<ScopeOutcome> future : futures) {
                 while (true) {
                     try {
-                        outcomes.add(await(future));
+                        outcomes.add(Threads.await(future));
                         break;
                     } catch (InterruptedException e) {
                         // Ctrl-C in the shell: stop the scopes, then wait for them to wind down and record the run.
@@ -108,7 +113,7 @@ public final class SyncEngine implements AutoCloseable {
         SyncReport report = new SyncReport(outcomes, runner.calls() - callsBefore, Duration.between(started, ended), interrupted.get());
         store.recordRun(new SyncRunSummary(utc(started), utc(ended), report.runStatus(),
                 (int) report.count(ScopeOutcome.Status.OK), (int) report.count(ScopeOutcome.Status.FAILED),
-                (int) report.count(ScopeOutcome.Status.DENIED), report.added(), report.changed(), report.removed(),
+                (int) (report.count(ScopeOutcome.Status.DENIED) + report.count(ScopeOutcome.Status.DISABLED)), report.added(), report.changed(), report.removed(),
                 report.apiCalls()));
         // The interrupt flag stays cleared: a thread interrupted inside H2's file I/O would close the database.
         return report;
@@ -130,25 +135,29 @@ public final class SyncEngine implements AutoCloseable {
         } catch (InterruptedException e) {
             outcome = interruptedOutcome(scope);
         } catch (ApiCallException e) {
-            boolean denied = e.code().equals("PERMISSION_DENIED");
-            if (denied) {
-                deniedProjects.add(scope.projectsId());
+            ScopeStatus status = ScopeFailures.classify(e);
+            if (status == ScopeStatus.DENIED || status == ScopeStatus.DISABLED) {
+                // The whole project answers alike: its other scopes are not tried in this run.
+                deniedProjects.putIfAbsent(scope.projectsId(), status);
             }
-            ScopeStatus status = denied ? ScopeStatus.DENIED : ScopeStatus.FAILED;
-            store.markScopeFailed(scope, status, e.toString(), utc(clock.instant()));
-            outcome = new ScopeOutcome(scope, ScopeOutcome.Status.valueOf(status.name()), null, e.toString());
+            String message = e + "; " + ScopeFailures.advice(status, scope.projectsId(), scope.locationsId());
+            store.markScopeFailed(scope, status, message, utc(clock.instant()));
+            outcome = new ScopeOutcome(scope, ScopeOutcome.Status.valueOf(status.name()), null, message);
         }
         progress.scopeDone(outcome.status() == ScopeOutcome.Status.OK);
         return outcome;
     }
 
     private ScopeOutcome mirror(ScopeKey scope) throws InterruptedException {
-        if (deniedProjects.contains(scope.projectsId())) {
+        ScopeStatus denied = deniedProjects.get(scope.projectsId());
+        if (denied != null) {
             throw new ApiCallException("PERMISSION_DENIED", "another scope of project " + scope.projectsId()
-                    + " was denied; not tried", null);
+                    + " was answered " + denied + "; not tried", null, denied == ScopeStatus.DISABLED ? "SERVICE_DISABLED" : null, List.of());
         }
         JobServiceClient client = clients.forLocation(scope.locationsId());
         Map<String, OffsetDateTime> known = store.updateTimes(scope);
+        // Trials of a running job move on whether or not its listed updateTime does: read them at least this often.
+        Set<String> due = store.memory().runningReadBefore(scope, utc(clock.instant().minus(options.runningRefresh())));
         Set<String> listed = new HashSet<>();
         List<String> toGet = new ArrayList<>();
         String parent = "projects/" + scope.projectsId() + "/locations/" + scope.locationsId();
@@ -161,7 +170,7 @@ public final class SyncEngine implements AutoCloseable {
                 listed.add(id);
                 OffsetDateTime knownTime = known.get(id);
                 OffsetDateTime listedTime = ProtoJson.time(job.getUpdateTime());
-                if (knownTime == null || listedTime == null || !knownTime.isEqual(listedTime)) {
+                if (knownTime == null || listedTime == null || !knownTime.isEqual(listedTime) || due.contains(id)) {
                     toGet.add(job.getName());
                 }
             }
@@ -225,7 +234,7 @@ public final class SyncEngine implements AutoCloseable {
                     completion.submit(() -> getOrNull(scope, client, name));
                     outstanding++;
                 }
-                NasJob job = await(completion.take());
+                NasJob job = Threads.await(completion.take());
                 outstanding--;
                 if (job != null) {
                     fetched.add(idOf(job.getName()));
@@ -275,31 +284,8 @@ public final class SyncEngine implements AutoCloseable {
         return new ScopeOutcome(scope, ScopeOutcome.Status.INTERRUPTED, null, "interrupted before it finished; left as it was");
     }
 
-    private static <T> T await(Future<T> future) throws InterruptedException {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof InterruptedException i) {
-                throw i;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
     private static OffsetDateTime utc(Instant t) {
         return t.atOffset(ZoneOffset.UTC);
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     @Override
