@@ -85,6 +85,8 @@ public final class Session implements AutoCloseable {
     public synchronized CallRunner runner() {
         if (runner == null) {
             runner = new CallRunner(config.sync());
+            // A bulk write waiting for the submission quota says so on the progress line.
+            runner.onPacing(message -> progress.show(message));
         }
         return runner;
     }

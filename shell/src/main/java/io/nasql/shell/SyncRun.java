@@ -1,11 +1,15 @@
 package io.nasql.shell;
 
 import io.nasql.db.ScopeKey;
+import io.nasql.shell.statement.Setting;
+import io.nasql.sync.LocationDiscovery;
 import io.nasql.sync.ScopeOutcome;
+import io.nasql.sync.SyncOptions;
 import io.nasql.sync.ScopeResolver;
 import io.nasql.sync.SyncEngine;
 import io.nasql.sync.SyncReport;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -24,7 +28,8 @@ public final class SyncRun {
     }
 
     public SyncReport scopes(List<String> projects, List<String> locations) throws InterruptedException {
-        ScopeResolver.Resolution resolution = new ScopeResolver(session.clients(), session.runner()).resolve(projects, locations);
+        LocationDiscovery discovery = new LocationDiscovery(session.clients(), session.runner(), session.store().memory(), Clock.systemUTC());
+        ScopeResolver.Resolution resolution = new ScopeResolver(discovery).resolve(projects, locations);
         return run(resolution.scopes(), resolution.failures());
     }
 
@@ -33,8 +38,8 @@ public final class SyncRun {
     }
 
     private SyncReport run(List<ScopeKey> scopes, List<ScopeOutcome> known) throws InterruptedException {
-        try (SyncEngine engine = new SyncEngine(session.store(), session.clients(), session.runner(), session.config().sync(),
-                Clock.systemUTC())) {
+        SyncOptions options = session.config().sync().withRunningRefresh((Duration) session.setting(Setting.RUNNING_REFRESH));
+        try (SyncEngine engine = new SyncEngine(session.store(), session.clients(), session.runner(), options, Clock.systemUTC())) {
             // Ctrl-C (the REPL's, or SIGINT/SIGTERM in batch mode) cancels the session's statement, which stops this run.
             ScheduledExecutorService ticker = session.progress() == ProgressSink.NONE ? null : startProgress(engine);
             try (Session.CancelHook cancel = session.onCancel(engine::interrupt)) {
@@ -66,12 +71,19 @@ public final class SyncRun {
         return ticker;
     }
 
-    /** The summary: one line of totals, then one line per failed or denied scope. */
+    /**
+     * The summary: one line of totals, then one line per failed, denied or disabled scope (its
+     * message says what to do). Regions without NAS are counted, not listed: they are no failure.
+     */
     public static String summary(SyncReport report) {
+        long disabled = report.count(ScopeOutcome.Status.DISABLED);
+        long unsupported = report.count(ScopeOutcome.Status.UNSUPPORTED);
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "%s %d scopes in %.1fs: %d ok, %d failed, %d denied%s; jobs %d added, %d changed, %d removed; %d API calls%n",
+                "%s %d scopes in %.1fs: %d ok, %d failed, %d denied%s%s%s; jobs %d added, %d changed, %d removed; %d API calls%n",
                 report.interrupted() ? "interrupted after" : "synced", report.outcomes().size(), report.elapsed().toMillis() / 1000.0,
                 report.count(ScopeOutcome.Status.OK), report.count(ScopeOutcome.Status.FAILED), report.count(ScopeOutcome.Status.DENIED),
+                disabled == 0 ? "" : ", " + disabled + " API disabled",
+                unsupported == 0 ? "" : ", " + unsupported + " without NAS",
                 report.interrupted() ? ", " + report.count(ScopeOutcome.Status.INTERRUPTED) + " not finished" : "",
                 report.added(), report.changed(), report.removed(), report.apiCalls()));
         for (ScopeOutcome problem : report.problems()) {

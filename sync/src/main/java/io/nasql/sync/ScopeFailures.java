@@ -22,6 +22,13 @@ public final class ScopeFailures {
         return ScopeStatus.FAILED;
     }
 
+    /** The failure as nasql records and prints it: the service's words, then what to do. */
+    public static String describe(ApiCallException e, ScopeStatus status, String projectsId, String locationsId) {
+        String said = e.toString();
+        String advice = advice(status, projectsId, locationsId);
+        return said + (said.endsWith(".") ? " " : ". ") + Character.toUpperCase(advice.charAt(0)) + advice.substring(1) + ".";
+    }
+
     /** One sentence: what to do about a scope in this state; null for OK. */
     public static String advice(ScopeStatus status, String projectsId, String locationsId) {
         return switch (status) {

@@ -38,7 +38,7 @@ public final class ScopeResolver {
             if (found.failure() == null) {
                 found.locations().forEach(l -> scopes.add(new ScopeKey(project, l)));
                 found.unsupported().forEach(l -> failures.add(new ScopeOutcome(new ScopeKey(project, l), ScopeOutcome.Status.UNSUPPORTED,
-                        null, "skipped: " + ScopeFailures.advice(ScopeStatus.UNSUPPORTED, project, l))));
+                        null, "Skipped: " + ScopeFailures.advice(ScopeStatus.UNSUPPORTED, project, l) + ".")));
             } else {
                 ApiCallException e = found.failure();
                 ScopeStatus status = ScopeFailures.classify(e);
@@ -46,7 +46,7 @@ public final class ScopeResolver {
                     status = ScopeStatus.FAILED;
                 }
                 failures.add(new ScopeOutcome(new ScopeKey(project, "*"), ScopeOutcome.Status.valueOf(status.name()), null,
-                        e + "; " + ScopeFailures.advice(status, project, "*")));
+                        ScopeFailures.describe(e, status, project, "*")));
             }
         }
         return new Resolution(scopes, failures);

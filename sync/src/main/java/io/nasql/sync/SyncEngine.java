@@ -140,7 +140,7 @@ public final class SyncEngine implements AutoCloseable {
                 // The whole project answers alike: its other scopes are not tried in this run.
                 deniedProjects.putIfAbsent(scope.projectsId(), status);
             }
-            String message = e + "; " + ScopeFailures.advice(status, scope.projectsId(), scope.locationsId());
+            String message = ScopeFailures.describe(e, status, scope.projectsId(), scope.locationsId());
             store.markScopeFailed(scope, status, message, utc(clock.instant()));
             outcome = new ScopeOutcome(scope, ScopeOutcome.Status.valueOf(status.name()), null, message);
         }

@@ -125,6 +125,25 @@ class JobWriterTest {
                 assertThat(local).isEqualTo(ApiCallException.of(refused).violations());
             }
             assertThat(JobValidator.problems(SampleJobs.minimal("fine"))).isEmpty();
+            NasJob twoProblems = SampleJobs.minimal("").toBuilder().putLabels("Bad", "x").build();
+            ApiException refused = catchThrowableOfType(() -> client.createNasJob("projects/p/locations/us-central1", twoProblems),
+                    ApiException.class);
+            assertThat(ApiCallException.of(refused).toString()).as("each violation on a line of its own").isEqualTo(String.join(
+                    System.lineSeparator(), "INVALID_ARGUMENT: the service found 2 problems:", "  nas_job.display_name: Required field is not set.",
+                    "  nas_job.labels: Invalid label key 'Bad': keys are 1 to 64 lowercase letters, digits, '_' or '-', starting with a letter."));
+        }
+    }
+
+    @Test
+    void aCancelThatComesTooLateShowsTheRealEndStateAfterTheNextSync() throws Exception {
+        try (SyncFixture f = new SyncFixture(project().withCancellation(Duration.ofSeconds(30), 1.0)); SyncEngine engine = f.engine()) {
+            JobWriter writer = new JobWriter(f.clients, new CallRunner(f.options), f.store, Clock.systemUTC());
+            NasJob job = writer.create(SCOPE, SampleJobs.minimal("too-late"));
+            String id = job.getName().substring(job.getName().lastIndexOf('/') + 1);
+            assertThat(writer.cancel(SCOPE, id).getState().name()).isEqualTo("JOB_STATE_CANCELLING");
+            f.clock.advance(Duration.ofMinutes(1));
+            engine.sync(List.of(SCOPE));
+            assertThat(f.inventory.dsl().select(NAS_JOBS.STATE).from(NAS_JOBS).fetchOne().value1()).isEqualTo("JOB_STATE_SUCCEEDED");
         }
     }
 

@@ -84,7 +84,7 @@ class LocationDiscoveryTest {
             assertThat(rows).extracting(r -> r.getProjectsid() + "=" + r.getStatus()).containsExactly("nobody=DENIED", "off=DISABLED", "open=OK");
             assertThat(rows.get(0).getErrormessage())
                     .contains("Permission 'aiplatform.nasJobs.list' denied on resource '//aiplatform.googleapis.com/projects/nobody/locations/us-central1'")
-                    .contains("check that project nobody exists");
+                    .contains("Check that project nobody exists");
             assertThat(rows.get(1).getErrormessage()).contains("Vertex AI API has not been used")
                     .contains("gcloud services enable aiplatform.googleapis.com --project off");
         }

@@ -15,6 +15,7 @@ public final class StatementEngine {
         handlers.put(StatementKind.SHOW_RESOURCES, introspection);
         handlers.put(StatementKind.SHOW_METHODS, introspection);
         handlers.put(StatementKind.DESCRIBE, introspection);
+        handlers.put(StatementKind.SHOW_INSERT, new ShowInsertHandler());
         handlers.put(StatementKind.SETTING, new SettingHandler());
         handlers.put(StatementKind.UPDATE_JOBS, (statement, session) -> {
             throw new StatementException("google.aiplatform.nas_jobs mirrors the API, which has no update method for NasJobs:"
