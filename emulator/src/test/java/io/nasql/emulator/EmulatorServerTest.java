@@ -44,7 +44,9 @@ class EmulatorServerTest {
         clock = new ManualClock(START);
         emulator = EmulatorServer.start(EmulatorConfig.empty()
                 .withSeedData(List.of("seeded"), EmulatorConfig.DEFAULT_LOCATIONS, 1000, 7)
-                .withEmptyProjects(Set.of("proj-a", "life", "cancel", "del", "trials")), clock);
+                .withEmptyProjects(Set.of("proj-a", "life", "cancel", "del", "trials"))
+                // Long enough that the job is still there when the test looks, on a loaded machine.
+                .withOperationDelay(Duration.ofSeconds(2)), clock);
         client = TestClients.jobService(emulator);
     }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.CancellationException;
  */
 public final class JobWriter {
     private static final Duration FIRST_POLL = Duration.ofMillis(250);
+    private static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(10);
 
     private final JobServiceClients clients;
     private final CallRunner runner;
@@ -71,10 +72,15 @@ public final class JobWriter {
      */
     public boolean awaitDelete(PendingDelete delete, Duration step) throws InterruptedException {
         long stepEnd = System.nanoTime() + step.toNanos();
-        long firstPoll = delete.startedNanos() + FIRST_POLL.toNanos();
-        sleepUntil(Math.min(firstPoll, stepEnd));
         OperationsClient operations = clients.forLocation(delete.scope().locationsId()).getOperationsClient();
         while (true) {
+            long next = nextPoll(delete.startedNanos(), System.nanoTime());
+            if (next > stepEnd) {
+                sleepUntil(stepEnd);
+                checkTimeout(delete);
+                return false;
+            }
+            sleepUntil(next);
             Operation operation;
             try {
                 operation = runner.call(delete.scope(), () -> operations.getOperation(delete.operationName()));
@@ -90,14 +96,28 @@ public final class JobWriter {
                 store.removeJob(delete.scope(), delete.nasJobsId(), "delete", now());
                 return true;
             }
-            long now = System.nanoTime();
-            if (now - delete.startedNanos() >= deleteTimeout.toNanos()) {
-                throw gaveUp(delete);
-            }
-            if (now >= stepEnd) {
-                return false;
-            }
-            sleepUntil(Math.min(stepEnd, now + step.toNanos()));
+            checkTimeout(delete);
+        }
+    }
+
+    /**
+     * The next poll at or after {@code now}: 250 ms after the start, then each wait 1.5 times the one
+     * before, at most 10 s (the library's own schedule, but from a shorter first delay). Stateless,
+     * so however often the caller comes back, each point of the schedule is polled once.
+     */
+    private static long nextPoll(long startedNanos, long nowNanos) {
+        long interval = FIRST_POLL.toNanos();
+        long at = startedNanos + interval;
+        while (at < nowNanos) {
+            interval = Math.min(interval * 3 / 2, MAX_POLL_INTERVAL.toNanos());
+            at += interval;
+        }
+        return at;
+    }
+
+    private void checkTimeout(PendingDelete delete) {
+        if (System.nanoTime() - delete.startedNanos() >= deleteTimeout.toNanos()) {
+            throw gaveUp(delete);
         }
     }
 

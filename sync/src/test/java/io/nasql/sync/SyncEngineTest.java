@@ -15,6 +15,7 @@ import io.nasql.db.ScopeKey;
 import io.nasql.emulator.EmulatorConfig;
 import io.nasql.emulator.SampleJobs;
 import io.nasql.db.generated.tables.records.NasJobsRecord;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -246,6 +247,28 @@ class SyncEngineTest {
             assertThat(report.count(ScopeOutcome.Status.OK)).isEqualTo(2);
             assertThat(report.problems()).hasSize(1);
             assertThat(f.inventory.dsl().selectFrom(SYNC_RUNS).fetchOne().getScopesdenied()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void runningJobsAreReadAgainAfterRunningRefreshWhateverTheirUpdateTime() throws Exception {
+        EmulatorConfig config = EmulatorConfig.empty().withSeedData(List.of("p"), List.of("us-central1"), 6, 5);
+        try (SyncFixture f = new SyncFixture(config)) {
+            List<ScopeKey> scope = List.of(new ScopeKey("p", "us-central1"));
+            long running = f.emulator.jobs().stream().filter(j -> j.getState().name().equals("JOB_STATE_RUNNING")).count();
+            assertThat(running).isPositive();
+            try (SyncEngine engine = f.engine()) {
+                engine.sync(scope);
+                f.emulator.stats().reset();
+                engine.sync(scope);
+                assertThat(f.emulator.stats().calls("GetNasJob")).as("within running_refresh: nothing read").isZero();
+            }
+            SyncOptions everyTime = f.options.withRunningRefresh(Duration.ZERO);
+            try (SyncEngine eager = new SyncEngine(f.store, f.clients, new CallRunner(everyTime), everyTime, Clock.systemUTC())) {
+                f.emulator.stats().reset();
+                eager.sync(scope);
+                assertThat(f.emulator.stats().calls("GetNasJob")).as("each RUNNING job read again").isEqualTo(running);
+            }
         }
     }
 }
