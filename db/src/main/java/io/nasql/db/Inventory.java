@@ -3,11 +3,13 @@ package io.nasql.db;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.api.ErrorCode;
@@ -30,11 +32,18 @@ public final class Inventory implements AutoCloseable {
     private static final String CASE_SETTINGS = "DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
     private static final String HISTORY_SCHEMA = "nasql";
     private static final int MAX_CONNECTIONS = 128;
+    /** H2's trace file would be made with the default umask and, when it cannot be made, H2 prints its own stack trace. */
+    private static final String NO_TRACE_FILE = "TRACE_LEVEL_FILE=0";
+    private static final String LOOPBACK = "127.0.0.1";
 
     static {
         // jOOQ prints a banner and tips on first use; nasql's output is the user's results only.
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
+        // AUTO_SERVER's sharing server listens on this address only (H2 reads it once, when it loads).
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", LOOPBACK);
+        }
     }
 
     private final String displayName;
@@ -58,29 +67,53 @@ public final class Inventory implements AutoCloseable {
         return open(urlForFolder(folder), folder.toAbsolutePath().resolve(DATABASE_NAME + ".mv.db").toString());
     }
 
-    /** Opens the inventory at a JDBC URL ({@code jdbc:h2:...}). */
+    /** Opens the inventory at a JDBC URL ({@code jdbc:h2:...}); messages name it with its password masked. */
     public static Inventory open(String jdbcUrl) {
-        return open(jdbcUrl, jdbcUrl);
+        return open(jdbcUrl, Secrets.mask(jdbcUrl));
     }
 
     private static Inventory open(String jdbcUrl, String displayName) {
         if (!jdbcUrl.startsWith("jdbc:h2:")) {
-            throw new InventoryException("unsupported inventory URL " + jdbcUrl + ": nasql keeps its inventory in H2 (jdbc:h2:...)");
+            throw new InventoryException("unsupported inventory URL " + displayName + ": nasql keeps its inventory in H2 (jdbc:h2:...)");
         }
         String url = jdbcUrl.toUpperCase().contains("DATABASE_TO_UPPER") ? jdbcUrl : jdbcUrl + ";" + CASE_SETTINGS;
-        if (isFile(url) && !url.toUpperCase().contains("AUTO_SERVER")) {
+        String settings = url.toUpperCase(Locale.ROOT);
+        if (isFile(url) && !settings.contains("AUTO_SERVER")) {
             // A second nasql on the same file goes through the first, as with the default folder.
             url += ";AUTO_SERVER=TRUE";
         }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "", "");
+        if (!settings.contains("TRACE_LEVEL_FILE")) {
+            url += ";" + NO_TRACE_FILE;
+        }
+        Optional<InventoryFiles> files = isFile(url) ? InventoryFiles.of(url) : Optional.empty();
+        if (url.toUpperCase(Locale.ROOT).contains(";AUTO_SERVER=TRUE")) {
+            requireLoopbackSharing();
+        }
+        // A file inventory gets a password of its own unless the URL brings one.
+        String password = files.isPresent() && !settings.contains(";USER=") && !settings.contains(";PASSWORD=")
+                ? InventoryPassword.readOrCreate(files.get().password()) : "";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "", password);
         // Sync commits scopes from many threads at once; H2's default of 10 would make them queue.
         pool.setMaxConnections(MAX_CONNECTIONS);
         try {
-            prepare(pool, displayName);
+            prepare(pool, new Opening(url, password, displayName, files.map(InventoryFiles::data).orElse(null)));
             return new Inventory(displayName, pool);
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
+        }
+    }
+
+    /** What opening one inventory needs to know to upgrade it and to explain a failure. */
+    private record Opening(String url, String password, String displayName, Path dataFile) {
+    }
+
+    /** H2 reads h2.bindAddress once; if something loaded H2 before this class, sharing would listen on every interface. */
+    private static void requireLoopbackSharing() {
+        String bound = org.h2.engine.SysProperties.BIND_ADDRESS;
+        if (bound == null || bound.isEmpty()) {
+            throw new InventoryException("H2 was loaded before nasql could bind AUTO_SERVER to " + LOOPBACK
+                    + ": start the JVM with -Dh2.bindAddress=" + LOOPBACK);
         }
     }
 
@@ -91,8 +124,9 @@ public final class Inventory implements AutoCloseable {
                 || rest.startsWith("zip:"));
     }
 
-    private static void prepare(JdbcConnectionPool pool, String displayName) {
-        try (Connection connection = pool.getConnection()) {
+    private static void prepare(JdbcConnectionPool pool, Opening opening) {
+        String displayName = opening.displayName();
+        try (Connection connection = firstConnection(pool, opening)) {
             int current = schemaVersion(connection);
             if (current > SCHEMA_VERSION) {
                 throw new InventoryException("inventory " + displayName + " was written by a newer nasql (schema version "
@@ -106,8 +140,37 @@ public final class Inventory implements AutoCloseable {
                         + JsonPath.class.getName() + ".value'");
             }
         } catch (SQLException e) {
-            throw explain(e, displayName);
+            throw explain(e, opening);
         }
+    }
+
+    /**
+     * The first connection. An inventory made before it had a password of its own still opens
+     * with the empty one: it gets its password then, in place, with its data as it was.
+     */
+    private static Connection firstConnection(JdbcConnectionPool pool, Opening opening) throws SQLException {
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            if (e.getErrorCode() != ErrorCode.WRONG_USER_OR_PASSWORD || opening.password().isEmpty()) {
+                throw e;
+            }
+        }
+        try (Connection old = DriverManager.getConnection(opening.url(), "", "");
+             Statement statement = old.createStatement();
+             ResultSet user = statement.executeQuery("SELECT CURRENT_USER")) {
+            user.next();
+            statement.execute("ALTER USER \"" + user.getString(1).replace("\"", "\"\"") + "\" SET PASSWORD '"
+                    + opening.password() + "'");
+        } catch (SQLException e) {
+            if (e.getErrorCode() != ErrorCode.WRONG_USER_OR_PASSWORD) {
+                throw e;
+            }
+            Path passwordFile = InventoryFiles.of(opening.url()).map(InventoryFiles::password).orElseThrow();
+            throw new InventoryException("inventory " + opening.displayName() + " has a password that is not the one in "
+                    + passwordFile + ": restore that file, or move the inventory aside and run `nasql sync` to rebuild it", e);
+        }
+        return pool.getConnection();
     }
 
     /** The version recorded by Flyway, or 0 for an empty database; one cheap query. */
@@ -138,16 +201,27 @@ public final class Inventory implements AutoCloseable {
                 .migrate();
     }
 
-    private static InventoryException explain(SQLException e, String displayName) {
+    private static InventoryException explain(SQLException e, Opening opening) {
+        String displayName = opening.displayName();
+        if (isIoError(e) && opening.dataFile() != null && !Files.exists(opening.dataFile())) {
+            return new InventoryException("cannot create inventory " + displayName + " (" + Secrets.mask(firstLine(e.getMessage()))
+                    + "): choose a --db path in a folder you can write", e);
+        }
         return switch (e.getErrorCode()) {
             case ErrorCode.DATABASE_ALREADY_OPEN_1 -> new InventoryException("inventory " + displayName
                     + " is locked by another program that opened it without AUTO_SERVER: close that program, or use another --db", e);
             case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1, ErrorCode.GENERAL_ERROR_1,
                  ErrorCode.IO_EXCEPTION_1, ErrorCode.IO_EXCEPTION_2 -> new InventoryException("inventory " + displayName
-                    + " is unreadable (" + firstLine(e.getMessage()) + "): check its permissions; if it is damaged,"
+                    + " is unreadable (" + Secrets.mask(firstLine(e.getMessage())) + "): check its permissions; if it is damaged,"
                     + " move it aside and run `nasql sync` to rebuild it", e);
-            default -> new InventoryException("inventory " + displayName + ": " + firstLine(e.getMessage()), e);
+            default -> new InventoryException("inventory " + displayName + ": " + Secrets.mask(firstLine(e.getMessage())), e);
         };
+    }
+
+    private static boolean isIoError(SQLException e) {
+        int code = e.getErrorCode();
+        return code == ErrorCode.IO_EXCEPTION_1 || code == ErrorCode.IO_EXCEPTION_2 || code == ErrorCode.FILE_CREATION_FAILED_1
+                || code == ErrorCode.GENERAL_ERROR_1;
     }
 
     private static String firstLine(String message) {
@@ -163,13 +237,9 @@ public final class Inventory implements AutoCloseable {
             return;
         }
         try {
-            if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            } else {
-                Files.createDirectories(folder);
-            }
+            PrivateFiles.createFolder(folder);
         } catch (IOException e) {
-            throw new InventoryException("cannot create the inventory folder " + folder + ": " + e.getMessage(), e);
+            throw new InventoryException("cannot create the inventory folder " + folder + " (" + InventoryPassword.reason(e) + ")", e);
         }
     }
 

@@ -48,9 +48,8 @@ public final class InventoryStore {
     }
 
     /**
-     * Replaces one scope's snapshot after a complete listing: upserts the changed jobs (fresh
-     * from GetNasJob, with their trials), removes the jobs the listing no longer has, records
-     * each state change, and marks the scope OK.
+     * Replaces one scope's snapshot after a complete listing: upserts the changed jobs (from GetNasJob,
+     * with trials), removes the jobs the listing no longer has, records each state change, marks the scope OK.
      */
     public ScopeChanges replaceScope(ScopeKey scope, Collection<NasJob> changedJobs, Collection<String> missingIds,
                                      String source, OffsetDateTime at) {
@@ -132,7 +131,7 @@ public final class InventoryStore {
         if (status == ScopeStatus.OK) {
             throw new IllegalArgumentException("a failed scope's status is not OK");
         }
-        dsl.transaction(tx -> markScope(tx.dsl(), scope, status, message, at, null));
+        dsl.transaction(tx -> markScope(tx.dsl(), scope, status, Secrets.mask(message), at, null));
     }
 
     /** Remembered locations, UNSUPPORTED scopes, running jobs due a refresh. */

@@ -139,7 +139,87 @@ class InventoryTest {
             assertThat(other.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(new String(other.getInputStream().readAllBytes())).contains("jobs=1");
             assertThat(other.exitValue()).isZero();
+            assertThat(folder.resolve("google.password")).exists();
         }
+    }
+
+    @Test
+    void theInventoryHasAPasswordOfItsOwnInAnOwnerOnlyFileBesideIt(@TempDir Path home) throws Exception {
+        Path folder = home.resolve("inventory");
+        Inventory.openFolder(folder).close();
+        Path password = folder.resolve("google.password");
+        assertThat(Files.getPosixFilePermissions(password)).extracting(Object::toString)
+                .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
+        assertThat(Files.readString(password).trim()).hasSizeGreaterThanOrEqualTo(32);
+        String url = Inventory.urlForFolder(folder);
+        assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url, "", "").close())
+                .isInstanceOf(SQLException.class).hasMessageContaining("Wrong user name or password");
+        java.sql.DriverManager.getConnection(url, "", Files.readString(password).trim()).close();
+    }
+
+    @Test
+    void anInventoryWithoutAPasswordIsUpgradedInPlaceAndKeepsItsRows(@TempDir Path folder) throws Exception {
+        ScopeKey scope = new ScopeKey("p", "l");
+        try (Inventory old = Inventory.open("jdbc:h2:file:" + folder.resolve("google") + ";PASSWORD=")) {
+            new InventoryStore(old).putJob(scope, TestJobs.job(scope, "1", JobState.JOB_STATE_RUNNING, 5), "insert", OffsetDateTime.now());
+        }
+        assertThat(folder.resolve("google.password")).doesNotExist();
+        try (Inventory upgraded = Inventory.openFolder(folder)) {
+            assertThat(new InventoryStore(upgraded).updateTimes(scope)).containsOnlyKeys("1");
+        }
+        assertThatThrownBy(() -> java.sql.DriverManager.getConnection(Inventory.urlForFolder(folder), "", "").close())
+                .isInstanceOf(SQLException.class).hasMessageContaining("Wrong user name or password");
+        try (Inventory again = Inventory.openFolder(folder)) {
+            assertThat(new InventoryStore(again).updateTimes(scope)).containsOnlyKeys("1");
+        }
+    }
+
+    @Test
+    void aLostPasswordFileIsNamedWithWhatToDo(@TempDir Path folder) throws Exception {
+        Inventory.openFolder(folder).close();
+        Files.delete(folder.resolve("google.password"));
+        assertThatThrownBy(() -> Inventory.openFolder(folder))
+                .isInstanceOf(InventoryException.class)
+                .hasMessageContaining("has a password that is not the one in " + folder.resolve("google.password"));
+    }
+
+    @Test
+    void theSharingServerListensOnLoopbackOnly(@TempDir Path folder) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/net/tcp")), "needs Linux's /proc/net/tcp");
+        try (Inventory inventory = Inventory.openFolder(folder)) {
+            java.util.Properties lock = new java.util.Properties();
+            try (var in = Files.newInputStream(folder.resolve("google.lock.db"))) {
+                lock.load(in);
+            }
+            String server = lock.getProperty("server");
+            assertThat(server).matches("(localhost|127\\.0\\.0\\.1):\\d+");
+            String port = String.format("%04X", Integer.parseInt(server.substring(server.indexOf(':') + 1)));
+            List<String> listening = new ArrayList<>();
+            for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+                if (Files.isReadable(Path.of(table))) {
+                    Files.readAllLines(Path.of(table)).stream().skip(1).map(l -> l.trim().split("\\s+"))
+                            .filter(f -> f[1].endsWith(":" + port) && f[3].equals("0A"))
+                            .forEach(f -> listening.add(f[1]));
+                }
+            }
+            // /proc writes 127.0.0.1 as 0100007F, in tcp6 as the IPv4-mapped ::ffff:127.0.0.1 of a dual-stack
+            // socket; a wildcard bind would show 00000000 or ::.
+            assertThat(listening).hasSize(1);
+            assertThat(listening.get(0)).isIn("0100007F:" + port, "0000000000000000FFFF00000100007F:" + port);
+        }
+    }
+
+    @Test
+    void aPathThatCannotBeCreatedIsOneLineWithoutThePassword(@TempDir Path folder) throws Exception {
+        Path file = Files.writeString(folder.resolve("plain-file"), "x");
+        assertThatThrownBy(() -> Inventory.open("jdbc:h2:file:" + file.resolve("x").resolve("google") + ";PASSWORD=hunter2secret"))
+                .isInstanceOf(InventoryException.class)
+                .hasMessageStartingWith("cannot create inventory jdbc:h2:file:" + file.resolve("x").resolve("google") + ";PASSWORD=***")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2secret").doesNotContain("\n"));
+        assertThatThrownBy(() -> Inventory.open("jdbc:h2:file:" + file.resolve("x").resolve("google")))
+                .isInstanceOf(InventoryException.class)
+                .hasMessage("cannot use the inventory's password file " + file.resolve("x").resolve("google.password")
+                        + " (Not a directory)");
     }
 
     @Test
@@ -165,9 +245,11 @@ class InventoryTest {
 
     @Test
     void aUrlThatIsNotH2IsRefusedClearly() {
-        assertThatThrownBy(() -> Inventory.open("jdbc:postgresql://localhost/google"))
+        assertThatThrownBy(() -> Inventory.open("jdbc:postgresql://localhost/google?user=me&password=hunter2secret"))
                 .isInstanceOf(InventoryException.class)
-                .hasMessageContaining("jdbc:h2:");
+                .hasMessageContaining("jdbc:h2:")
+                .hasMessageContaining("password=***")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2secret"));
     }
 
     @Test
@@ -191,7 +273,7 @@ class InventoryTest {
     public static final class HoldWithoutAutoServer {
         public static void main(String[] args) throws Exception {
             try (Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + Path.of(args[0]).resolve("google")
-                    + ";DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE")) {
+                    + ";DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE", "", Files.readString(Path.of(args[0]).resolve("google.password")).trim())) {
                 System.out.println("holding");
                 System.out.flush();
                 Thread.sleep(120_000);

@@ -48,17 +48,19 @@ public final class EmulatorServer implements AutoCloseable {
     private final EmulatorClock clock;
     private final JobRegistry registry;
     private final CallStats stats;
+    private final CommitFaults commitFaults;
 
     @FunctionalInterface
     private interface Handler<Q, R> {
         R handle(Q request) throws InterruptedException;
     }
 
-    private EmulatorServer(Server server, EmulatorClock clock, JobRegistry registry, CallStats stats) {
+    private EmulatorServer(Server server, EmulatorClock clock, JobRegistry registry, CallStats stats, CommitFaults commitFaults) {
         this.server = server;
         this.clock = clock;
         this.registry = registry;
         this.stats = stats;
+        this.commitFaults = commitFaults;
     }
 
     /** Seeds the jobs the config asks for and starts serving. */
@@ -68,8 +70,9 @@ public final class EmulatorServer implements AutoCloseable {
         SeedData.populate(config, clock.now(), projects, registry);
         CallStats stats = new CallStats();
         NasJobService service = new NasJobService(config, clock, projects, registry);
+        CommitFaults commitFaults = new CommitFaults(config.seed());
         Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", config.port()))
-                .addService(jobService(service, stats))
+                .addService(jobService(service, stats, commitFaults))
                 .addService(ServerServiceDefinition.builder(OPERATIONS)
                         .addMethod(unary(OPERATIONS, "GetOperation", GetOperationRequest.getDefaultInstance(),
                                 Operation.getDefaultInstance(), service::getOperation, stats))
@@ -82,13 +85,13 @@ public final class EmulatorServer implements AutoCloseable {
                         .build())
                 .build()
                 .start();
-        return new EmulatorServer(server, clock, registry, stats);
+        return new EmulatorServer(server, clock, registry, stats, commitFaults);
     }
 
-    private static ServerServiceDefinition jobService(NasJobService service, CallStats stats) {
+    private static ServerServiceDefinition jobService(NasJobService service, CallStats stats, CommitFaults commitFaults) {
         return ServerServiceDefinition.builder(JOB_SERVICE)
                 .addMethod(unary(JOB_SERVICE, "CreateNasJob", CreateNasJobRequest.getDefaultInstance(),
-                        NasJob.getDefaultInstance(), service::createNasJob, stats))
+                        NasJob.getDefaultInstance(), q -> commitFaults.after(service.createNasJob(q)), stats))
                 .addMethod(unary(JOB_SERVICE, "GetNasJob", GetNasJobRequest.getDefaultInstance(),
                         NasJob.getDefaultInstance(), service::getNasJob, stats))
                 .addMethod(unary(JOB_SERVICE, "ListNasJobs", ListNasJobsRequest.getDefaultInstance(),
@@ -141,6 +144,14 @@ public final class EmulatorServer implements AutoCloseable {
     /** {@code 127.0.0.1:PORT}, for {@code --endpoint}. */
     public String endpoint() {
         return "127.0.0.1:" + port();
+    }
+
+    /**
+     * The fraction of CreateNasJob calls that create the job and then answer UNAVAILABLE, as a
+     * connection lost after the server committed looks to the client; 0 (the default) for none.
+     */
+    public void setFailAfterCommitRate(double rate) {
+        commitFaults.setRate(rate);
     }
 
     public CallStats stats() {

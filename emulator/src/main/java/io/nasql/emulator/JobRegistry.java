@@ -61,10 +61,6 @@ final class JobRegistry {
         return page;
     }
 
-    boolean hasJobAfter(String projectId, String location, String id) {
-        return scope(projectId, location).higherKey(id) != null;
-    }
-
     void startDelete(PendingDelete delete) {
         operations.put(delete.operationName(), delete);
     }

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** The NAS methods of JobService, GetOperation and the Locations methods, over the registry. */
 final class NasJobService {
@@ -84,21 +85,25 @@ final class NasJobService {
 
     ListNasJobsResponse listNasJobs(ListNasJobsRequest request) throws InterruptedException {
         Scope scope = admit(ApiMethod.LIST_NAS_JOBS, Names.scope("parent", request.getParent()), request.getParent());
-        if (!request.getFilter().isEmpty()) {
-            throw ServiceError.FILTER_UNSUPPORTED.of(request.getFilter());
-        }
+        Predicate<NasJob> filter = ListFilter.parse(request.getFilter());
+        ReadMask mask = ReadMask.of(request.getReadMask());
         int size = pageSize(request.getPageSize());
         String after = afterId(request.getPageToken(), request.getParent());
         Instant now = clock.now();
-        List<EmulatedJob> page = registry.page(scope.projectId(), scope.location(), after, size);
         ListNasJobsResponse.Builder response = ListNasJobsResponse.newBuilder();
-        // ListNasJobs leaves nasJobOutput out, as the API documents.
-        page.forEach(job -> response.addNasJobs(job.view(now, false)));
-        if (!page.isEmpty()) {
-            String last = page.get(page.size() - 1).id();
-            if (registry.hasJobAfter(scope.projectId(), scope.location(), last)) {
-                response.setNextPageToken(pageToken(request.getParent(), last));
+        String last = null;
+        for (EmulatedJob job : registry.page(scope.projectId(), scope.location(), after, Integer.MAX_VALUE)) {
+            // ListNasJobs leaves nasJobOutput out, as the API documents.
+            NasJob view = job.view(now, false);
+            if (!filter.test(view)) {
+                continue;
             }
+            if (response.getNasJobsCount() == size) {
+                response.setNextPageToken(pageToken(request.getParent(), last));
+                break;
+            }
+            response.addNasJobs(mask.apply(view));
+            last = job.id();
         }
         return response.build();
     }

@@ -38,8 +38,10 @@ enum ServiceError {
     INVALID_PAGE_TOKEN(Code.INVALID_ARGUMENT, "Invalid page_token '%s'."),
     /** Source: AIP-158 (page_size must not be negative); words assumed. */
     INVALID_PAGE_SIZE(Code.INVALID_ARGUMENT, "page_size must not be negative, not %d."),
-    /** Source: the emulator's scope (ListNasJobs filter is not modelled yet); words ours. */
-    FILTER_UNSUPPORTED(Code.INVALID_ARGUMENT, "filter is not supported by the nasql emulator: '%s'"),
+    /** Source: AIP-160 and ListNasJobsRequest.filter's comment (the fields and operators it supports); words assumed. */
+    INVALID_FILTER(Code.INVALID_ARGUMENT, "Invalid filter \"%s\": %s."),
+    /** Source: ListNasJobsRequest.read_mask (a FieldMask of NasJob; AIP-157); words assumed. */
+    INVALID_READ_MASK(Code.INVALID_ARGUMENT, "Invalid read_mask: '%s' is not a field of NasJob."),
     /** Source: Vertex AI locations page (NAS runs in a few regions); code and words assumed, not documented. */
     LOCATION_UNSUPPORTED(Code.INVALID_ARGUMENT, "Neural Architecture Search is not supported in location '%s'."),
     /** Source: Vertex AI locations page (the regions that exist); code and words assumed. */

@@ -1,9 +1,10 @@
 package io.nasql.shell;
 
-import io.nasql.shell.cli.ErrorReporter;
-import io.nasql.shell.cli.ExitCodes;
+import io.nasql.db.Secrets;
 import io.nasql.shell.cli.Io;
 import io.nasql.shell.cli.NasqlCommand;
+import io.nasql.shell.error.ErrorReporter;
+import io.nasql.shell.error.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -31,6 +32,7 @@ public final class Main {
         root.setLevel(level);
         for (java.util.logging.Handler handler : root.getHandlers()) {
             handler.setLevel(level);
+            handler.setFormatter(new MaskingLogFormatter(handler.getFormatter()));
         }
     }
 
@@ -44,7 +46,7 @@ public final class Main {
         cli.setErr(new PrintWriter(io.err(), true));
         cli.setParameterExceptionHandler((e, args2) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("error: " + e.getMessage());
+            err.println("error: " + Secrets.mask(e.getMessage()));
             err.println("try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
             return ExitCodes.USAGE;
         });

@@ -43,20 +43,29 @@ public final class CallRunner {
 
     /**
      * As {@link #call(ScopeKey, Supplier)}; a call that is not idempotent (a create) is not
-     * retried after DEADLINE_EXCEEDED, since the service may have done it already.
+     * retried after UNAVAILABLE or DEADLINE_EXCEEDED, since the service may have done it
+     * already: its caller looks first (see {@link DuplicateFreeCreate}).
      */
     public <T> T call(ScopeKey scope, Supplier<T> call, boolean idempotent) throws InterruptedException {
-        return run(scope, call, idempotent, null);
+        return call(scope, call, idempotent, new CancelToken());
+    }
+
+    /**
+     * As {@link #call(ScopeKey, Supplier, boolean)}, with the backoff between retries cut short
+     * by {@code cancel}: then the last failure is thrown and no further attempt is made.
+     */
+    public <T> T call(ScopeKey scope, Supplier<T> call, boolean idempotent, CancelToken cancel) throws InterruptedException {
+        return run(scope, call, idempotent, cancel, null);
     }
 
     /**
      * A create, cancel or delete: paced under the submission quota of its scope as well (a bulk
      * write waits its turn here, and says so through {@link #onPacing}), then run as {@link #call}.
      */
-    public <T> T submit(ScopeKey scope, Supplier<T> call, boolean idempotent) throws InterruptedException {
+    public <T> T submit(ScopeKey scope, Supplier<T> call, boolean idempotent, CancelToken cancel) throws InterruptedException {
         ScopeRateLimiter submits = submitLimiters.computeIfAbsent(scope,
                 s -> new ScopeRateLimiter(options.submitsPerMinute(), SyncOptions.SUBMIT_BURST));
-        return run(scope, call, idempotent, submits);
+        return run(scope, call, idempotent, cancel, submits);
     }
 
     /** Where a submission that must wait for its quota says so, e.g. a progress line. */
@@ -64,7 +73,8 @@ public final class CallRunner {
         this.pacing = listener;
     }
 
-    private <T> T run(ScopeKey scope, Supplier<T> call, boolean idempotent, ScopeRateLimiter submits) throws InterruptedException {
+    private <T> T run(ScopeKey scope, Supplier<T> call, boolean idempotent, CancelToken cancel, ScopeRateLimiter submits)
+            throws InterruptedException {
         ScopeRateLimiter limiter = limiters.computeIfAbsent(scope, s -> new ScopeRateLimiter(options.perScopePerMinute(), options.burst()));
         for (int attempt = 1; ; attempt++) {
             if (submits != null) {
@@ -86,7 +96,7 @@ public final class CallRunner {
                 inFlight.release();
             }
             StatusCode.Code code = failure.getStatusCode().getCode();
-            boolean mayBeDone = !idempotent && code == StatusCode.Code.DEADLINE_EXCEEDED;
+            boolean mayBeDone = !idempotent && code != StatusCode.Code.RESOURCE_EXHAUSTED;
             if (!RETRIED.contains(code) || mayBeDone || attempt >= options.maxAttempts()) {
                 throw ApiCallException.of(failure);
             }
@@ -94,9 +104,27 @@ public final class CallRunner {
                 // The submission quota is the tighter one; a submission refused slows submissions down.
                 (submits != null ? submits : limiter).slowDown();
             }
-            retries.incrementAndGet();
-            Thread.sleep(backoffMillis(attempt));
+            if (backoff(attempt, cancel)) {
+                ApiCallException last = ApiCallException.of(failure);
+                throw new ApiCallException(last.code(), last.getMessage() + " (not retried: cancelled)", failure);
+            }
         }
+    }
+
+    /** Waits before try {@code attempt + 1}, counted as a retry. */
+    public void backoff(int attempt) throws InterruptedException {
+        backoff(attempt, new CancelToken());
+    }
+
+    /** As {@link #backoff(int)}, woken up by {@code cancel}; true when it was, and then no retry should follow. */
+    public boolean backoff(int attempt, CancelToken cancel) throws InterruptedException {
+        retries.incrementAndGet();
+        return cancel.sleep(java.time.Duration.ofMillis(backoffMillis(attempt)));
+    }
+
+    /** Tries of one call at most. */
+    public int maxAttempts() {
+        return options.maxAttempts();
     }
 
     private long backoffMillis(int attempt) {

@@ -10,6 +10,7 @@ import com.google.auth.oauth2.GoogleCredentials;
 import com.google.cloud.aiplatform.v1.JobServiceClient;
 import com.google.cloud.aiplatform.v1.JobServiceSettings;
 import io.grpc.ManagedChannelBuilder;
+import io.nasql.db.Secrets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -124,10 +125,12 @@ public final class JobServiceClients implements AutoCloseable {
 
     private GoogleCredentials load() {
         if (target.credentialsFile() != null) {
+            // Read in place, never copied; the message names the file, never what is in it.
             try (InputStream in = Files.newInputStream(target.credentialsFile())) {
                 return GoogleCredentials.fromStream(in).createScoped(CLOUD_PLATFORM);
             } catch (IOException e) {
-                throw new CredentialsException("cannot read credentials from " + target.credentialsFile() + ": " + e.getMessage(), e);
+                throw new CredentialsException("cannot read credentials from " + target.credentialsFile() + ": "
+                        + Secrets.mask(e.getMessage()), e);
             }
         }
         try {

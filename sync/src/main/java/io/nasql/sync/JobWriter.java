@@ -29,25 +29,35 @@ public final class JobWriter {
     private final InventoryStore store;
     private final Clock clock;
     private final Duration deleteTimeout;
+    private final CancelToken cancel;
 
     public JobWriter(JobServiceClients clients, CallRunner runner, InventoryStore store, Clock clock) {
-        this(clients, runner, store, clock, runner.options().deleteTimeout());
+        this(clients, runner, store, clock, new CancelToken());
+    }
+
+    /** A writer for one statement: {@code cancel} cuts short the backoff between retries of its calls. */
+    public JobWriter(JobServiceClients clients, CallRunner runner, InventoryStore store, Clock clock, CancelToken cancel) {
+        this(clients, runner, store, clock, cancel, runner.options().deleteTimeout());
     }
 
     /** As above, giving up on a delete operation after {@code deleteTimeout}. */
-    public JobWriter(JobServiceClients clients, CallRunner runner, InventoryStore store, Clock clock, Duration deleteTimeout) {
+    public JobWriter(JobServiceClients clients, CallRunner runner, InventoryStore store, Clock clock, CancelToken cancel,
+                     Duration deleteTimeout) {
         this.clients = clients;
         this.runner = runner;
         this.store = store;
         this.clock = clock;
+        this.cancel = cancel;
         this.deleteTimeout = deleteTimeout;
     }
 
-    /** CreateNasJob, then the created job into the inventory. Validation problems throw before any call. */
+    /**
+     * CreateNasJob, then the created job into the inventory. Validation problems throw before any
+     * call; after an ambiguous failure the job is looked for before it is sent again.
+     */
     public NasJob create(ScopeKey scope, NasJob job) throws InterruptedException {
         JobValidator.check(job);
-        JobServiceClient client = clients.forLocation(scope.locationsId());
-        NasJob created = runner.submit(scope, () -> client.createNasJob(parent(scope), job), false);
+        NasJob created = new DuplicateFreeCreate(clients.forLocation(scope.locationsId()), runner, store, clock, cancel).create(scope, job);
         store.putJob(scope, created, "insert", now());
         return created;
     }
@@ -61,7 +71,7 @@ public final class JobWriter {
         JobServiceClient client = clients.forLocation(scope.locationsId());
         DeleteNasJobRequest request = DeleteNasJobRequest.newBuilder().setName(name(scope, nasJobsId)).build();
         // The plain unary call: gax's own polling of the operation would bypass the rate limits.
-        Operation operation = runner.submit(scope, () -> client.deleteNasJobCallable().call(request), true);
+        Operation operation = runner.submit(scope, () -> client.deleteNasJobCallable().call(request), true, cancel);
         return new PendingDelete(scope, nasJobsId, operation.getName(), System.nanoTime());
     }
 
@@ -81,9 +91,13 @@ public final class JobWriter {
                 return false;
             }
             sleepUntil(next);
+            if (cancel.isCancelled()) {
+                // The caller sees the cancel and says the delete goes on at the API.
+                return false;
+            }
             Operation operation;
             try {
-                operation = runner.call(delete.scope(), () -> operations.getOperation(delete.operationName()));
+                operation = runner.call(delete.scope(), () -> operations.getOperation(delete.operationName()), true, cancel);
             } catch (CancellationException e) {
                 // gax cancels a call it has given up on; that is a timeout as far as the user is concerned.
                 throw gaveUp(delete);
@@ -126,10 +140,11 @@ public final class JobWriter {
                 + " did not finish in " + Durations.text(deleteTimeout) + "; its row is kept until a sync sees it gone", null);
     }
 
-    private static void sleepUntil(long nanos) throws InterruptedException {
+    /** Sleeps until {@code nanos}, or until the statement is cancelled. */
+    private void sleepUntil(long nanos) throws InterruptedException {
         long wait = nanos - System.nanoTime();
         if (wait > 0) {
-            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            cancel.sleep(Duration.ofNanos(wait));
         }
     }
 
@@ -140,8 +155,8 @@ public final class JobWriter {
         runner.submit(scope, () -> {
             client.cancelNasJob(name);
             return Boolean.TRUE;
-        }, true);
-        NasJob job = runner.call(scope, () -> client.getNasJob(name));
+        }, true, cancel);
+        NasJob job = runner.call(scope, () -> client.getNasJob(name), true, cancel);
         store.putJob(scope, job, "cancel", now());
         return job;
     }

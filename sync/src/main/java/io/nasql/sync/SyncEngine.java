@@ -54,6 +54,8 @@ public final class SyncEngine implements AutoCloseable {
     private final ExecutorService getPool;
     private final SyncProgress progress = new SyncProgress();
     private final AtomicBoolean interrupted = new AtomicBoolean();
+    /** Wakes the backoff sleeps of the run's calls on {@link #interrupt()}. */
+    private final CancelToken stop = new CancelToken();
     private final AtomicInteger activeScopes = new AtomicInteger();
     private final Map<String, ScopeStatus> deniedProjects = new ConcurrentHashMap<>();
     private final Semaphore writing = new Semaphore(SCOPES_WRITING, true);
@@ -122,6 +124,7 @@ public final class SyncEngine implements AutoCloseable {
     /** Stops the run: finished scopes stay committed, the others are left as they were. */
     public void interrupt() {
         interrupted.set(true);
+        stop.cancel();
     }
 
     public SyncProgress progress() {
@@ -164,7 +167,7 @@ public final class SyncEngine implements AutoCloseable {
         String token = "";
         do {
             ListNasJobsRequest request = ListNasJobsRequest.newBuilder().setParent(parent).setPageSize(PAGE_SIZE).setPageToken(token).build();
-            ListNasJobsResponse page = runner.call(scope, () -> client.listNasJobsCallable().call(request));
+            ListNasJobsResponse page = runner.call(scope, () -> client.listNasJobsCallable().call(request), true, stop);
             for (NasJob job : page.getNasJobsList()) {
                 String id = idOf(job.getName());
                 listed.add(id);
@@ -265,7 +268,7 @@ public final class SyncEngine implements AutoCloseable {
 
     private NasJob getOrNull(ScopeKey scope, JobServiceClient client, String name) throws InterruptedException {
         try {
-            return runner.call(scope, () -> client.getNasJob(name));
+            return runner.call(scope, () -> client.getNasJob(name), true, stop);
         } catch (ApiCallException e) {
             if (e.code().equals("NOT_FOUND")) {
                 return null;

@@ -5,21 +5,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The thread plumbing sync's pools share: named daemon threads, and futures awaited with their own exceptions. */
+/** The small thread helpers of a sync: daemon pools, and a future's result with its own exception. */
 final class Threads {
     private Threads() {
     }
 
-    static ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
-    /** The future's value; what it threw, unwrapped. */
     static <T> T await(Future<T> future) throws InterruptedException {
         try {
             return future.get();
@@ -32,5 +22,14 @@ final class Threads {
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

@@ -3,6 +3,8 @@ package io.nasql.shell.cli;
 import io.nasql.emulator.EmulatorClock;
 import io.nasql.emulator.EmulatorConfig;
 import io.nasql.emulator.EmulatorServer;
+import io.nasql.shell.error.ExitCodes;
+import io.nasql.shell.error.UsageException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,6 +48,10 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--error-rate", defaultValue = "0", description = "Fraction of calls answered UNAVAILABLE, 0 to 1.")
     double errorRate;
 
+    @Option(names = "--fail-after-commit-rate", defaultValue = "0",
+            description = "Fraction of CreateNasJob calls that create the job and then answer UNAVAILABLE, 0 to 1.")
+    double failAfterCommitRate;
+
     @Option(names = "--quota-per-minute", defaultValue = "600",
             description = "CRUD requests per project and region per minute before RESOURCE_EXHAUSTED; 0 = none (default: ${DEFAULT-VALUE}, as Vertex AI).")
     int quotaPerMinute;
@@ -70,7 +76,7 @@ public final class EmulatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (nasql.demo) {
+        if (nasql.options().demo()) {
             throw new UsageException("--demo runs its own emulator and inventory; it does not go with `nasql emulator`");
         }
         if (!projectIds.isEmpty() && projectCount > 0) {
@@ -78,6 +84,9 @@ public final class EmulatorCommand implements Callable<Integer> {
         }
         if (errorRate < 0 || errorRate > 1 || cancelIgnoredRate < 0 || cancelIgnoredRate > 1) {
             throw new UsageException("--error-rate and --cancel-ignored-rate take a fraction from 0 to 1");
+        }
+        if (failAfterCommitRate < 0 || failAfterCommitRate > 1) {
+            throw new UsageException("--fail-after-commit-rate takes a fraction from 0 to 1, not " + failAfterCommitRate);
         }
         if (speed <= 0) {
             throw new UsageException("--speed must be positive");
@@ -94,9 +103,10 @@ public final class EmulatorCommand implements Callable<Integer> {
                 .withDisabledApi(new HashSet<>(disabledProjects))
                 .withCancellation(Duration.ofSeconds(cancelSeconds), cancelIgnoredRate);
         EmulatorServer server = EmulatorServer.start(config, EmulatorClock.system(speed));
+        server.setFailAfterCommitRate(failAfterCommitRate);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "nasql-emulator-stop"));
-        nasql.io.out().println("nasql emulator listening on " + server.endpoint());
-        nasql.io.out().flush();
+        nasql.io().out().println("nasql emulator listening on " + server.endpoint());
+        nasql.io().out().flush();
         server.awaitTermination();
         return ExitCodes.OK;
     }

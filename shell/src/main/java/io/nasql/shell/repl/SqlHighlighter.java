@@ -1,5 +1,7 @@
 package io.nasql.shell.repl;
 
+import io.nasql.shell.statement.SqlToken;
+import io.nasql.shell.statement.SqlTokenizer;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -9,11 +11,12 @@ import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
 
-/** Keywords, strings, numbers and comments in colour; plain text when colour is off. */
+/** Keywords, strings, numbers, placeholders and comments in colour, by the SQL tokenizer; plain text when colour is off. */
 final class SqlHighlighter implements Highlighter {
     private static final AttributedStyle KEYWORD = AttributedStyle.BOLD.foreground(AttributedStyle.BLUE);
     private static final AttributedStyle STRING = AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN);
     private static final AttributedStyle NUMBER = AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN);
+    private static final AttributedStyle PLACEHOLDER = AttributedStyle.DEFAULT.foreground(AttributedStyle.MAGENTA);
     private static final AttributedStyle COMMENT = AttributedStyle.DEFAULT.foreground(AttributedStyle.BRIGHT).italic();
 
     private final boolean color;
@@ -30,45 +33,20 @@ final class SqlHighlighter implements Highlighter {
             return new AttributedString(buffer);
         }
         AttributedStringBuilder out = new AttributedStringBuilder();
-        int i = 0;
-        int n = buffer.length();
-        while (i < n) {
-            char c = buffer.charAt(i);
-            int end;
-            if (c == '\'') {
-                end = buffer.indexOf('\'', i + 1);
-                end = end < 0 ? n : end + 1;
-                out.styled(STRING, buffer.substring(i, end));
-            } else if (c == '-' && i + 1 < n && buffer.charAt(i + 1) == '-') {
-                end = buffer.indexOf('\n', i);
-                end = end < 0 ? n : end;
-                out.styled(COMMENT, buffer.substring(i, end));
-            } else if (c == '/' && i + 1 < n && buffer.charAt(i + 1) == '*') {
-                end = buffer.indexOf("*/", i + 2);
-                end = end < 0 ? n : end + 2;
-                out.styled(COMMENT, buffer.substring(i, end));
-            } else if (Character.isDigit(c) && (i == 0 || !Character.isLetterOrDigit(buffer.charAt(i - 1)) && buffer.charAt(i - 1) != '_')) {
-                end = i;
-                while (end < n && (Character.isDigit(buffer.charAt(end)) || buffer.charAt(end) == '.')) {
-                    end++;
-                }
-                out.styled(NUMBER, buffer.substring(i, end));
-            } else if (Character.isLetter(c) || c == '_') {
-                end = i;
-                while (end < n && (Character.isLetterOrDigit(buffer.charAt(end)) || buffer.charAt(end) == '_')) {
-                    end++;
-                }
-                String word = buffer.substring(i, end);
-                if (keywords.contains(word.toUpperCase(Locale.ROOT))) {
-                    out.styled(KEYWORD, word);
-                } else {
-                    out.append(word);
-                }
+        for (SqlToken token : SqlTokenizer.tokenize(buffer)) {
+            AttributedStyle style = switch (token.kind()) {
+                case STRING, DOLLAR_STRING -> STRING;
+                case LINE_COMMENT, BLOCK_COMMENT, HINT -> COMMENT;
+                case NUMBER -> NUMBER;
+                case PLACEHOLDER -> PLACEHOLDER;
+                case WORD -> keywords.contains(token.text().toUpperCase(Locale.ROOT)) ? KEYWORD : null;
+                default -> null;
+            };
+            if (style == null) {
+                out.append(token.text());
             } else {
-                end = i + 1;
-                out.append(c);
+                out.styled(style, token.text());
             }
-            i = end;
         }
         return out.toAttributedString();
     }

@@ -7,55 +7,38 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The values a WHERE clause pins the key columns to, by {@code col = 'v'} or {@code col IN ('a', 'b')}.
+ * The values a WHERE clause pins the key columns to, by {@code col = 'v'} or {@code col IN ('a', 'b')},
+ * read from the statement's tokens (so never from inside a literal or a comment).
  * Read-through and SYNC use it to know which scopes a statement is about.
  */
 public final class ScopePins {
-    private static final Pattern PIN = Pattern.compile(
-            "\"?\\b(projectsId|locationsId|nasJobsId)\\b\"?\\s*(?:=\\s*'((?:[^']|'')*)'|IN\\s*\\(([^)]*)\\))",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern LITERAL = Pattern.compile("'((?:[^']|'')*)'");
+    private static final List<String> KEYS = List.of("projectsId", "locationsId", "nasJobsId");
 
-    private final Map<String, Set<String>> values;
-    private final String rest;
+    private final List<SqlToken> tokens;
+    private final Map<String, Set<String>> values = new LinkedHashMap<>();
 
-    private ScopePins(Map<String, Set<String>> values, String rest) {
-        this.values = values;
-        this.rest = rest;
-    }
-
-    /** The pins of a statement's text (comments are ignored). */
-    public static ScopePins of(String sql) {
-        String text = Sql.stripComments(sql);
-        Map<String, Set<String>> values = new LinkedHashMap<>();
-        Matcher m = PIN.matcher(text);
-        StringBuilder rest = new StringBuilder();
-        while (m.find()) {
-            Set<String> set = values.computeIfAbsent(canonical(m.group(1)), k -> new LinkedHashSet<>());
-            if (m.group(2) != null) {
-                set.add(m.group(2).replace("''", "'"));
-            } else {
-                Matcher literal = LITERAL.matcher(m.group(3));
-                while (literal.find()) {
-                    set.add(literal.group(1).replace("''", "'"));
-                }
+    private ScopePins(List<SqlToken> tokens) {
+        this.tokens = tokens;
+        for (int i = 0; i < tokens.size(); i++) {
+            String key = key(i);
+            if (key == null) {
+                continue;
             }
-            m.appendReplacement(rest, " ");
+            List<String> pinned = equality(i + 1);
+            if (pinned == null) {
+                pinned = inList(i + 1);
+            }
+            if (pinned != null) {
+                values.computeIfAbsent(key, k -> new LinkedHashSet<>()).addAll(pinned);
+            }
         }
-        m.appendTail(rest);
-        return new ScopePins(values, rest.toString());
     }
 
-    private static String canonical(String column) {
-        return switch (column.toLowerCase()) {
-            case "projectsid" -> "projectsId";
-            case "locationsid" -> "locationsId";
-            default -> "nasJobsId";
-        };
+    /** The pins of a statement's text. */
+    public static ScopePins of(String sql) {
+        return new ScopePins(SqlTokenizer.significant(sql));
     }
 
     public Set<String> values(String column) {
@@ -74,17 +57,97 @@ public final class ScopePins {
     }
 
     /**
-     * True when the text is nothing but one equality on each key, joined by AND: it names one
-     * job exactly, as the page's DELETE does.
+     * True when what follows {@code whereKeyword} is nothing but one {@code key = 'v'} for each
+     * key, joined by AND (parentheses allowed): it names one job exactly, as the page's DELETE does.
      */
     public boolean isExactlyOneJob(String whereKeyword) {
-        for (String key : List.of("projectsId", "locationsId", "nasJobsId")) {
+        for (String key : KEYS) {
             if (values(key).size() != 1) {
                 return false;
             }
         }
-        String leftover = rest.replaceFirst("(?is)^.*?\\b" + whereKeyword + "\\b", "")
-                .replaceAll("(?i)\\bAND\\b", "").replaceAll("[\\s()]", "");
-        return leftover.isEmpty() && !rest.contains(" IN ");
+        int where = 0;
+        while (where < tokens.size() && !tokens.get(where).isWord(whereKeyword)) {
+            where++;
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        int end = conjunction(where + 1, seen);
+        if (end >= 0 && end < tokens.size() && tokens.get(end).isSymbol(";")) {
+            end++;
+        }
+        return where < tokens.size() && end == tokens.size() && seen.containsAll(KEYS);
+    }
+
+    /** {@code term AND term ...}: the index after it, or -1. */
+    private int conjunction(int i, Set<String> seen) {
+        int at = term(i, seen);
+        while (at >= 0 && at < tokens.size() && tokens.get(at).isWord("AND")) {
+            at = term(at + 1, seen);
+        }
+        return at;
+    }
+
+    /** {@code ( conjunction )} or {@code key = 'v'}: the index after it, or -1. */
+    private int term(int i, Set<String> seen) {
+        if (i < tokens.size() && tokens.get(i).isSymbol("(")) {
+            int at = conjunction(i + 1, seen);
+            return at >= 0 && at < tokens.size() && tokens.get(at).isSymbol(")") ? at + 1 : -1;
+        }
+        String key = key(i);
+        if (key == null || equality(i + 1) == null) {
+            return -1;
+        }
+        seen.add(key);
+        return i + 3;
+    }
+
+    /** The key column named at {@code i} (maybe qualified, maybe quoted), or null. */
+    private String key(int i) {
+        if (i >= tokens.size()) {
+            return null;
+        }
+        SqlToken token = tokens.get(i);
+        if (token.kind() != SqlToken.Kind.WORD && token.kind() != SqlToken.Kind.QUOTED_NAME) {
+            return null;
+        }
+        if (i + 1 < tokens.size() && tokens.get(i + 1).isSymbol(".")) {
+            return null;
+        }
+        return KEYS.stream().filter(k -> k.equalsIgnoreCase(token.name())).findFirst().orElse(null);
+    }
+
+    /** {@code = 'v'} at {@code i}, ended by a keyword, a parenthesis or the end: its value, or null. */
+    private List<String> equality(int i) {
+        if (i + 1 >= tokens.size() || !tokens.get(i).isSymbol("=") || tokens.get(i + 1).kind() != SqlToken.Kind.STRING) {
+            return null;
+        }
+        if (i + 2 < tokens.size()) {
+            SqlToken after = tokens.get(i + 2);
+            if (after.kind() != SqlToken.Kind.WORD && !after.isSymbol(")") && !after.isSymbol(";")) {
+                return null;
+            }
+        }
+        return List.of(tokens.get(i + 1).stringValue());
+    }
+
+    /** {@code IN ('a', 'b')} at {@code i}: its values, or null. */
+    private List<String> inList(int i) {
+        if (i + 1 >= tokens.size() || !tokens.get(i).isWord("IN") || !tokens.get(i + 1).isSymbol("(")) {
+            return null;
+        }
+        List<String> in = new ArrayList<>();
+        for (int at = i + 2; at < tokens.size(); at += 2) {
+            if (tokens.get(at).kind() != SqlToken.Kind.STRING || at + 1 >= tokens.size()) {
+                return null;
+            }
+            in.add(tokens.get(at).stringValue());
+            if (tokens.get(at + 1).isSymbol(")")) {
+                return in;
+            }
+            if (!tokens.get(at + 1).isSymbol(",")) {
+                return null;
+            }
+        }
+        return null;
     }
 }

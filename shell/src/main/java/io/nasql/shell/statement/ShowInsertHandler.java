@@ -1,6 +1,5 @@
 package io.nasql.shell.statement;
 
-import io.nasql.shell.Session;
 import io.nasql.shell.output.ListRows;
 import io.nasql.shell.output.OutputFormat;
 import java.util.ArrayList;
@@ -26,18 +25,19 @@ public final class ShowInsertHandler implements Handler {
     private static final Set<String> UNQUOTED = Set.of("enableRestrictedImageTraining");
 
     @Override
-    public void run(Statement statement, Session session) throws Exception {
+    public void run(Statement statement, Execution execution) throws Exception {
         if (!SHOW_INSERT.matcher(Sql.stripComments(statement.text())).matches()) {
             throw new StatementException("write it as SHOW INSERT INTO google.aiplatform.nas_jobs, or with /*+ REQUIRED */ after SHOW",
                     statement.position());
         }
         String template = template(Sql.hints(statement.text()).contains("REQUIRED"));
-        if (session.format() == OutputFormat.TABLE || session.format() == OutputFormat.VERTICAL) {
+        OutputFormat format = execution.settings().format();
+        if (format == OutputFormat.TABLE || format == OutputFormat.VERTICAL) {
             // As text, so that it pastes as it is.
-            session.out().write(template + System.lineSeparator());
-            session.out().flush();
+            execution.out().write(template + System.lineSeparator());
+            execution.out().flush();
         } else {
-            session.printer().print(ListRows.ofText(List.of("insert_statement"), List.of(List.of(template))));
+            execution.printer().print(ListRows.ofText(List.of("insert_statement"), List.of(List.of(template))));
         }
     }
 

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits script text at each {@code ;} that is outside quotes and comments. Comments and hints
- * stay with their statement; statements with nothing but comments are dropped; a last statement
- * without {@code ;} still counts.
+ * Splits script text at each {@code ;} token, so never inside a literal, quoted name or
+ * comment. Comments and hints stay with their statement; statements with nothing but comments
+ * are dropped; a last statement without {@code ;} still counts.
  */
 public final class StatementSplitter {
     private StatementSplitter() {
@@ -31,41 +31,18 @@ public final class StatementSplitter {
     public static Split scan(String script, String source) {
         List<Statement> statements = new ArrayList<>();
         int start = 0;
-        int i = 0;
-        int n = script.length();
+        boolean content = false;
         boolean open = false;
-        while (i < n) {
-            char c = script.charAt(i);
-            char next = i + 1 < n ? script.charAt(i + 1) : '\0';
-            if (c == '\'' || c == '"') {
-                int close = script.indexOf(c, i + 1);
-                // A doubled quote inside a literal is an escaped quote, not its end.
-                while (close >= 0 && close + 1 < n && script.charAt(close + 1) == c) {
-                    close = script.indexOf(c, close + 2);
+        for (SqlToken token : SqlTokenizer.tokenize(script)) {
+            if (token.isSymbol(";")) {
+                if (content) {
+                    statements.add(statement(script, start, token.start(), source));
                 }
-                if (close < 0) {
-                    open = true;
-                    break;
-                }
-                i = close + 1;
-            } else if (c == '-' && next == '-') {
-                int end = script.indexOf('\n', i);
-                i = end < 0 ? n : end + 1;
-            } else if (c == '/' && next == '*') {
-                int end = script.indexOf("*/", i + 2);
-                if (end < 0) {
-                    open = true;
-                    break;
-                }
-                i = end + 2;
-            } else if (c == ';') {
-                if (hasContent(script.substring(start, i))) {
-                    statements.add(statement(script, start, i, source));
-                }
-                start = i + 1;
-                i++;
+                start = token.end();
+                content = false;
             } else {
-                i++;
+                content |= !token.isTrivia();
+                open = !token.closed();
             }
         }
         return new Split(statements, script.substring(start), open);
@@ -93,6 +70,6 @@ public final class StatementSplitter {
 
     /** True when the text holds something besides white space and comments. */
     public static boolean hasContent(String text) {
-        return !Sql.stripComments(text).isBlank();
+        return SqlTokenizer.tokenize(text).stream().anyMatch(t -> !t.isTrivia());
     }
 }

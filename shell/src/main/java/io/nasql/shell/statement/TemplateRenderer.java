@@ -1,17 +1,20 @@
 package io.nasql.shell.statement;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Fills {@code {{ name }}} placeholders from the session's variables. A value placed inside a
- * {@code '...'} literal has its quotes doubled, so it cannot end the literal; objects and arrays
- * render as compact JSON, other values as their text.
+ * Fills {@code {{ name }}} placeholders from the session's variables, typed by where they
+ * stand. Inside a {@code '...'} literal (or a {@code "..."} name) a value has its quotes
+ * doubled, so it cannot end the literal; objects and arrays render as compact JSON. Outside
+ * quotes a value is SQL, so it may only be a number, {@code true}/{@code false} or
+ * {@code null}. Placeholders in comments are left as written.
  */
 public final class TemplateRenderer {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_.-]*)\\s*}}");
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     private final Map<String, JsonNode> variables;
 
@@ -24,55 +27,70 @@ public final class TemplateRenderer {
         if (!text.contains("{{")) {
             return statement;
         }
-        boolean[] quoted = insideLiteral(text);
-        Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
+        for (SqlToken token : SqlTokenizer.tokenize(text)) {
+            switch (token.kind()) {
+                case PLACEHOLDER -> out.append(bare(token, statement));
+                case STRING -> out.append(inside(token, '\'', statement));
+                case QUOTED_NAME -> out.append(inside(token, '"', statement));
+                case DOLLAR_STRING -> {
+                    Matcher m = SqlTokenizer.PLACEHOLDER.matcher(token.text());
+                    if (m.find()) {
+                        throw new TemplateException(written(m.group(1)) + " cannot be escaped inside a $-quoted string;"
+                                + " put it in a '...' literal", statement.positionOf(token.start() + m.start()));
+                    }
+                    out.append(token.text());
+                }
+                default -> out.append(token.text());
+            }
+        }
+        return statement.withText(out.toString());
+    }
+
+    /** A placeholder outside quotes: only a number, a boolean or null can stand there. */
+    private String bare(SqlToken token, Statement statement) {
+        Matcher m = SqlTokenizer.PLACEHOLDER.matcher(token.text());
+        m.matches();
+        JsonNode value = value(m.group(1), statement, token.start());
+        String text = value.isValueNode() ? value.asText().trim() : "";
+        if (value.isNull() || text.equalsIgnoreCase("null") && value.isTextual()) {
+            return "NULL";
+        }
+        if (value.isBoolean() || value.isTextual() && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))) {
+            return text.toLowerCase(Locale.ROOT);
+        }
+        if (value.isNumber() || value.isTextual() && NUMBER.matcher(text).matches()) {
+            // In parentheses, a negative number cannot join a minus before it into a -- comment.
+            return text.startsWith("-") ? "(" + text + ")" : text;
+        }
+        throw new TemplateException(written(m.group(1)) + " is not a number, boolean or null; put the placeholder in quotes to pass text",
+                statement.positionOf(token.start()));
+    }
+
+    /** The placeholders inside a quoted literal or name, each value with the quote doubled. */
+    private String inside(SqlToken token, char quote, Statement statement) {
+        Matcher m = SqlTokenizer.PLACEHOLDER.matcher(token.text());
+        StringBuilder out = new StringBuilder();
         int last = 0;
         while (m.find()) {
-            String name = m.group(1);
-            JsonNode value = variables.get(name);
-            if (value == null) {
-                throw new TemplateException("no value for template variable '" + name + "': pass --var " + name
-                        + "=VALUE or put it in a --vars file", statement.positionOf(m.start()));
-            }
-            String rendered = text(value, quoted[m.start()]);
-            out.append(text, last, m.start()).append(quoted[m.start()] ? rendered.replace("'", "''") : rendered);
+            JsonNode value = value(m.group(1), statement, token.start() + m.start());
+            String text = value.isNull() ? "" : value.isContainerNode() ? value.toString() : value.asText();
+            out.append(token.text(), last, m.start()).append(text.replace(String.valueOf(quote), "" + quote + quote));
             last = m.end();
         }
-        return statement.withText(out.append(text, last, text.length()).toString());
+        return out.append(token.text(), last, token.text().length()).toString();
     }
 
-    private static String text(JsonNode value, boolean quoted) {
-        if (value.isNull()) {
-            return quoted ? "" : "NULL";
+    private JsonNode value(String name, Statement statement, int offset) {
+        JsonNode value = variables.get(name);
+        if (value == null) {
+            throw new TemplateException("no value for template variable '" + name + "': pass --var " + name
+                    + "=VALUE or put it in a --vars file", statement.positionOf(offset));
         }
-        return value.isContainerNode() ? value.toString() : value.asText();
+        return value;
     }
 
-    /** For each index of the text, whether it lies inside a single-quoted literal. */
-    private static boolean[] insideLiteral(String text) {
-        boolean[] inside = new boolean[text.length() + 1];
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '\'' || c == '"') {
-                int close = Sql.closingQuote(text, i);
-                if (c == '\'') {
-                    for (int k = i + 1; k < close - 1; k++) {
-                        inside[k] = true;
-                    }
-                }
-                i = close;
-            } else if (c == '-' && i + 1 < text.length() && text.charAt(i + 1) == '-') {
-                int end = text.indexOf('\n', i);
-                i = end < 0 ? text.length() : end;
-            } else if (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '*') {
-                int end = text.indexOf("*/", i + 2);
-                i = end < 0 ? text.length() : end + 2;
-            } else {
-                i++;
-            }
-        }
-        return inside;
+    private static String written(String name) {
+        return "{{ " + name + " }}";
     }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.nasql.shell.YamlMessages;
+import io.nasql.shell.statement.YamlMessages;
 import com.google.cloud.aiplatform.v1.NasJob;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -30,13 +30,27 @@ public final class Manifest {
     private Manifest() {
     }
 
-    public static List<Resource> parse(String yaml, String source) {
-        JsonNode root;
+    /** The manifest's YAML as a tree, before variables are filled in. */
+    public static JsonNode read(String yaml, String source) {
         try {
-            root = YAML.readTree(yaml);
+            JsonNode root = YAML.readTree(yaml);
+            return root == null ? NODES.missingNode() : root;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(source + ":" + e.getLocation().getLineNr() + ": " + YamlMessages.oneLine(e.getOriginalMessage()));
         }
+    }
+
+    /** The tree as YAML again, as --dry-run shows it. */
+    public static String yaml(JsonNode root) {
+        try {
+            return YAML.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The resources of a manifest's tree, its variables filled in. */
+    public static List<Resource> resources(JsonNode root, String source) {
         if (root == null || !root.isArray() || root.isEmpty()) {
             throw new IllegalArgumentException(source + ": a manifest is a list of resources, each with a name and props");
         }

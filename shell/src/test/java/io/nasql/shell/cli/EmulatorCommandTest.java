@@ -45,4 +45,11 @@ class EmulatorCommandTest {
             emulator.destroyForcibly();
         }
     }
+
+    @Test
+    void aFailAfterCommitRateOutsideZeroToOneIsAUsageError(@org.junit.jupiter.api.io.TempDir Path home) {
+        Cli.Result result = Cli.run(home, "", "emulator", "--fail-after-commit-rate", "1.5");
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("error: --fail-after-commit-rate takes a fraction from 0 to 1, not 1.5\n");
+    }
 }

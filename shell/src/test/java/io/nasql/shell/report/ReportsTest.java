@@ -204,6 +204,9 @@ class ReportsTest {
 
     @Test
     void aUserReportIsFoundListedAndItsMissingVariableNamesItself() throws Exception {
+        // Owner-only, as nasql makes it: a folder others can read would add a warning line to stderr.
+        Files.createDirectories(home.resolve(".nasql"), java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
         Path folder = Files.createDirectories(home.resolve(".nasql").resolve("reports"));
         Files.writeString(folder.resolve("team-jobs.sql"), "-- Jobs of one team.\nSELECT nasJobsId FROM google.aiplatform.nas_jobs"
                 + " WHERE json_value(labels, '$.team') = '{{ team }}' ORDER BY nasJobsId;\n");

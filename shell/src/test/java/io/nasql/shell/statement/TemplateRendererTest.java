@@ -41,4 +41,45 @@ class TemplateRendererTest {
                 .hasMessageContaining("'projectsId'")
                 .extracting(e -> ((TemplateException) e).position()).isEqualTo("t.iql:5:3");
     }
+
+    @Test
+    void aBarePlaceholderTakesOnlyANumberABooleanOrNull() {
+        assertThat(render("WHERE a > {{ n }} AND b = {{ f }} AND c = {{ z }} AND d = {{ m }}", Map.of("n", TextNode.valueOf("7"),
+                "f", TextNode.valueOf("TRUE"), "z", TextNode.valueOf("null"), "m", TextNode.valueOf("2.5e1"))))
+                .isEqualTo("WHERE a > 7 AND b = true AND c = NULL AND d = 2.5e1");
+    }
+
+    @Test
+    void aNegativeNumberCannotMakeAComment() {
+        assertThat(render("SELECT 1 -{{ n }}", Map.of("n", TextNode.valueOf("-1")))).isEqualTo("SELECT 1 -(-1)");
+    }
+
+    @Test
+    void sqlInABarePlaceholderIsRefusedWithItsPosition() {
+        assertThatThrownBy(() -> render("DELETE FROM t\nWHERE e < 1 - {{ older_than_days }} * 2",
+                Map.of("older_than_days", TextNode.valueOf("0 * INTERVAL '1' DAY OR TRUE --"))))
+                .isInstanceOf(TemplateException.class)
+                .hasMessage("{{ older_than_days }} is not a number, boolean or null; put the placeholder in quotes to pass text")
+                .extracting(e -> ((TemplateException) e).position()).isEqualTo("t.iql:5:15");
+        assertThatThrownBy(() -> render("SELECT {{ x }}", Map.of("x", TextNode.valueOf("")))).isInstanceOf(TemplateException.class);
+        assertThatThrownBy(() -> render("SELECT {{ x }}", Map.of("x", TextNode.valueOf("1; DROP TABLE t")))).isInstanceOf(TemplateException.class);
+    }
+
+    @Test
+    void quotedNamesDoubleTheirQuoteAndDollarStringsRefuse() {
+        assertThat(render("SELECT 1 AS \"{{ n }}\"", Map.of("n", TextNode.valueOf("a\"b")))).isEqualTo("SELECT 1 AS \"a\"\"b\"");
+        assertThatThrownBy(() -> render("SELECT $$ {{ n }} $$", Map.of("n", TextNode.valueOf("x")))).isInstanceOf(TemplateException.class)
+                .hasMessageContaining("$-quoted");
+    }
+
+    @Test
+    void placeholdersInCommentsAreLeftAsWritten() {
+        assertThat(render("-- runs with {{ days }} days\nSELECT '{{ x }}' /* {{ y }} */", Map.of("x", TextNode.valueOf("it's"))))
+                .isEqualTo("-- runs with {{ days }} days\nSELECT 'it''s' /* {{ y }} */");
+    }
+
+    @Test
+    void aQuoteInsideACommentDoesNotFlipQuoting() {
+        assertThat(render("-- don't\nSELECT '{{ x }}'", Map.of("x", TextNode.valueOf("a'b")))).isEqualTo("-- don't\nSELECT 'a''b'");
+    }
 }

@@ -75,7 +75,7 @@ class WriteThroughTest {
         Cli.Result created = nasql("-o", "text", "--vars", VARS.toString(), "-f", insert.toString());
         assertThat(created.err()).isEmpty();
         assertThat(created.code()).isZero();
-        assertThat(created.out()).startsWith("nasJobsId\tname\tdisplayName\tstate\tcreateTime\n")
+        assertThat(created.out()).startsWith("projectsId\tlocationsId\tnasJobsId\tdisplayName\tstate\tcreateTime\toutcome\n")
                 .contains("\tmnasnet-accuracy-search\tJOB_STATE_QUEUED\t");
         assertThat(calls().calls("CreateNasJob")).isEqualTo(1);
 
@@ -103,7 +103,7 @@ class WriteThroughTest {
         Cli.Result result = nasql("-o", "text", "--var", "projectsId=proj-001", "--var", "locationsId=us-central1",
                 "--var", "nasJobsId=" + id(done), "-f", delete.toString());
         assertThat(result.code()).isZero();
-        assertThat(result.out()).isEqualTo("projectsId\tlocationsId\tnasJobsId\toutcome\nproj-001\tus-central1\t" + id(done) + "\tDELETED\n");
+        assertThat(result.out()).isEqualTo("projectsId\tlocationsId\tnasJobsId\toutcome\nproj-001\tus-central1\t" + id(done) + "\tdeleted\n");
         assertThat(emulator.jobs()).noneMatch(j -> j.getName().equals(done.getName()));
         assertThat(nasql("-o", "text", "-e", "SELECT COUNT(*) AS c FROM google.aiplatform.nas_jobs WHERE nasJobsId = '" + id(done) + "'").out())
                 .isEqualTo("c\n0\n");
@@ -153,7 +153,7 @@ class WriteThroughTest {
 
         Cli.Result done = nasql("--yes", "-o", "text", "-e", bulk);
         assertThat(done.code()).isZero();
-        assertThat(done.out().lines().filter(l -> l.endsWith("\tDELETED")).count()).isEqualTo(finished);
+        assertThat(done.out().lines().filter(l -> l.endsWith("\tdeleted")).count()).isEqualTo(finished);
         assertThat(calls().calls("DeleteNasJob")).isEqualTo(finished);
         assertThat(nasql("-o", "text", "-e", "SELECT COUNT(*) AS c FROM google.aiplatform.nas_jobs WHERE state IN ('JOB_STATE_SUCCEEDED', 'JOB_STATE_FAILED')").out())
                 .isEqualTo("c\n0\n");
@@ -253,7 +253,7 @@ class WriteThroughTest {
         nasql("-e", "SYNC WHERE projectsId = 'proj-001' AND locationsId = 'us-central1'");
         Cli.Result started = nasql("-o", "text", "-e", "/*+ NOWAIT */ DELETE FROM google.aiplatform.nas_jobs WHERE projectsId = 'proj-001'"
                 + " AND locationsId = 'us-central1' AND nasJobsId = '" + id(done) + "'");
-        assertThat(started.out()).endsWith("\tDELETE STARTED\n");
+        assertThat(started.out()).endsWith("\tdelete started\n");
         assertThat(calls().calls("GetOperation")).isZero();
         String count = "SELECT COUNT(*) AS c FROM google.aiplatform.nas_jobs WHERE nasJobsId = '" + id(done) + "'";
         assertThat(nasql("-o", "text", "-e", count).out()).isEqualTo("c\n1\n");
@@ -263,5 +263,66 @@ class WriteThroughTest {
         }
         nasql("-e", "SYNC WHERE projectsId = 'proj-001' AND locationsId = 'us-central1'");
         assertThat(nasql("-o", "text", "-e", count).out()).isEqualTo("c\n0\n");
+    }
+
+    @Test
+    void insertSelectClonesAJobWithANewDisplayName() {
+        nasql("-e", "SYNC WHERE projectsId = 'proj-001'");
+        NasJob original = emulator.jobs().stream().filter(j -> j.getState() == JobState.JOB_STATE_SUCCEEDED)
+                .filter(j -> j.getLabelsCount() > 0).findFirst().orElseThrow();
+        Cli.Result cloned = nasql("-o", "text", "-e", "INSERT INTO google.aiplatform.nas_jobs (projectsId, locationsId, displayName,"
+                + " nasJobSpec, labels) SELECT projectsId, locationsId, 'copy-of-' || displayName, nasJobSpec, labels"
+                + " FROM google.aiplatform.nas_jobs WHERE nasJobsId = '" + id(original) + "'");
+        assertThat(cloned.err()).isEmpty();
+        assertThat(cloned.code()).isZero();
+        NasJob copy = emulator.jobs().stream().filter(j -> j.getDisplayName().equals("copy-of-" + original.getDisplayName()))
+                .findFirst().orElseThrow();
+        assertThat(copy.getNasJobSpec()).isEqualTo(original.getNasJobSpec());
+        assertThat(copy.getLabelsMap()).isEqualTo(original.getLabelsMap());
+        assertThat(copy.getName()).isNotEqualTo(original.getName()).startsWith(original.getName().substring(0, original.getName().lastIndexOf('/')));
+    }
+
+    @Test
+    void theIssuesCloneStatementRunsVerbatim() {
+        nasql("-e", "SYNC WHERE projectsId = 'proj-001'");
+        Cli.Result cloned = nasql("-o", "text", "-e", "INSERT INTO google.aiplatform.nas_jobs (projectsId, locationsId, displayName, nasJobSpec)"
+                + " SELECT projectsId, locationsId, 'copy-of-' || displayName, nasJobSpec FROM google.aiplatform.nas_jobs"
+                + " WHERE state = 'JOB_STATE_SUCCEEDED' LIMIT 1;");
+        assertThat(cloned.err()).isEmpty();
+        assertThat(cloned.out()).contains("\tcopy-of-").contains("\tJOB_STATE_QUEUED\t");
+        assertThat(calls().calls("CreateNasJob")).isEqualTo(1);
+    }
+
+    @Test
+    void manifestVariablesAreDataWhateverTheyHold() throws Exception {
+        String yaml = Files.readString(Path.of("..", "scripts", "examples", "create-job.manifest.yaml"))
+                .replace("# A NasJob", "# Don't let an apostrophe in a comment matter. A NasJob")
+                .replace("value: spinenet-latency-search", "value: \"search {{ title }}\"");
+        Path manifest = script("m.yaml", yaml);
+        String title = "it's \"quoted\"\nand: two lines # kept";
+        Cli.Result result = nasql("-o", "text", "--manifest", manifest.toString(), "--var", "projectsId=proj-001",
+                "--var", "locationsId=europe-west4", "--var", "owner=dana", "--var", "title=" + title);
+        assertThat(result.err()).isEmpty();
+        assertThat(result.code()).isZero();
+        assertThat(emulator.jobs()).anyMatch(j -> j.getDisplayName().equals("search " + title) && j.getLabelsMap().get("owner").equals("dana"));
+    }
+
+    @Test
+    void aMultiRowInsertUnderFailAfterCommitCreatesEachRowOnce() {
+        nasql("-e", "SYNC WHERE projectsId = 'proj-001'");
+        long before = emulator.jobs().size();
+        long lists = calls().calls("ListNasJobs");
+        emulator.setFailAfterCommitRate(0.5);
+        Cli.Result cloned = nasql("-o", "text", "-e", "INSERT INTO google.aiplatform.nas_jobs (projectsId, locationsId, displayName, nasJobSpec)"
+                + " SELECT projectsId, locationsId, 'again-' || displayName, nasJobSpec FROM google.aiplatform.nas_jobs"
+                + " WHERE projectsId = 'proj-001' ORDER BY nasJobsId LIMIT 8");
+        assertThat(cloned.err()).isEmpty();
+        assertThat(cloned.out().lines().filter(l -> l.contains("\tagain-"))).hasSize(8);
+        assertThat(emulator.jobs()).hasSize((int) before + 8);
+        assertThat(calls().calls("CreateNasJob")).isEqualTo(8);
+        // Each strike of the fault was answered by a lookup, not by a second create.
+        assertThat(calls().calls("ListNasJobs")).isGreaterThan(lists);
+        assertThat(nasql("-o", "text", "-e", "SELECT COUNT(*) AS c FROM google.aiplatform.nas_jobs WHERE displayName LIKE 'again-%'").out())
+                .isEqualTo("c\n8\n");
     }
 }

@@ -1,12 +1,16 @@
-package io.nasql.shell.cli;
+package io.nasql.shell.error;
 
 import io.nasql.db.InventoryException;
+import io.nasql.db.Secrets;
 import io.nasql.shell.statement.StatementException;
 import io.nasql.sync.ApiCallException;
 import io.nasql.sync.CredentialsException;
 import java.io.PrintWriter;
 
-/** The one place errors become a line on stderr and an exit code; a stack trace only with --debug. */
+/**
+ * The one place errors become a line on stderr and an exit code; a stack trace only with --debug.
+ * Both go through {@link Secrets}, so a password in a --db URL or a token never reaches the screen.
+ */
 public final class ErrorReporter {
     private final PrintWriter err;
     private final boolean debug;
@@ -22,7 +26,7 @@ public final class ErrorReporter {
     public int report(Throwable e) {
         err.println(paint("error: " + message(e)));
         if (debug) {
-            e.printStackTrace(err);
+            err.print(Secrets.stackTrace(e));
         }
         err.flush();
         return e instanceof UsageException || e instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.FAILED;
@@ -30,6 +34,10 @@ public final class ErrorReporter {
 
     /** The one-line text of an error, as the REPL shows it too. */
     public static String message(Throwable e) {
+        return Secrets.mask(unmasked(e));
+    }
+
+    private static String unmasked(Throwable e) {
         if (e instanceof StatementException s) {
             return s.position() == null ? s.getMessage() : s.position() + ": " + s.getMessage();
         }

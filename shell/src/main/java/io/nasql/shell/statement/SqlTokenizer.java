@@ -1,0 +1,150 @@
+package io.nasql.shell.statement;
+
+import io.nasql.shell.statement.SqlToken.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one lexer of SQL text in nasql: the splitter, comment stripping, the template renderer,
+ * the REPL's highlighter and the analysis of verbs and scope pins all read its tokens, so they
+ * agree on where a literal, a quoted name, a comment or a hint begins and ends. The tokens
+ * cover the text without gaps, so joining their texts gives the text back.
+ */
+public final class SqlTokenizer {
+    /** {@code {{ name }}}, with or without spaces inside the braces. */
+    public static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_.-]*)\\s*}}");
+    private static final Pattern DOLLAR_TAG = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)?\\$");
+    private static final List<String> OPERATORS = List.of("||", "<=", ">=", "<>", "!=", "::");
+
+    private final String text;
+    private final int n;
+    private int i;
+
+    private SqlTokenizer(String text) {
+        this.text = text;
+        this.n = text.length();
+    }
+
+    public static List<SqlToken> tokenize(String text) {
+        return new SqlTokenizer(text).all();
+    }
+
+    /** The tokens that the database sees: no white space, comments or hints. */
+    public static List<SqlToken> significant(String text) {
+        return tokenize(text).stream().filter(t -> !t.isTrivia()).toList();
+    }
+
+    private List<SqlToken> all() {
+        List<SqlToken> tokens = new ArrayList<>();
+        while (i < n) {
+            tokens.add(next());
+        }
+        return tokens;
+    }
+
+    private SqlToken next() {
+        int start = i;
+        char c = text.charAt(i);
+        char next = i + 1 < n ? text.charAt(i + 1) : '\0';
+        if (Character.isWhitespace(c)) {
+            while (i < n && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            return token(Kind.SPACE, start, true);
+        }
+        if (c == '-' && next == '-') {
+            int end = text.indexOf('\n', i);
+            i = end < 0 ? n : end;
+            return token(Kind.LINE_COMMENT, start, true);
+        }
+        if (c == '/' && next == '*') {
+            Kind kind = i + 2 < n && text.charAt(i + 2) == '+' ? Kind.HINT : Kind.BLOCK_COMMENT;
+            return until("*/", kind, start, start + 2);
+        }
+        if (c == '\'' || c == '"') {
+            return quoted(c, c == '\'' ? Kind.STRING : Kind.QUOTED_NAME, start);
+        }
+        if (c == '$') {
+            Matcher tag = DOLLAR_TAG.matcher(text).region(i, n);
+            if (tag.lookingAt() && !(start > 0 && isWordPart(text.charAt(start - 1)))) {
+                return until(tag.group(), Kind.DOLLAR_STRING, start, tag.end());
+            }
+        }
+        if (c == '{' && next == '{') {
+            Matcher placeholder = PLACEHOLDER.matcher(text).region(i, n);
+            if (placeholder.lookingAt()) {
+                i = placeholder.end();
+                return token(Kind.PLACEHOLDER, start, true);
+            }
+        }
+        if (Character.isDigit(c) || c == '.' && Character.isDigit(next)) {
+            return number(start);
+        }
+        if (Character.isLetter(c) || c == '_') {
+            while (i < n && isWordPart(text.charAt(i))) {
+                i++;
+            }
+            return token(Kind.WORD, start, true);
+        }
+        for (String operator : OPERATORS) {
+            if (text.startsWith(operator, i)) {
+                i += operator.length();
+                return token(Kind.SYMBOL, start, true);
+            }
+        }
+        i++;
+        return token(Kind.SYMBOL, start, true);
+    }
+
+    private static boolean isWordPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+    }
+
+    /** A quoted literal or name; a doubled quote inside is a quote, not the end. */
+    private SqlToken quoted(char quote, Kind kind, int start) {
+        i++;
+        while (i < n) {
+            if (text.charAt(i) == quote) {
+                if (i + 1 < n && text.charAt(i + 1) == quote) {
+                    i += 2;
+                    continue;
+                }
+                i++;
+                return token(kind, start, true);
+            }
+            i++;
+        }
+        return token(kind, start, false);
+    }
+
+    private SqlToken until(String close, Kind kind, int start, int bodyStart) {
+        int end = text.indexOf(close, bodyStart);
+        i = end < 0 ? n : end + close.length();
+        return token(kind, start, end >= 0);
+    }
+
+    private SqlToken number(int start) {
+        while (i < n && (Character.isDigit(text.charAt(i)) || text.charAt(i) == '.')) {
+            i++;
+        }
+        if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            int exponent = i + 1;
+            if (exponent < n && (text.charAt(exponent) == '+' || text.charAt(exponent) == '-')) {
+                exponent++;
+            }
+            if (exponent < n && Character.isDigit(text.charAt(exponent))) {
+                i = exponent;
+                while (i < n && Character.isDigit(text.charAt(i))) {
+                    i++;
+                }
+            }
+        }
+        return token(Kind.NUMBER, start, true);
+    }
+
+    private SqlToken token(Kind kind, int start, boolean closed) {
+        return new SqlToken(kind, text.substring(start, i), start, i, closed);
+    }
+}

@@ -1,0 +1,99 @@
+package io.nasql.shell.statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nasql.shell.statement.SqlToken.Kind;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SqlTokenizerTest {
+    private static List<String> kinds(String text) {
+        return SqlTokenizer.significant(text).stream().map(t -> t.kind() + ":" + t.text()).toList();
+    }
+
+    @Test
+    void theTokensCoverTheTextWithoutGaps() {
+        String text = "SELECT 'a''b' AS \"x\"\"y\", $$ $ ; $$ -- c\n/* d */ /*+ NOWAIT */ {{ v }} 1.5e3 ||";
+        List<SqlToken> tokens = SqlTokenizer.tokenize(text);
+        StringBuilder joined = new StringBuilder();
+        int at = 0;
+        for (SqlToken token : tokens) {
+            assertThat(token.start()).isEqualTo(at);
+            joined.append(token.text());
+            at = token.end();
+        }
+        assertThat(joined.toString()).isEqualTo(text);
+    }
+
+    @Test
+    void doubledQuotesStayInsideLiteralsAndQuotedNames() {
+        assertThat(kinds("'it''s' \"a\"\"b\"")).containsExactly("STRING:'it''s'", "QUOTED_NAME:\"a\"\"b\"");
+        assertThat(SqlTokenizer.significant("'it''s'").get(0).stringValue()).isEqualTo("it's");
+        assertThat(SqlTokenizer.significant("\"a\"\"b\"").get(0).name()).isEqualTo("a\"b");
+        assertThat(kinds("''''")).containsExactly("STRING:''''");
+        assertThat(kinds("'' ''")).containsExactly("STRING:''", "STRING:''");
+    }
+
+    @Test
+    void commentMarkersInsideLiteralsAreText() {
+        assertThat(kinds("'-- not a comment' '/* nor this */' \"--\"")).containsExactly(
+                "STRING:'-- not a comment'", "STRING:'/* nor this */'", "QUOTED_NAME:\"--\"");
+    }
+
+    @Test
+    void quotesInsideCommentsAreText() {
+        List<SqlToken> tokens = SqlTokenizer.tokenize("-- it's\nSELECT /* don't */ 1");
+        assertThat(tokens.get(0).kind()).isEqualTo(Kind.LINE_COMMENT);
+        assertThat(tokens.get(0).text()).isEqualTo("-- it's");
+        assertThat(kinds("-- it's\nSELECT /* don't */ 1")).containsExactly("WORD:SELECT", "NUMBER:1");
+    }
+
+    @Test
+    void hintsAreTheirOwnKindAndGiveTheirWords() {
+        List<SqlToken> tokens = SqlTokenizer.tokenize("/*+ nowait  Required */ DELETE /* plain */");
+        assertThat(tokens.get(0).kind()).isEqualTo(Kind.HINT);
+        assertThat(tokens.get(0).hintWords()).containsExactly("NOWAIT", "REQUIRED");
+        assertThat(tokens.get(4).kind()).isEqualTo(Kind.BLOCK_COMMENT);
+        assertThat(Sql.hints("SELECT '/*+ NOWAIT */' /*+ a b */")).containsExactly("A", "B");
+    }
+
+    @Test
+    void dollarQuotedStringsAndOtherDollarSigns() {
+        assertThat(kinds("$$ it's; -- $$ $fn$ a $$ b $fn$")).containsExactly("DOLLAR_STRING:$$ it's; -- $$", "DOLLAR_STRING:$fn$ a $$ b $fn$");
+        assertThat(kinds("a$b $1")).containsExactly("WORD:a$b", "SYMBOL:$", "NUMBER:1");
+        assertThat(kinds("'$$' x")).containsExactly("STRING:'$$'", "WORD:x");
+    }
+
+    @Test
+    void literalsAndCommentsSpanLines() {
+        assertThat(kinds("'line one\nline ''two''\n' /* a\n b */ x")).containsExactly("STRING:'line one\nline ''two''\n'", "WORD:x");
+    }
+
+    @Test
+    void anUnclosedLiteralOrCommentRunsToTheEndAndSaysSo() {
+        for (String text : List.of("'abc", "\"abc", "/* abc", "/*+ abc", "$$ abc", "'it''")) {
+            List<SqlToken> tokens = SqlTokenizer.tokenize(text);
+            assertThat(tokens).as(text).hasSize(1);
+            assertThat(tokens.get(0).closed()).as(text).isFalse();
+        }
+        assertThat(SqlTokenizer.tokenize("-- abc").get(0).closed()).isTrue();
+    }
+
+    @Test
+    void placeholdersOutsideQuotesAreTokensAndInsideArePartOfTheLiteral() {
+        assertThat(kinds("x = {{ a }} AND y = '{{b}}' AND z = {{c}}")).containsExactly("WORD:x", "SYMBOL:=", "PLACEHOLDER:{{ a }}",
+                "WORD:AND", "WORD:y", "SYMBOL:=", "STRING:'{{b}}'", "WORD:AND", "WORD:z", "SYMBOL:=", "PLACEHOLDER:{{c}}");
+        assertThat(kinds("{{ not closed")).startsWith("SYMBOL:{", "SYMBOL:{");
+    }
+
+    @Test
+    void numbersWordsAndOperators() {
+        assertThat(kinds("a<=1.5e-3||b<>.5 x::int")).containsExactly("WORD:a", "SYMBOL:<=", "NUMBER:1.5e-3", "SYMBOL:||", "WORD:b",
+                "SYMBOL:<>", "NUMBER:.5", "WORD:x", "SYMBOL:::", "WORD:int");
+    }
+
+    @Test
+    void strippingCommentsKeepsLiteralsWhole() {
+        assertThat(Sql.stripComments("SELECT '--x' -- y\n, '/*z*/' /*+ h */ FROM t")).isEqualTo("SELECT '--x'  \n, '/*z*/'   FROM t");
+    }
+}

@@ -1,0 +1,136 @@
+package io.nasql.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.cloud.aiplatform.v1.NasJob;
+import io.nasql.db.ScopeKey;
+import io.nasql.emulator.EmulatorConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Creates under faults that strike after the service acted: never a second job for one create. */
+class DuplicateFreeCreateTest {
+    private static final ScopeKey SCOPE = new ScopeKey("proj-d", "us-central1");
+    private static final EmulatorConfig SEEDED = EmulatorConfig.empty().withSeedData(List.of("proj-seed"), EmulatorConfig.DEFAULT_LOCATIONS, 1, 7);
+    /** One emulator and inventory for the tests without error rate; each test uses its own owner label and counts deltas. */
+    private static SyncFixture shared;
+
+    @BeforeAll
+    static void start() throws Exception {
+        shared = new SyncFixture(SEEDED);
+    }
+
+    @AfterAll
+    static void stop() {
+        shared.close();
+    }
+
+    @AfterEach
+    void noFault() {
+        shared.emulator.setFailAfterCommitRate(0);
+    }
+
+    /** A job the emulator accepts: the spec of a seeded job, under a new name and labels. */
+    private static NasJob draft(SyncFixture f, String displayName, String owner) {
+        NasJob seeded = f.emulator.jobs().get(0);
+        return NasJob.newBuilder().setDisplayName(displayName).putLabels("owner", owner).setNasJobSpec(seeded.getNasJobSpec()).build();
+    }
+
+    private static JobWriter writer(SyncFixture f, Duration clientClockAhead) {
+        Clock clock = Clock.fixed(f.clock.now().plus(clientClockAhead), ZoneOffset.UTC);
+        return new JobWriter(f.clients, new CallRunner(f.options), f.store, clock);
+    }
+
+    private static long jobsOf(SyncFixture f, String owner) {
+        return f.emulator.jobs().stream().filter(j -> owner.equals(j.getLabelsMap().get("owner"))).count();
+    }
+
+    @Test
+    void nCreatesUnderFailAfterCommitGiveExactlyNJobs() throws Exception {
+        SyncFixture f = shared;
+        long creates = f.emulator.stats().calls("CreateNasJob");
+        long lists = f.emulator.stats().calls("ListNasJobs");
+        f.emulator.setFailAfterCommitRate(0.5);
+        JobWriter writer = writer(f, Duration.ZERO);
+        int n = 20;
+        List<NasJob> created = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            // Half the drafts are alike: the lookup must not adopt a twin created earlier.
+            created.add(writer.create(SCOPE, draft(f, i % 2 == 0 ? "twin" : "job-" + i, "ndup-a")));
+        }
+        assertThat(jobsOf(f, "ndup-a")).isEqualTo(n);
+        assertThat(created.stream().map(NasJob::getName).distinct()).hasSize(n);
+        assertThat(f.store.updateTimes(SCOPE)).hasSize(n);
+        // The fault struck (each strike made one lookup), and each lookup found its job: no create was sent twice.
+        assertThat(f.emulator.stats().calls("ListNasJobs") - lists).isBetween(4L, (long) n - 4);
+        assertThat(f.emulator.stats().calls("CreateNasJob") - creates).isEqualTo(n);
+    }
+
+    @Test
+    void aBlindRetryUnderTheSameFaultMakesDuplicates() throws Exception {
+        SyncFixture f = shared;
+        f.emulator.setFailAfterCommitRate(0.5);
+        CallRunner runner = new CallRunner(f.options);
+        var client = f.clients.forLocation("us-central1");
+        for (int i = 0; i < 10; i++) {
+            NasJob job = draft(f, "blind-" + i, "ndup-c");
+            // What nasql did before: retry CreateNasJob on UNAVAILABLE as if it were idempotent.
+            runner.call(SCOPE, () -> client.createNasJob("projects/proj-d/locations/us-central1", job), true);
+        }
+        assertThat(jobsOf(f, "ndup-c")).isGreaterThan(10);
+    }
+
+    @Test
+    void failuresBeforeAndAfterActingTogetherStillGiveExactlyNJobs() throws Exception {
+        try (SyncFixture f = new SyncFixture(SEEDED.withErrorRate(0.2))) {
+            f.emulator.setFailAfterCommitRate(0.3);
+            JobWriter writer = writer(f, Duration.ofMinutes(4));
+            for (int i = 0; i < 16; i++) {
+                writer.create(SCOPE, draft(f, "twin", "ndup-b"));
+            }
+            assertThat(jobsOf(f, "ndup-b")).isEqualTo(16);
+        }
+    }
+
+    @Test
+    void whenTheLookupFailsTooTheErrorSaysTheJobMayExist() throws Exception {
+        try (SyncFixture f = new SyncFixture(SEEDED.withErrorRate(1.0))) {
+            assertThatThrownBy(() -> writer(f, Duration.ZERO).create(SCOPE, draft(f, "unlucky", "ndup-d")))
+                    .isInstanceOf(ApiCallException.class)
+                    .hasMessageContaining("the job may have been created, and looking for it failed: UNAVAILABLE")
+                    .hasMessageContaining("SYNC the scope");
+            assertThat(jobsOf(f, "ndup-d")).isZero();
+        }
+    }
+
+    @Test
+    void aRejectedCreateIsNotLookedFor() throws Exception {
+        SyncFixture f = shared;
+        long lists = f.emulator.stats().calls("ListNasJobs");
+        NasJob bad = draft(f, "x".repeat(129), "dana");
+        CallRunner runner = new CallRunner(f.options);
+        DuplicateFreeCreate create = new DuplicateFreeCreate(f.clients.forLocation("us-central1"), runner, f.store, Clock.systemUTC(), new CancelToken());
+        assertThatThrownBy(() -> create.create(SCOPE, bad)).isInstanceOf(ApiCallException.class)
+                .extracting(e -> ((ApiCallException) e).code()).isEqualTo("INVALID_ARGUMENT");
+        assertThat(f.emulator.stats().calls("ListNasJobs")).isEqualTo(lists);
+    }
+
+    @Test
+    void theLookupFilterQuotesWhatItMatches() {
+        NasJob job = NasJob.newBuilder().setDisplayName("say \"hi\" \\o/").putLabels("team", "vision").putLabels("owner", "dana").build();
+        assertThat(DuplicateFreeCreate.filter(job, Instant.parse("2026-11-01T10:00:00Z")))
+                .isEqualTo("display_name=\"say \\\"hi\\\" \\\\o/\" AND create_time>=\"2026-11-01T10:00:00Z\""
+                        + " AND labels.owner=\"dana\" AND labels.team=\"vision\"");
+        assertThat(DuplicateFreeCreate.AMBIGUOUS).isEqualTo(Set.of("UNAVAILABLE", "DEADLINE_EXCEEDED", "INTERNAL", "UNKNOWN"));
+    }
+}
