@@ -156,23 +156,6 @@ public final class InventoryStore {
         return r.getRunid();
     }
 
-    /** When each scope last synced successfully; scopes never synced are absent. */
-    public Map<ScopeKey, OffsetDateTime> lastSuccess(Collection<ScopeKey> scopes) {
-        Map<ScopeKey, OffsetDateTime> result = new HashMap<>();
-        if (scopes.isEmpty()) {
-            return result;
-        }
-        List<Condition> any = new ArrayList<>();
-        scopes.forEach(s -> any.add(SYNC_SCOPES.PROJECTSID.eq(s.projectsId()).and(SYNC_SCOPES.LOCATIONSID.eq(s.locationsId()))));
-        dsl.select(SYNC_SCOPES.PROJECTSID, SYNC_SCOPES.LOCATIONSID, SYNC_SCOPES.LASTSUCCESSAT)
-                .from(SYNC_SCOPES)
-                .where(DSL.or(any))
-                .and(SYNC_SCOPES.LASTSUCCESSAT.isNotNull())
-                .fetch()
-                .forEach(r -> result.put(new ScopeKey(r.value1(), r.value2()), r.value3()));
-        return result;
-    }
-
     /**
      * Upserts jobs with their trials and state changes. The jobs' old rows go first (their
      * trials with them, by the foreign key), then every row goes in through one prepared

@@ -5,15 +5,22 @@ import static io.nasql.db.generated.Tables.PROJECT_LOCATIONS;
 import static io.nasql.db.generated.Tables.SYNC_SCOPES;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
- * What sync remembers between runs beyond the jobs: each project's locations as ListLocations
- * answered (and when), the scopes found UNSUPPORTED, and the running jobs whose trials are due.
+ * What sync remembers between runs beyond the jobs: when each scope last synced, each project's
+ * locations as ListLocations answered (and when), the scopes found UNSUPPORTED, and the running
+ * jobs whose trials are due.
  */
 public final class SyncMemory {
     private final DSLContext dsl;
@@ -77,5 +84,22 @@ public final class SyncMemory {
                 .and(NAS_JOBS.STATE.eq("JOB_STATE_RUNNING"))
                 .and(NAS_JOBS.SYNCEDAT.lt(readBefore))
                 .fetch(NAS_JOBS.NASJOBSID));
+    }
+
+    /** When each scope last synced successfully; scopes never synced are absent. */
+    public Map<ScopeKey, OffsetDateTime> lastSuccess(Collection<ScopeKey> scopes) {
+        Map<ScopeKey, OffsetDateTime> result = new HashMap<>();
+        if (scopes.isEmpty()) {
+            return result;
+        }
+        List<Condition> any = new ArrayList<>();
+        scopes.forEach(s -> any.add(SYNC_SCOPES.PROJECTSID.eq(s.projectsId()).and(SYNC_SCOPES.LOCATIONSID.eq(s.locationsId()))));
+        dsl.select(SYNC_SCOPES.PROJECTSID, SYNC_SCOPES.LOCATIONSID, SYNC_SCOPES.LASTSUCCESSAT)
+                .from(SYNC_SCOPES)
+                .where(DSL.or(any))
+                .and(SYNC_SCOPES.LASTSUCCESSAT.isNotNull())
+                .fetch()
+                .forEach(r -> result.put(new ScopeKey(r.value1(), r.value2()), r.value3()));
+        return result;
     }
 }

@@ -49,7 +49,7 @@ public final class ReadThrough {
         }
         Duration maxAge = settings.maxAge();
         OffsetDateTime now = clock.instant().atOffset(java.time.ZoneOffset.UTC);
-        Map<ScopeKey, OffsetDateTime> synced = inventory.store().lastSuccess(scopes);
+        Map<ScopeKey, OffsetDateTime> synced = inventory.store().memory().lastSuccess(scopes);
         List<ScopeKey> stale = new ArrayList<>();
         for (ScopeKey scope : scopes) {
             OffsetDateTime last = synced.get(scope);
