@@ -128,12 +128,17 @@ public final class InventoryStore {
         dsl.transaction(tx -> markScope(tx.dsl(), scope, ScopeStatus.OK, null, at, jobCount));
     }
 
-    /** Marks a scope FAILED or DENIED and keeps its rows as they were. */
+    /** Marks a scope FAILED, DENIED, DISABLED or UNSUPPORTED and keeps its rows as they were. */
     public void markScopeFailed(ScopeKey scope, ScopeStatus status, String message, OffsetDateTime at) {
         if (status == ScopeStatus.OK) {
-            throw new IllegalArgumentException("a failed scope's status is FAILED or DENIED");
+            throw new IllegalArgumentException("a failed scope's status is not OK");
         }
         dsl.transaction(tx -> markScope(tx.dsl(), scope, status, Secrets.mask(message), at, null));
+    }
+
+    /** Remembered locations, UNSUPPORTED scopes, running jobs due a refresh. */
+    public SyncMemory memory() {
+        return new SyncMemory(dsl);
     }
 
     /** Records one sync run and returns its id. */

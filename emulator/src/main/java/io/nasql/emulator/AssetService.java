@@ -22,14 +22,14 @@ final class AssetService {
     private final DiscoveryConfig discovery;
     private final Duration quotaWindow;
     private final EmulatorClock clock;
-    private final ProjectDirectory projects;
+    private final ProjectRegistry projects;
     private final ResourceHierarchy hierarchy;
     private final AssetIndex index;
     private final Faults faults;
     private final AtomicLong windowIndex = new AtomicLong(-1);
     private final AtomicLong windowUsed = new AtomicLong();
 
-    AssetService(EmulatorConfig config, DiscoveryConfig discovery, EmulatorClock clock, ProjectDirectory projects,
+    AssetService(EmulatorConfig config, DiscoveryConfig discovery, EmulatorClock clock, ProjectRegistry projects,
                  ResourceHierarchy hierarchy, JobRegistry registry) {
         this.discovery = discovery;
         this.quotaWindow = config.quotaWindow();
@@ -37,22 +37,22 @@ final class AssetService {
         this.projects = projects;
         this.hierarchy = hierarchy;
         this.index = new AssetIndex(registry, discovery.assetLag());
-        this.faults = new Faults(config.withDenyProjects(java.util.Set.of()).withQuota(0, config.quotaWindow()));
+        this.faults = new Faults(config);
     }
 
     SearchAllResourcesResponse searchAllResources(SearchAllResourcesRequest request) throws InterruptedException {
-        faults.apply(null, null);
+        faults.apply();
         chargeQuota();
         String scope = request.getScope();
         if (scope.isEmpty()) {
-            throw Errors.invalid("List of found errors:\t1.Field: scope; Message: Required field is not set.\t");
+            throw ServiceError.REQUIRED_FIELD.of("scope");
         }
         if (discovery.denyAssetSearch()) {
-            throw Errors.denied("The caller does not have permission (cloudasset.assets.searchAllResources on " + scope + ")");
+            throw ServiceError.ASSET_SEARCH_DENIED.of(scope);
         }
         String project = projectOf(scope);
         if (!request.getQuery().isEmpty()) {
-            throw Errors.invalid("query is not supported by the nasql emulator: '" + request.getQuery() + "'");
+            throw ServiceError.ASSET_QUERY_UNSUPPORTED.of(request.getQuery());
         }
         if (!request.getAssetTypesList().isEmpty() && !request.getAssetTypesList().contains(NAS_JOB)) {
             return SearchAllResourcesResponse.getDefaultInstance();
@@ -76,16 +76,19 @@ final class AssetService {
     /** The project a {@code projects/...} scope names, null for a folder or organization; unknown ones are denied. */
     private String projectOf(String scope) {
         if (scope.startsWith("projects/")) {
-            return projects.resolve(scope.substring("projects/".length()));
+            String id = projects.resolve(scope.substring("projects/".length()));
+            if (id == null) {
+                throw ServiceError.ASSET_SEARCH_DENIED.of(scope);
+            }
+            return id;
         }
         if ((scope.startsWith("folders/") || scope.startsWith("organizations/")) && hierarchy.knows(scope)) {
             return null;
         }
         if (scope.matches("(folders|organizations)/\\d+")) {
-            throw Errors.denied("The caller does not have permission (cloudasset.assets.searchAllResources on " + scope + ")");
+            throw ServiceError.ASSET_SEARCH_DENIED.of(scope);
         }
-        throw Errors.invalid("Invalid scope '" + scope + "': expected projects/{PROJECT_ID}, projects/{PROJECT_NUMBER},"
-                + " folders/{FOLDER_NUMBER} or organizations/{ORGANIZATION_NUMBER}");
+        throw ServiceError.ASSET_SCOPE_INVALID.of(scope);
     }
 
     private void chargeQuota() {
@@ -98,8 +101,7 @@ final class AssetService {
                 windowUsed.set(0);
             }
             if (windowUsed.incrementAndGet() > discovery.assetQuotaPerWindow()) {
-                throw Errors.exhausted("Quota exceeded for quota metric 'Search requests' and limit 'Search requests per minute"
-                        + " per project' of service 'cloudasset.googleapis.com'.");
+                throw ServiceError.ASSET_QUOTA.of();
             }
         }
     }

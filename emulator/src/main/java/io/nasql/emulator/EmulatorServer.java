@@ -22,7 +22,6 @@ import com.google.protobuf.Message;
 import io.grpc.MethodDescriptor;
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.ProtoUtils;
@@ -71,7 +70,7 @@ public final class EmulatorServer implements AutoCloseable {
 
     /** As {@link #start(EmulatorConfig, EmulatorClock)}, with Cloud Asset Inventory and Resource Manager as {@code discovery} says. */
     public static EmulatorServer start(EmulatorConfig config, EmulatorClock clock, DiscoveryConfig discovery) throws IOException {
-        ProjectDirectory projects = new ProjectDirectory();
+        ProjectRegistry projects = new ProjectRegistry(config.knownProjects(), config.denyProjects(), config.disabledProjects());
         JobRegistry registry = new JobRegistry(config.seed());
         SeedData.populate(config, clock.now(), projects, registry, discovery.scopesWithJobs());
         CallStats stats = new CallStats();
@@ -139,9 +138,9 @@ public final class EmulatorServer implements AutoCloseable {
             observer.onError(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            observer.onError(Status.CANCELLED.withDescription("the emulator is shutting down").asRuntimeException());
+            observer.onError(ServiceError.SHUTTING_DOWN.of());
         } catch (RuntimeException e) {
-            observer.onError(Status.INTERNAL.withDescription("emulator error: " + e).asRuntimeException());
+            observer.onError(ServiceError.INTERNAL.of(e));
         } finally {
             stats.finished();
         }

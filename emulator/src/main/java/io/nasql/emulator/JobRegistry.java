@@ -42,7 +42,7 @@ final class JobRegistry {
     EmulatedJob get(String projectId, String location, String id) {
         EmulatedJob job = scope(projectId, location).get(id);
         if (job == null) {
-            throw Errors.notFound("NasJob projects/" + projectId + "/locations/" + location + "/nasJobs/" + id + " does not exist.");
+            throw ServiceError.NOT_FOUND.of("NasJob", "projects/" + projectId + "/locations/" + location + "/nasJobs/" + id);
         }
         return job;
     }

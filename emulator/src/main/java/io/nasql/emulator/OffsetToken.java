@@ -26,7 +26,7 @@ final class OffsetToken {
         } catch (IllegalArgumentException e) {
             // falls through to the error below
         }
-        throw Errors.invalid("Invalid page_token '" + token + "'.");
+        throw ServiceError.INVALID_PAGE_TOKEN.of(token);
     }
 
     /** A page size as the request asked for it, with the service's default and cap. */

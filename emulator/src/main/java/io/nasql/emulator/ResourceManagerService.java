@@ -17,33 +17,28 @@ final class ResourceManagerService {
     private static final int DEFAULT_PAGE_SIZE = 50;
     private static final int MAX_PAGE_SIZE = 1000;
 
-    private final ProjectDirectory projects;
+    private final ProjectRegistry projects;
     private final ResourceHierarchy hierarchy;
     private final Faults faults;
 
-    ResourceManagerService(EmulatorConfig config, ProjectDirectory projects, ResourceHierarchy hierarchy) {
+    ResourceManagerService(EmulatorConfig config, ProjectRegistry projects, ResourceHierarchy hierarchy) {
         this.projects = projects;
         this.hierarchy = hierarchy;
-        this.faults = new Faults(config.withDenyProjects(java.util.Set.of()).withQuota(0, config.quotaWindow()));
+        this.faults = new Faults(config);
     }
 
     Project getProject(GetProjectRequest request) throws InterruptedException {
-        faults.apply(null, null);
+        faults.apply();
         String segment = Names.project("name", request.getName());
-        String id;
-        try {
-            id = projects.resolve(segment);
-        } catch (RuntimeException e) {
-            throw notVisible(segment);
-        }
-        if (hierarchy.parentOf(id) == null) {
+        String id = projects.resolve(segment);
+        if (id == null || hierarchy.parentOf(id) == null) {
             throw notVisible(segment);
         }
         return project(id);
     }
 
     ListProjectsResponse listProjects(ListProjectsRequest request) throws InterruptedException {
-        faults.apply(null, null);
+        faults.apply();
         String parent = container("parent", request.getParent());
         List<String> children = hierarchy.projectsDirectlyUnder(parent);
         int from = OffsetToken.offset(request.getPageToken(), "projects|" + parent);
@@ -57,7 +52,7 @@ final class ResourceManagerService {
     }
 
     ListFoldersResponse listFolders(ListFoldersRequest request) throws InterruptedException {
-        faults.apply(null, null);
+        faults.apply();
         String parent = container("parent", request.getParent());
         List<String> children = hierarchy.foldersDirectlyUnder(parent);
         int from = OffsetToken.offset(request.getPageToken(), "folders|" + parent);
@@ -75,14 +70,13 @@ final class ResourceManagerService {
 
     private String container(String field, String name) {
         if (name.isEmpty()) {
-            throw Errors.invalid("List of found errors:\t1.Field: " + field + "; Message: Required field is not set.\t");
+            throw ServiceError.REQUIRED_FIELD.of(field);
         }
         if (!name.matches("(folders|organizations)/\\d+")) {
-            throw Errors.invalid("invalid resource name in " + field + ": '" + name + "' is not of the form folders/{folder} or organizations/{organization}");
+            throw ServiceError.INVALID_NAME.of(field, name, "folders/{folder} or organizations/{organization}");
         }
         if (!hierarchy.knows(name)) {
-            throw Errors.denied("Permission 'resourcemanager.projects.list' denied on resource '//cloudresourcemanager.googleapis.com/"
-                    + name + "' (or it may not exist).");
+            throw ServiceError.RESOURCE_MANAGER_DENIED.of("resourcemanager.projects.list", name);
         }
         return name;
     }
@@ -98,7 +92,6 @@ final class ResourceManagerService {
     }
 
     private static RuntimeException notVisible(String segment) {
-        return Errors.denied("Permission 'resourcemanager.projects.get' denied on resource '//cloudresourcemanager.googleapis.com/projects/"
-                + segment + "' (or it may not exist).");
+        return ServiceError.RESOURCE_MANAGER_DENIED.of("resourcemanager.projects.get", "projects/" + segment);
     }
 }

@@ -27,7 +27,7 @@ public final class JobServiceClients implements AutoCloseable {
 
     private final ApiTarget target;
     private final Duration callDeadline;
-    private final Map<String, JobServiceClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, Lazy> clients = new ConcurrentHashMap<>();
     private volatile CredentialsProvider credentials;
 
     public JobServiceClients(ApiTarget target, Duration callDeadline) {
@@ -35,13 +35,44 @@ public final class JobServiceClients implements AutoCloseable {
         this.callDeadline = callDeadline;
     }
 
+    /** The client for a location's endpoint: one per region on the real API, one for all with --endpoint. */
     public JobServiceClient forLocation(String location) {
-        return clients.computeIfAbsent(location, this::create);
+        return clients.computeIfAbsent(target.endpointFor(location), e -> new Lazy(location)).get();
     }
 
     /** How many clients were made so far; a local-only statement makes none. */
     public int created() {
-        return clients.size();
+        return (int) clients.values().stream().filter(Lazy::made).count();
+    }
+
+    /**
+     * One location's client, made on first use under its own lock, so that clients for many
+     * locations are made in parallel rather than one after the other inside the map's lock.
+     */
+    private final class Lazy {
+        private final String location;
+        private JobServiceClient client;
+
+        Lazy(String location) {
+            this.location = location;
+        }
+
+        synchronized JobServiceClient get() {
+            if (client == null) {
+                client = create(location);
+            }
+            return client;
+        }
+
+        synchronized boolean made() {
+            return client != null;
+        }
+
+        synchronized void close() {
+            if (client != null) {
+                client.close();
+            }
+        }
     }
 
     private JobServiceClient create(String location) {
@@ -113,7 +144,7 @@ public final class JobServiceClients implements AutoCloseable {
 
     @Override
     public void close() {
-        clients.values().forEach(JobServiceClient::close);
+        clients.values().forEach(Lazy::close);
         clients.clear();
     }
 }

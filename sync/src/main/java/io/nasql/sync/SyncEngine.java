@@ -57,7 +57,7 @@ public final class SyncEngine implements AutoCloseable {
     /** Wakes the backoff sleeps of the run's calls on {@link #interrupt()}. */
     private final CancelToken stop = new CancelToken();
     private final AtomicInteger activeScopes = new AtomicInteger();
-    private final Set<String> deniedProjects = ConcurrentHashMap.newKeySet();
+    private final Map<String, ScopeStatus> deniedProjects = new ConcurrentHashMap<>();
     private final Semaphore writing = new Semaphore(SCOPES_WRITING, true);
 
     public SyncEngine(InventoryStore store, JobServiceClients clients, CallRunner runner, SyncOptions options, Clock clock) {
@@ -88,6 +88,12 @@ public final class SyncEngine implements AutoCloseable {
         Instant started = clock.instant();
         progress.total(scopes.size());
         List<ScopeOutcome> outcomes = new ArrayList<>(known);
+        for (ScopeOutcome failure : known) {
+            // A project whose locations could not be listed is recorded as scope project/*; skipped UNSUPPORTED scopes keep their row.
+            if (failure.status() != ScopeOutcome.Status.UNSUPPORTED && failure.status() != ScopeOutcome.Status.OK) {
+                store.markScopeFailed(failure.scope(), ScopeStatus.valueOf(failure.status().name()), failure.message(), utc(started));
+            }
+        }
         int coordinators = Math.max(1, Math.min(scopes.size(), options.concurrency()));
         ExecutorService pool = Executors.newFixedThreadPool(coordinators, Threads.daemon("nasql-scope"));
         try {
@@ -113,7 +119,7 @@ public final class SyncEngine implements AutoCloseable {
         SyncReport report = new SyncReport(outcomes, runner.calls() - callsBefore, Duration.between(started, ended), interrupted.get());
         store.recordRun(new SyncRunSummary(utc(started), utc(ended), report.runStatus(),
                 (int) report.count(ScopeOutcome.Status.OK), (int) report.count(ScopeOutcome.Status.FAILED),
-                (int) report.count(ScopeOutcome.Status.DENIED), report.added(), report.changed(), report.removed(),
+                (int) (report.count(ScopeOutcome.Status.DENIED) + report.count(ScopeOutcome.Status.DISABLED)), report.added(), report.changed(), report.removed(),
                 report.apiCalls()));
         // The interrupt flag stays cleared: a thread interrupted inside H2's file I/O would close the database.
         return report;
@@ -136,25 +142,29 @@ public final class SyncEngine implements AutoCloseable {
         } catch (InterruptedException e) {
             outcome = interruptedOutcome(scope);
         } catch (ApiCallException e) {
-            boolean denied = e.code().equals("PERMISSION_DENIED");
-            if (denied) {
-                deniedProjects.add(scope.projectsId());
+            ScopeStatus status = ScopeFailures.classify(e);
+            if (status == ScopeStatus.DENIED || status == ScopeStatus.DISABLED) {
+                // The whole project answers alike: its other scopes are not tried in this run.
+                deniedProjects.putIfAbsent(scope.projectsId(), status);
             }
-            ScopeStatus status = denied ? ScopeStatus.DENIED : ScopeStatus.FAILED;
-            store.markScopeFailed(scope, status, e.toString(), utc(clock.instant()));
-            outcome = new ScopeOutcome(scope, ScopeOutcome.Status.valueOf(status.name()), null, e.toString());
+            String message = ScopeFailures.describe(e, status, scope.projectsId(), scope.locationsId());
+            store.markScopeFailed(scope, status, message, utc(clock.instant()));
+            outcome = new ScopeOutcome(scope, ScopeOutcome.Status.valueOf(status.name()), null, message);
         }
         progress.scopeDone(outcome.status() == ScopeOutcome.Status.OK);
         return outcome;
     }
 
     private ScopeOutcome mirror(ScopeKey scope) throws InterruptedException {
-        if (deniedProjects.contains(scope.projectsId())) {
+        ScopeStatus denied = deniedProjects.get(scope.projectsId());
+        if (denied != null) {
             throw new ApiCallException("PERMISSION_DENIED", "another scope of project " + scope.projectsId()
-                    + " was denied; not tried", null);
+                    + " was answered " + denied + "; not tried", null, denied == ScopeStatus.DISABLED ? "SERVICE_DISABLED" : null, List.of());
         }
         JobServiceClient client = clients.forLocation(scope.locationsId());
         Map<String, OffsetDateTime> known = store.updateTimes(scope);
+        // Trials of a running job move on whether or not its listed updateTime does: read them at least this often.
+        Set<String> due = store.memory().runningReadBefore(scope, utc(clock.instant().minus(options.runningRefresh())));
         Set<String> listed = new HashSet<>();
         List<String> toGet = new ArrayList<>();
         String parent = "projects/" + scope.projectsId() + "/locations/" + scope.locationsId();
@@ -167,7 +177,7 @@ public final class SyncEngine implements AutoCloseable {
                 listed.add(id);
                 OffsetDateTime knownTime = known.get(id);
                 OffsetDateTime listedTime = ProtoJson.time(job.getUpdateTime());
-                if (knownTime == null || listedTime == null || !knownTime.isEqual(listedTime)) {
+                if (knownTime == null || listedTime == null || !knownTime.isEqual(listedTime) || due.contains(id)) {
                     toGet.add(job.getName());
                 }
             }

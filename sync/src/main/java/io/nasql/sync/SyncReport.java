@@ -26,10 +26,14 @@ public record SyncReport(List<ScopeOutcome> outcomes, long apiCalls, Duration el
         return outcomes.stream().filter(o -> o.changes() != null).mapToInt(o -> o.changes().removed()).sum();
     }
 
-    /** The scopes that failed or were denied, for the summary and the exit code. */
+    /**
+     * The scopes that failed, were denied or found the API disabled, for the summary and the exit
+     * code. UNSUPPORTED is not among them: NAS not offered in a region is an answer, not a failure.
+     */
     public List<ScopeOutcome> problems() {
         return outcomes.stream()
-                .filter(o -> o.status() == ScopeOutcome.Status.FAILED || o.status() == ScopeOutcome.Status.DENIED)
+                .filter(o -> o.status() == ScopeOutcome.Status.FAILED || o.status() == ScopeOutcome.Status.DENIED
+                        || o.status() == ScopeOutcome.Status.DISABLED)
                 .toList();
     }
 

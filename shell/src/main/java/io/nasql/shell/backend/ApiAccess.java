@@ -11,6 +11,7 @@ public final class ApiAccess implements AutoCloseable {
     private final SyncOptions options;
     private JobServiceClients clients;
     private CallRunner callRunner;
+    private java.util.function.Consumer<String> pacing = message -> { };
 
     public ApiAccess(ApiTarget target, SyncOptions options) {
         this.target = target;
@@ -33,8 +34,17 @@ public final class ApiAccess implements AutoCloseable {
     public synchronized CallRunner callRunner() {
         if (callRunner == null) {
             callRunner = new CallRunner(options);
+            callRunner.onPacing(pacing);
         }
         return callRunner;
+    }
+
+    /** Where a write waiting for the submission quota says so. */
+    public synchronized void onPacing(java.util.function.Consumer<String> listener) {
+        pacing = listener;
+        if (callRunner != null) {
+            callRunner.onPacing(listener);
+        }
     }
 
     /** True once any API client was made. */

@@ -9,6 +9,7 @@ public enum StatementKind {
     UPDATE_JOBS("(UPDATE|MERGE\\s+INTO|TRUNCATE\\s+TABLE)\\s+" + Names.RESOURCE + "\\b"),
     EXEC("EXEC\\b"),
     SYNC("SYNC\\b"),
+    SHOW_INSERT("SHOW\\s+INSERT\\b"),
     SHOW_SERVICES("SHOW\\s+SERVICES\\b"),
     SHOW_RESOURCES("SHOW\\s+RESOURCES\\b"),
     SHOW_METHODS("SHOW\\s+METHODS\\b"),

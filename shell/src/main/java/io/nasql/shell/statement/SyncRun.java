@@ -5,6 +5,7 @@ import io.nasql.db.ScopeOrigins;
 import io.nasql.shell.backend.ApiAccess;
 import io.nasql.shell.backend.InventoryAccess;
 import io.nasql.sync.CancelToken;
+import io.nasql.sync.LocationDiscovery;
 import io.nasql.sync.ScopeOutcome;
 import io.nasql.sync.ScopeResolver;
 import io.nasql.sync.SyncEngine;
@@ -30,17 +31,20 @@ public final class SyncRun {
     private final ApiAccess api;
     private final SyncOptions options;
     private final ProgressSink progress;
+    private final Settings settings;
 
-    public SyncRun(InventoryAccess inventory, ApiAccess api, SyncOptions options, ProgressSink progress) {
+    /** {@code settings} gives {@code running_refresh} at each run. */
+    public SyncRun(InventoryAccess inventory, ApiAccess api, SyncOptions options, ProgressSink progress, Settings settings) {
         this.inventory = inventory;
         this.api = api;
         this.options = options;
         this.progress = progress;
+        this.settings = settings;
     }
 
     public SyncReport scopes(List<String> projects, List<String> locations, CancelToken cancel) throws InterruptedException {
         long callsBefore = api.callRunner().calls();
-        ScopeResolver.Resolution resolution = new ScopeResolver(api.clients(), api.callRunner()).resolve(projects, locations);
+        ScopeResolver.Resolution resolution = new ScopeResolver(locationDiscovery()).resolve(projects, locations);
         return run(resolution.scopes(), resolution.failures(), cancel, callsBefore);
     }
 
@@ -57,12 +61,17 @@ public final class SyncRun {
         long callsBefore = api.callRunner().calls();
         ScopeDiscovery.Plan plan;
         try (DiscoveryClients clients = new DiscoveryClients(api.target(), api.clients().credentials(), options.callDeadline())) {
-            plan = new ScopeDiscovery(clients, api.callRunner(), new ScopeResolver(api.clients(), api.callRunner())::resolve,
+            plan = new ScopeDiscovery(clients, api.callRunner(), new ScopeResolver(locationDiscovery())::resolve,
                     new ScopeOrigins(inventory.inventory().dsl()), notices).plan(projects, locations, scope);
         }
         SyncReport report = run(plan.keys(), plan.failures(), cancel, callsBefore);
         new ScopeOrigins(inventory.inventory().dsl()).record(plan.scopes());
         return report;
+    }
+
+    /** Each project's locations, remembered for a day; regions without NAS are skipped until then. */
+    private LocationDiscovery locationDiscovery() {
+        return new LocationDiscovery(api.clients(), api.callRunner(), inventory.store().memory(), Clock.systemUTC());
     }
 
     public SyncReport run(List<ScopeKey> scopes, CancelToken cancel) throws InterruptedException {
@@ -71,6 +80,7 @@ public final class SyncRun {
 
     private SyncReport run(List<ScopeKey> scopes, List<ScopeOutcome> known, CancelToken cancel, long callsBefore)
             throws InterruptedException {
+        SyncOptions options = this.options.withRunningRefresh(settings.runningRefresh());
         try (SyncEngine engine = new SyncEngine(inventory.store(), api.clients(), api.callRunner(), options, Clock.systemUTC())) {
             // Ctrl-C (the REPL's, or SIGINT/SIGTERM in batch mode) cancels the statement's token, which stops this run.
             ScheduledExecutorService ticker = progress == ProgressSink.NONE ? null : startProgress(engine);
@@ -103,12 +113,19 @@ public final class SyncRun {
         return ticker;
     }
 
-    /** The summary: one line of totals, then one line per failed or denied scope. */
+    /**
+     * The summary: one line of totals, then one line per failed, denied or disabled scope (its
+     * message says what to do). Regions without NAS are counted, not listed: they are no failure.
+     */
     public static String summary(SyncReport report) {
+        long disabled = report.count(ScopeOutcome.Status.DISABLED);
+        long unsupported = report.count(ScopeOutcome.Status.UNSUPPORTED);
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "%s %d scopes in %.1fs: %d ok, %d failed, %d denied%s; jobs %d added, %d changed, %d removed; %d API calls%n",
+                "%s %d scopes in %.1fs: %d ok, %d failed, %d denied%s%s%s; jobs %d added, %d changed, %d removed; %d API calls%n",
                 report.interrupted() ? "interrupted after" : "synced", report.outcomes().size(), report.elapsed().toMillis() / 1000.0,
                 report.count(ScopeOutcome.Status.OK), report.count(ScopeOutcome.Status.FAILED), report.count(ScopeOutcome.Status.DENIED),
+                disabled == 0 ? "" : ", " + disabled + " API disabled",
+                unsupported == 0 ? "" : ", " + unsupported + " without NAS",
                 report.interrupted() ? ", " + report.count(ScopeOutcome.Status.INTERRUPTED) + " not finished" : "",
                 report.added(), report.changed(), report.removed(), report.apiCalls()));
         for (ScopeOutcome problem : report.problems()) {

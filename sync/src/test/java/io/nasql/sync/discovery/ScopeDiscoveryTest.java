@@ -20,6 +20,7 @@ import io.nasql.emulator.SampleJobs;
 import io.nasql.sync.ApiTarget;
 import io.nasql.sync.CallRunner;
 import io.nasql.sync.JobServiceClients;
+import io.nasql.sync.LocationDiscovery;
 import io.nasql.sync.ScopeResolver;
 import io.nasql.sync.SyncEngine;
 import io.nasql.sync.SyncOptions;
@@ -73,7 +74,7 @@ class ScopeDiscoveryTest {
         ProjectsClient projects = discoveryClients.projects();
         PROJECTS.forEach(id -> idByNumber.put(projects.getProject("projects/" + id).getName().substring("projects/".length()), id));
         emulator.stats().reset();
-        return new ScopeDiscovery(discoveryClients, runner, new ScopeResolver(clients, runner)::resolve,
+        return new ScopeDiscovery(discoveryClients, runner, new ScopeResolver(new LocationDiscovery(clients, runner, new InventoryStore(inventory).memory(), Clock.systemUTC()))::resolve,
                 new ScopeOrigins(inventory.dsl()), notices::add);
     }
 
