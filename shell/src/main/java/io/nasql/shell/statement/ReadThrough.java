@@ -1,5 +1,6 @@
 package io.nasql.shell.statement;
 
+import io.nasql.db.ScopeFreshness;
 import io.nasql.db.ScopeKey;
 import io.nasql.shell.Session;
 import io.nasql.shell.SyncRun;
@@ -22,6 +23,8 @@ import java.util.regex.Pattern;
 final class ReadThrough {
     private static final Pattern READS_RESOURCE = Pattern.compile("(?is)^\\s*(SELECT|WITH)\\b.*\\b" + StatementKind.Names.RESOURCE + "\\b.*");
 
+    private static final int NAMED = 3;
+
     private ReadThrough() {
     }
 
@@ -36,7 +39,7 @@ final class ReadThrough {
         }
         Duration maxAge = (Duration) session.setting(Setting.MAX_AGE);
         OffsetDateTime now = session.clock().instant().atOffset(java.time.ZoneOffset.UTC);
-        Map<ScopeKey, OffsetDateTime> synced = session.store().lastSuccess(scopes);
+        Map<ScopeKey, OffsetDateTime> synced = new ScopeFreshness(session.inventory()).lastSuccess(scopes);
         List<ScopeKey> stale = new ArrayList<>();
         for (ScopeKey scope : scopes) {
             OffsetDateTime last = synced.get(scope);
@@ -48,8 +51,7 @@ final class ReadThrough {
             return;
         }
         session.notices().println("syncing " + stale.size() + (stale.size() == 1 ? " scope" : " scopes") + " first (max_age "
-                + Setting.formatDuration(maxAge) + "): " + String.join(", ", stale.stream().map(s -> s + (synced.containsKey(s)
-                ? "" : " (never synced)")).toList()));
+                + Setting.formatDuration(maxAge) + "): " + named(stale, synced));
         try {
             SyncReport report = new SyncRun(session).run(stale);
             for (ScopeOutcome problem : report.problems()) {
@@ -60,5 +62,12 @@ final class ReadThrough {
             session.notices().println("warning: could not refresh (" + io.nasql.db.Secrets.mask(e.getMessage()) + "); querying the inventory as it is");
         }
         session.notices().flush();
+    }
+
+    /** The first few scopes by name, then how many more: a notice stays one short line for a thousand scopes. */
+    static String named(List<ScopeKey> scopes, Map<ScopeKey, OffsetDateTime> synced) {
+        List<String> names = scopes.stream().limit(NAMED).map(s -> s + (synced.containsKey(s) ? "" : " (never synced)")).toList();
+        int rest = scopes.size() - names.size();
+        return String.join(", ", names) + (rest == 0 ? "" : " and " + rest + " more");
     }
 }

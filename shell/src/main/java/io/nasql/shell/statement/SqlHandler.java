@@ -4,6 +4,7 @@ import io.nasql.shell.Session;
 import io.nasql.shell.output.JdbcRows;
 import io.nasql.shell.output.ResultPrinter;
 import java.sql.SQLException;
+import org.h2.api.ErrorCode;
 
 /** Runs SQL on the inventory as it is, printing each result it returns; Ctrl-C cancels it through the session. */
 public final class SqlHandler implements Handler {
@@ -14,7 +15,7 @@ public final class SqlHandler implements Handler {
         ResultPrinter printer = session.printer();
         try (java.sql.Statement jdbc = session.connection().createStatement();
              Session.CancelHook cancel = session.onCancel(() -> cancel(jdbc))) {
-            boolean isResult = jdbc.execute(statement.text());
+            boolean isResult = execute(jdbc, statement.text());
             while (true) {
                 if (isResult) {
                     try (JdbcRows rows = new JdbcRows(jdbc.getResultSet())) {
@@ -31,6 +32,19 @@ public final class SqlHandler implements Handler {
             }
         } catch (SQLException e) {
             throw SqlErrors.of(e, statement);
+        }
+    }
+
+    /** Runs the statement over the narrow table when it can; a failure there is reported as the statement as written fails. */
+    private static boolean execute(java.sql.Statement jdbc, String sql) throws SQLException {
+        String routed = SummaryRouting.route(sql);
+        try {
+            return jdbc.execute(routed);
+        } catch (SQLException e) {
+            if (routed.equals(sql) || e.getErrorCode() == ErrorCode.STATEMENT_WAS_CANCELED) {
+                throw e;
+            }
+            return jdbc.execute(sql);
         }
     }
 
