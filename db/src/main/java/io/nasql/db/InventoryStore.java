@@ -23,12 +23,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jooq.Condition;
-import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.JSON;
-import org.jooq.Table;
-import org.jooq.TableRecord;
 import org.jooq.impl.DSL;
 
 /**
@@ -134,7 +130,17 @@ public final class InventoryStore {
         if (status == ScopeStatus.OK) {
             throw new IllegalArgumentException("a failed scope's status is FAILED or DENIED");
         }
-        dsl.transaction(tx -> markScope(tx.dsl(), scope, status, Secrets.mask(message), at, null));
+        dsl.transaction(tx -> markScope(tx.dsl(), scope, status, fitted(Secrets.mask(message)), at, null));
+    }
+
+    /** A message cut to fit {@code sync_scopes.errorMessage}, marked where it was cut, so that recording it cannot fail. */
+    static String fitted(String message) {
+        int max = SYNC_SCOPES.ERRORMESSAGE.getDataType().length();
+        if (message == null || message.length() <= max) {
+            return message;
+        }
+        String cut = " ... (" + message.length() + " characters, cut)";
+        return message.substring(0, max - cut.length()) + cut;
     }
 
     /** Records one sync run and returns its id. */
@@ -168,6 +174,8 @@ public final class InventoryStore {
         List<NasJobDocumentsRecord> documents = new ArrayList<>(jobs.size());
         List<NasTrialsRecord> trials = new ArrayList<>();
         List<NasJobEventsRecord> events = new ArrayList<>();
+        // Only jobs the scope held have old rows: a first sync deletes nothing.
+        List<String> old = new ArrayList<>();
         for (NasJob job : jobs) {
             NasJobRecords.JobRows jobRows = NasJobRecords.job(scope, job, at);
             NasJobSummariesRecord row = jobRows.summary();
@@ -175,42 +183,26 @@ public final class InventoryStore {
             rows.add(row);
             documents.add(jobRows.documents());
             trials.addAll(NasJobRecords.trials(scope, job));
+            if (states.containsKey(id)) {
+                old.add(id);
+            }
             if (!states.containsKey(id) || !Objects.equals(states.get(id), row.getState())) {
                 events.add(event(scope, id, states.get(id), row.getState(), source, at));
             }
             states.put(id, row.getState());
         }
-        for (List<String> chunk : chunks(rows.stream().map(NasJobSummariesRecord::getNasjobsid).toList())) {
+        for (List<String> chunk : chunks(old)) {
             db.deleteFrom(NAS_JOB_SUMMARIES).where(inScope(scope)).and(NAS_JOB_SUMMARIES.NASJOBSID.in(chunk)).execute();
         }
-        insertAll(db, NAS_JOB_SUMMARIES, List.of(NAS_JOB_SUMMARIES.fields()), rows);
-        insertAll(db, NAS_JOB_DOCUMENTS, List.of(NAS_JOB_DOCUMENTS.fields()), documents);
-        insertAll(db, NAS_TRIALS, List.of(NAS_TRIALS.fields()), trials);
-        insertAll(db, NAS_JOB_EVENTS, EVENT_FIELDS, events);
+        BatchInsert.insert(db, NAS_JOB_SUMMARIES, List.of(NAS_JOB_SUMMARIES.fields()), rows);
+        BatchInsert.insert(db, NAS_JOB_DOCUMENTS, List.of(NAS_JOB_DOCUMENTS.fields()), documents);
+        BatchInsert.insert(db, NAS_TRIALS, List.of(NAS_TRIALS.fields()), trials);
+        BatchInsert.insert(db, NAS_JOB_EVENTS, EVENT_FIELDS, events);
     }
 
     /** The events' columns but the generated id. */
     private static final List<Field<?>> EVENT_FIELDS = List.of(NAS_JOB_EVENTS.PROJECTSID, NAS_JOB_EVENTS.LOCATIONSID,
             NAS_JOB_EVENTS.NASJOBSID, NAS_JOB_EVENTS.OBSERVEDAT, NAS_JOB_EVENTS.FROMSTATE, NAS_JOB_EVENTS.TOSTATE, NAS_JOB_EVENTS.SOURCE);
-
-    /** Inserts records through one prepared statement, in batches of a thousand rows. */
-    private static <R extends TableRecord<R>> void insertAll(DSLContext db, Table<R> table, List<Field<?>> fields, List<R> records) {
-        for (int start = 0; start < records.size(); start += 1000) {
-            // jOOQ writes "? FORMAT JSON" for a JSON bind only when the placeholder has a value; without it H2
-            // would store each JSON text as a JSON string.
-            List<Field<?>> placeholders = fields.stream()
-                    .<Field<?>>map(f -> f.getType() == JSON.class ? DSL.val(JSON.valueOf("{}")) : DSL.val(null, f)).toList();
-            BatchBindStep batch = db.batch(db.insertInto(table).columns(fields).values(placeholders));
-            for (R record : records.subList(start, Math.min(records.size(), start + 1000))) {
-                Object[] values = new Object[fields.size()];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = record.get(fields.get(i));
-                }
-                batch.bind(values);
-            }
-            batch.execute();
-        }
-    }
 
     private static void delete(DSLContext db, ScopeKey scope, List<String> ids, Map<String, String> states, String source,
                                OffsetDateTime at) {
@@ -224,7 +216,7 @@ public final class InventoryStore {
         for (List<String> chunk : chunks(ids)) {
             db.deleteFrom(NAS_JOB_SUMMARIES).where(inScope(scope)).and(NAS_JOB_SUMMARIES.NASJOBSID.in(chunk)).execute();
         }
-        insertAll(db, NAS_JOB_EVENTS, EVENT_FIELDS, events);
+        BatchInsert.insert(db, NAS_JOB_EVENTS, EVENT_FIELDS, events);
     }
 
     private static NasJobEventsRecord event(ScopeKey scope, String id, String from, String to, String source, OffsetDateTime at) {
