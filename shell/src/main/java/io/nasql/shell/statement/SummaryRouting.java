@@ -147,9 +147,9 @@ public final class SummaryRouting {
                     int end = sql.indexOf("*/", i + 2);
                     i = end < 0 ? n : end + 2;
                 } else if (c == '\'') {
-                    i = Sql.closingQuote(sql, i);
+                    i = closingQuote(sql, i);
                 } else if (c == '"') {
-                    int end = Sql.closingQuote(sql, i);
+                    int end = closingQuote(sql, i);
                     tokens.add(new Token(sql.substring(i, end), i, end, true));
                     i = end;
                 } else if (Character.isLetterOrDigit(c) || c == '_' || c == '$') {
@@ -166,5 +166,22 @@ public final class SummaryRouting {
             }
             return tokens;
         }
+    }
+
+    /** The index after the quote that closes the one at {@code open} (a doubled quote stays inside). */
+    private static int closingQuote(String text, int open) {
+        char quote = text.charAt(open);
+        int i = open + 1;
+        while (i < text.length()) {
+            if (text.charAt(i) == quote) {
+                if (i + 1 < text.length() && text.charAt(i + 1) == quote) {
+                    i += 2;
+                    continue;
+                }
+                return i + 1;
+            }
+            i++;
+        }
+        return text.length();
     }
 }
