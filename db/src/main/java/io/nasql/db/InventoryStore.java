@@ -46,9 +46,8 @@ public final class InventoryStore {
     }
 
     /**
-     * Replaces one scope's snapshot after a complete listing: upserts the changed jobs (fresh
-     * from GetNasJob, with their trials), removes the jobs the listing no longer has, records
-     * each state change, and marks the scope OK.
+     * Replaces one scope's snapshot after a complete listing: upserts the changed jobs (from GetNasJob,
+     * with trials), removes the jobs the listing no longer has, records each state change, marks the scope OK.
      */
     public ScopeChanges replaceScope(ScopeKey scope, Collection<NasJob> changedJobs, Collection<String> missingIds,
                                      String source, OffsetDateTime at) {

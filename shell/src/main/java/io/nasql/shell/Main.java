@@ -1,10 +1,10 @@
 package io.nasql.shell;
 
 import io.nasql.db.Secrets;
-import io.nasql.shell.cli.ErrorReporter;
-import io.nasql.shell.cli.ExitCodes;
 import io.nasql.shell.cli.Io;
 import io.nasql.shell.cli.NasqlCommand;
+import io.nasql.shell.error.ErrorReporter;
+import io.nasql.shell.error.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;

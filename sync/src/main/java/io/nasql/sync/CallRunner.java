@@ -42,6 +42,14 @@ public final class CallRunner {
      * already: its caller looks first (see {@link DuplicateFreeCreate}).
      */
     public <T> T call(ScopeKey scope, Supplier<T> call, boolean idempotent) throws InterruptedException {
+        return call(scope, call, idempotent, new CancelToken());
+    }
+
+    /**
+     * As {@link #call(ScopeKey, Supplier, boolean)}, with the backoff between retries cut short
+     * by {@code cancel}: then the last failure is thrown and no further attempt is made.
+     */
+    public <T> T call(ScopeKey scope, Supplier<T> call, boolean idempotent, CancelToken cancel) throws InterruptedException {
         ScopeRateLimiter limiter = limiters.computeIfAbsent(scope, s -> new ScopeRateLimiter(options.perScopePerMinute(), options.burst()));
         for (int attempt = 1; ; attempt++) {
             limiter.acquire();
@@ -65,14 +73,22 @@ public final class CallRunner {
             if (code == StatusCode.Code.RESOURCE_EXHAUSTED) {
                 limiter.slowDown();
             }
-            backoff(attempt);
+            if (backoff(attempt, cancel)) {
+                ApiCallException last = ApiCallException.of(failure);
+                throw new ApiCallException(last.code(), last.getMessage() + " (not retried: cancelled)", failure);
+            }
         }
     }
 
     /** Waits before try {@code attempt + 1}, counted as a retry. */
     public void backoff(int attempt) throws InterruptedException {
+        backoff(attempt, new CancelToken());
+    }
+
+    /** As {@link #backoff(int)}, woken up by {@code cancel}; true when it was, and then no retry should follow. */
+    public boolean backoff(int attempt, CancelToken cancel) throws InterruptedException {
         retries.incrementAndGet();
-        Thread.sleep(backoffMillis(attempt));
+        return cancel.sleep(java.time.Duration.ofMillis(backoffMillis(attempt)));
     }
 
     /** Tries of one call at most. */

@@ -34,12 +34,14 @@ final class DuplicateFreeCreate {
     private final CallRunner runner;
     private final InventoryStore store;
     private final Clock clock;
+    private final CancelToken cancel;
 
-    DuplicateFreeCreate(JobServiceClient client, CallRunner runner, InventoryStore store, Clock clock) {
+    DuplicateFreeCreate(JobServiceClient client, CallRunner runner, InventoryStore store, Clock clock, CancelToken cancel) {
         this.client = client;
         this.runner = runner;
         this.store = store;
         this.clock = clock;
+        this.cancel = cancel;
     }
 
     NasJob create(ScopeKey scope, NasJob job) throws InterruptedException {
@@ -47,7 +49,7 @@ final class DuplicateFreeCreate {
         String parent = "projects/" + scope.projectsId() + "/locations/" + scope.locationsId();
         for (int attempt = 1; ; attempt++) {
             try {
-                return runner.call(scope, () -> client.createNasJob(parent, job), false);
+                return runner.call(scope, () -> client.createNasJob(parent, job), false, cancel);
             } catch (ApiCallException e) {
                 if (!AMBIGUOUS.contains(e.code())) {
                     throw e;
@@ -65,7 +67,9 @@ final class DuplicateFreeCreate {
                 if (attempt >= runner.maxAttempts()) {
                     throw new ApiCallException(e.code(), e.getMessage() + " (no job was created: ListNasJobs finds none)", e);
                 }
-                runner.backoff(attempt);
+                if (runner.backoff(attempt, cancel)) {
+                    throw new ApiCallException(e.code(), e.getMessage() + " (no job was created: ListNasJobs finds none; not retried: cancelled)", e);
+                }
             }
         }
     }
@@ -77,7 +81,7 @@ final class DuplicateFreeCreate {
             List<NasJob> all = new ArrayList<>();
             client.listNasJobs(request).iterateAll().forEach(all::add);
             return all;
-        });
+        }, true, cancel);
         Set<String> known = store.updateTimes(scope).keySet();
         return matches.stream()
                 .filter(m -> !known.contains(m.getName().substring(m.getName().lastIndexOf('/') + 1)))

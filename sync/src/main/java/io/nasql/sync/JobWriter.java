@@ -25,12 +25,19 @@ public final class JobWriter {
     private final CallRunner runner;
     private final InventoryStore store;
     private final Clock clock;
+    private final CancelToken cancel;
 
     public JobWriter(JobServiceClients clients, CallRunner runner, InventoryStore store, Clock clock) {
+        this(clients, runner, store, clock, new CancelToken());
+    }
+
+    /** A writer for one statement: {@code cancel} cuts short the backoff between retries of its calls. */
+    public JobWriter(JobServiceClients clients, CallRunner runner, InventoryStore store, Clock clock, CancelToken cancel) {
         this.clients = clients;
         this.runner = runner;
         this.store = store;
         this.clock = clock;
+        this.cancel = cancel;
     }
 
     /**
@@ -42,7 +49,7 @@ public final class JobWriter {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        NasJob created = new DuplicateFreeCreate(clients.forLocation(scope.locationsId()), runner, store, clock).create(scope, job);
+        NasJob created = new DuplicateFreeCreate(clients.forLocation(scope.locationsId()), runner, store, clock, cancel).create(scope, job);
         store.putJob(scope, created, "insert", now());
         return created;
     }
@@ -59,7 +66,7 @@ public final class JobWriter {
             OperationFuture<Empty, DeleteOperationMetadata> future = client.deleteNasJobAsync(name);
             unwrap(() -> future.getInitialFuture().get());
             return future;
-        });
+        }, true, cancel);
         return new PendingDelete(scope, nasJobsId, operation);
     }
 
@@ -86,8 +93,8 @@ public final class JobWriter {
         runner.call(scope, () -> {
             client.cancelNasJob(name);
             return Boolean.TRUE;
-        });
-        NasJob job = runner.call(scope, () -> client.getNasJob(name));
+        }, true, cancel);
+        NasJob job = runner.call(scope, () -> client.getNasJob(name), true, cancel);
         store.putJob(scope, job, "cancel", now());
         return job;
     }

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,6 +54,8 @@ public final class SyncEngine implements AutoCloseable {
     private final ExecutorService getPool;
     private final SyncProgress progress = new SyncProgress();
     private final AtomicBoolean interrupted = new AtomicBoolean();
+    /** Wakes the backoff sleeps of the run's calls on {@link #interrupt()}. */
+    private final CancelToken stop = new CancelToken();
     private final AtomicInteger activeScopes = new AtomicInteger();
     private final Set<String> deniedProjects = ConcurrentHashMap.newKeySet();
 
@@ -64,7 +65,7 @@ public final class SyncEngine implements AutoCloseable {
         this.runner = runner;
         this.options = options;
         this.clock = clock;
-        this.getPool = Executors.newFixedThreadPool(options.concurrency(), daemon("nasql-get"));
+        this.getPool = Executors.newFixedThreadPool(options.concurrency(), Threads.daemon("nasql-get"));
     }
 
     /** Syncs the scopes and records the run; never throws for a scope's failure. */
@@ -85,7 +86,7 @@ public final class SyncEngine implements AutoCloseable {
         progress.total(scopes.size());
         List<ScopeOutcome> outcomes = new ArrayList<>(known);
         int coordinators = Math.max(1, Math.min(scopes.size(), options.concurrency()));
-        ExecutorService pool = Executors.newFixedThreadPool(coordinators, daemon("nasql-scope"));
+        ExecutorService pool = Executors.newFixedThreadPool(coordinators, Threads.daemon("nasql-scope"));
         try {
             List<Future<ScopeOutcome>> futures = new ArrayList<>();
             for (ScopeKey scope : scopes) {
@@ -94,7 +95,7 @@ public final class SyncEngine implements AutoCloseable {
             for (Future<ScopeOutcome> future : futures) {
                 while (true) {
                     try {
-                        outcomes.add(await(future));
+                        outcomes.add(Threads.await(future));
                         break;
                     } catch (InterruptedException e) {
                         // Ctrl-C in the shell: stop the scopes, then wait for them to wind down and record the run.
@@ -118,6 +119,7 @@ public final class SyncEngine implements AutoCloseable {
     /** Stops the run: finished scopes stay committed, the others are left as they were. */
     public void interrupt() {
         interrupted.set(true);
+        stop.cancel();
     }
 
     public SyncProgress progress() {
@@ -170,7 +172,7 @@ public final class SyncEngine implements AutoCloseable {
         String token = "";
         do {
             ListNasJobsRequest request = ListNasJobsRequest.newBuilder().setParent(parent).setPageSize(PAGE_SIZE).setPageToken(token).build();
-            ListNasJobsResponse page = runner.call(scope, () -> client.listNasJobsCallable().call(request));
+            ListNasJobsResponse page = runner.call(scope, () -> client.listNasJobsCallable().call(request), true, stop);
             for (NasJob job : page.getNasJobsList()) {
                 String id = idOf(job.getName());
                 listed.add(id);
@@ -228,7 +230,7 @@ public final class SyncEngine implements AutoCloseable {
                 completion.submit(() -> getOrNull(scope, client, name));
                 outstanding++;
             }
-            NasJob job = await(completion.take());
+            NasJob job = Threads.await(completion.take());
             outstanding--;
             if (job != null) {
                 fetched.add(idOf(job.getName()));
@@ -249,7 +251,7 @@ public final class SyncEngine implements AutoCloseable {
 
     private NasJob getOrNull(ScopeKey scope, JobServiceClient client, String name) throws InterruptedException {
         try {
-            return runner.call(scope, () -> client.getNasJob(name));
+            return runner.call(scope, () -> client.getNasJob(name), true, stop);
         } catch (ApiCallException e) {
             if (e.code().equals("NOT_FOUND")) {
                 return null;
@@ -264,31 +266,8 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
-    private static <T> T await(Future<T> future) throws InterruptedException {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof InterruptedException i) {
-                throw i;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
     private static OffsetDateTime utc(Instant t) {
         return t.atOffset(ZoneOffset.UTC);
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     @Override

@@ -119,7 +119,7 @@ class DuplicateFreeCreateTest {
         long lists = f.emulator.stats().calls("ListNasJobs");
         NasJob bad = draft(f, "x".repeat(129), "dana");
         CallRunner runner = new CallRunner(f.options);
-        DuplicateFreeCreate create = new DuplicateFreeCreate(f.clients.forLocation("us-central1"), runner, f.store, Clock.systemUTC());
+        DuplicateFreeCreate create = new DuplicateFreeCreate(f.clients.forLocation("us-central1"), runner, f.store, Clock.systemUTC(), new CancelToken());
         assertThatThrownBy(() -> create.create(SCOPE, bad)).isInstanceOf(ApiCallException.class)
                 .extracting(e -> ((ApiCallException) e).code()).isEqualTo("INVALID_ARGUMENT");
         assertThat(f.emulator.stats().calls("ListNasJobs")).isEqualTo(lists);

@@ -3,7 +3,11 @@ package io.nasql.shell.cli;
 import io.nasql.emulator.EmulatorClock;
 import io.nasql.emulator.EmulatorConfig;
 import io.nasql.emulator.EmulatorServer;
+import io.nasql.shell.error.ErrorReporter;
+import io.nasql.shell.statement.SyncRun;
+import io.nasql.sync.CancelToken;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +50,23 @@ final class Demo implements AutoCloseable {
     /** The throwaway inventory folder (history goes there too). */
     Path folder() {
         return folder;
+    }
+
+    /** The demo's first sync, with progress, and the example queries when a person is watching; false when it failed. */
+    boolean firstSync(SyncRun syncs, SessionConfig config, PrintWriter notices, ErrorReporter errors, boolean showExamples) {
+        notices.println("nasql demo: emulator on " + endpoint() + ", throwaway inventory in " + folder);
+        try {
+            notices.print(SyncRun.summary(syncs.scopes(config.projects(), config.locations(), new CancelToken())));
+        } catch (Exception e) {
+            errors.report(e);
+            return false;
+        }
+        if (showExamples) {
+            notices.println("Try:");
+            EXAMPLES.forEach(q -> notices.println("  " + q));
+        }
+        notices.flush();
+        return true;
     }
 
     @Override

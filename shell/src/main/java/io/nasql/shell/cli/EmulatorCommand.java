@@ -3,6 +3,8 @@ package io.nasql.shell.cli;
 import io.nasql.emulator.EmulatorClock;
 import io.nasql.emulator.EmulatorConfig;
 import io.nasql.emulator.EmulatorServer;
+import io.nasql.shell.error.ExitCodes;
+import io.nasql.shell.error.UsageException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -58,7 +60,7 @@ public final class EmulatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (nasql.demo) {
+        if (nasql.options().demo()) {
             throw new UsageException("--demo runs its own emulator and inventory; it does not go with `nasql emulator`");
         }
         if (!projectIds.isEmpty() && projectCount > 0) {
@@ -84,8 +86,8 @@ public final class EmulatorCommand implements Callable<Integer> {
         EmulatorServer server = EmulatorServer.start(config, EmulatorClock.system(speed));
         server.setFailAfterCommitRate(failAfterCommitRate);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "nasql-emulator-stop"));
-        nasql.io.out().println("nasql emulator listening on " + server.endpoint());
-        nasql.io.out().flush();
+        nasql.io().out().println("nasql emulator listening on " + server.endpoint());
+        nasql.io().out().flush();
         server.awaitTermination();
         return ExitCodes.OK;
     }

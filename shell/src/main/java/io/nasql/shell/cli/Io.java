@@ -1,7 +1,12 @@
 package io.nasql.shell.cli;
 
+import java.io.BufferedWriter;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -11,4 +16,14 @@ import java.util.Map;
  */
 public record Io(InputStream in, PrintStream out, PrintStream err, boolean stdinIsTerminal, boolean stderrIsTerminal,
                  Map<String, String> env, Path home) {
+
+    /** Results: stdout, buffered. */
+    Writer results() {
+        return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    }
+
+    /** Notices and progress: stderr, so they never mix with results. */
+    PrintWriter notices() {
+        return new PrintWriter(err, true);
+    }
 }

@@ -1,14 +1,20 @@
 package io.nasql.shell.cli;
 
-import io.nasql.shell.Engines;
-import io.nasql.shell.Session;
+import io.nasql.shell.error.ErrorReporter;
+import io.nasql.shell.error.ExitCodes;
+import io.nasql.shell.error.UsageException;
 import io.nasql.shell.output.OutputFormat;
 import io.nasql.shell.report.Report;
 import io.nasql.shell.report.ReportCatalog;
 import io.nasql.shell.report.ReportFolders;
 import io.nasql.shell.report.ReportRunner;
+import io.nasql.shell.statement.Execution;
+import io.nasql.shell.statement.ProgressSink;
 import io.nasql.shell.statement.Setting;
+import io.nasql.shell.statement.Settings;
 import io.nasql.shell.statement.Variables;
+import io.nasql.shell.write.Confirmer;
+import io.nasql.sync.CancelToken;
 import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -48,13 +54,20 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return nasql.demo ? nasql.inDemo(this::run) : run();
+        GlobalOptions options = nasql.options();
+        if (!options.demo()) {
+            return run(options, null);
+        }
+        try (Demo environment = Demo.start()) {
+            return run(options, environment);
+        }
     }
 
-    private Integer run() throws Exception {
-        ReportCatalog catalog = ReportCatalog.load(ReportFolders.of(nasql.io.home()));
+    private Integer run(GlobalOptions options, Demo demo) throws Exception {
+        Io io = nasql.io();
+        ReportCatalog catalog = ReportCatalog.load(ReportFolders.of(io.home()));
         if (list) {
-            Writer stdout = nasql.stdout();
+            Writer stdout = io.results();
             int width = catalog.all().stream().mapToInt(r -> r.name().length()).max().orElse(0);
             for (Report report : catalog.all()) {
                 stdout.write(report.name() + " ".repeat(width - report.name().length() + 2) + report.description() + "\n");
@@ -67,22 +80,26 @@ public final class ReportCommand implements Callable<Integer> {
         }
         Report report = catalog.find(name);
         boolean html = "html".equalsIgnoreCase(output);
-        var variables = Variables.load(nasql.varFiles, concat(nasql.vars, vars));
-        Writer writer = out == null ? nasql.stdout() : new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8));
-        try (Session session = new Session(nasql.sessionConfig(null), writer, new PrintWriter(nasql.io.err(), true), q -> false,
-                Clock.systemUTC())) {
-            nasql.applySettings(session);
-            if (nasql.demo && !nasql.demoSync(session)) {
+        var variables = Variables.load(options.varFiles(), concat(options.vars(), vars));
+        ConfigFile file = options.settingsFile(io);
+        options.warnAboutPermissions(io, file, demo);
+        Settings settings = options.settings(file);
+        if (output != null && !html) {
+            settings.set(Setting.OUTPUT, OutputFormat.parse(output));
+        }
+        PrintWriter notices = io.notices();
+        Wiring.FrontEnd front = new Wiring.FrontEnd(notices, ProgressSink.NONE, Confirmer.NOBODY, () -> catalog, variables);
+        Writer writer = out == null ? io.results() : new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8));
+        try (Wiring wiring = new Wiring(options.sessionConfig(io, file, demo, null), settings, Clock.systemUTC())) {
+            ErrorReporter errors = options.errors(io);
+            if (demo != null && !demo.firstSync(wiring.syncs(ProgressSink.NONE), wiring.config(), notices, errors, false)) {
                 return ExitCodes.FAILED;
             }
-            if (output != null && !html) {
-                session.set(Setting.OUTPUT, OutputFormat.parse(output));
-            }
-            ReportRunner runner = new ReportRunner(Engines.standard(() -> catalog, variables));
+            ReportRunner runner = wiring.reports(wiring.queries(front));
             if (html) {
-                runner.html(report, variables, session, writer);
+                runner.html(report, variables, writer);
             } else {
-                runner.print(report, variables, session);
+                runner.print(report, variables, new Execution(new CancelToken(), settings, writer, false));
             }
             writer.flush();
         } finally {

@@ -1,9 +1,11 @@
 package io.nasql.shell.cli;
 
-import io.nasql.shell.ProgressSink;
-import io.nasql.shell.Session;
-import io.nasql.shell.SessionConfig;
-import io.nasql.shell.SyncRun;
+import io.nasql.shell.error.ExitCodes;
+import io.nasql.shell.error.UsageException;
+import io.nasql.shell.statement.ProgressSink;
+import io.nasql.shell.statement.Settings;
+import io.nasql.shell.statement.StatementTokens;
+import io.nasql.shell.statement.SyncRun;
 import io.nasql.sync.SyncReport;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -32,30 +34,34 @@ public final class SyncCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (nasql.demo) {
+        GlobalOptions options = nasql.options();
+        Io io = nasql.io();
+        if (options.demo()) {
             throw new UsageException("--demo runs its own emulator and inventory; it does not go with `nasql sync`");
         }
         if (concurrency != null && concurrency < 1) {
             throw new UsageException("--concurrency must be at least 1");
         }
-        Writer out = nasql.stdout();
         if (callsPerMinute != null && callsPerMinute < 1) {
             throw new UsageException("--calls-per-minute must be at least 1");
         }
-        SessionConfig base = nasql.sessionConfig(concurrency);
+        ConfigFile file = options.settingsFile(io);
+        options.warnAboutPermissions(io, file, null);
+        SessionConfig base = options.sessionConfig(io, file, null, concurrency);
         SessionConfig config = callsPerMinute == null ? base : new SessionConfig(base.dbUrl(), base.folder(), base.api(),
                 base.projects(), base.locations(), base.sync().withRate(callsPerMinute, base.sync().burst()), base.assumeYes());
         if (config.projects().isEmpty()) {
             throw new UsageException("no projects given: pass --projects a,b or set `projects: [a, b]` in ~/.nasql/config.yaml"
                     + " (and --locations x,y, or nasql lists them per project)");
         }
-        try (Session session = new Session(config, out, new PrintWriter(nasql.io.err(), true), q -> false, Clock.systemUTC())) {
-            if (progress || nasql.io.stderrIsTerminal()) {
-                session.setProgress(ProgressSink.line(session.notices()));
-            }
+        Writer out = io.results();
+        PrintWriter notices = io.notices();
+        StatementTokens tokens = new StatementTokens();
+        try (Wiring wiring = new Wiring(config, new Settings(), Clock.systemUTC())) {
+            SyncRun syncs = wiring.syncs(progress || io.stderrIsTerminal() ? ProgressSink.line(notices) : ProgressSink.NONE);
             SyncReport report;
-            try (Interrupts interrupts = Interrupts.onFirst(session::cancel)) {
-                report = new SyncRun(session).scopes(config.projects(), config.locations());
+            try (Interrupts interrupts = Interrupts.onFirst(tokens::interrupt)) {
+                report = syncs.scopes(config.projects(), config.locations(), tokens.next());
             }
             out.write(SyncRun.summary(report));
             out.flush();

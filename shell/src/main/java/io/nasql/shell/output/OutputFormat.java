@@ -22,8 +22,13 @@ public enum OutputFormat {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown output format '" + name + "': use table, json, csv, text or vertical");
+            throw new IllegalArgumentException("unknown output format '" + name + "': use " + names(", "));
         }
+    }
+
+    /** Every format's name, joined: what help texts and errors list. */
+    public static String names(String separator) {
+        return String.join(separator, java.util.Arrays.stream(values()).map(OutputFormat::toString).toList());
     }
 
     @Override

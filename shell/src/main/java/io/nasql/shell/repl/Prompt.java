@@ -1,9 +1,10 @@
 package io.nasql.shell.repl;
 
-import io.nasql.shell.Session;
+import io.nasql.shell.backend.InventoryAccess;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 
@@ -12,15 +13,15 @@ final class Prompt {
     private Prompt() {
     }
 
-    static String text(Session session) {
-        try (Statement statement = session.connection().createStatement();
+    static String text(InventoryAccess inventory, Clock clock) {
+        try (Statement statement = inventory.connection().createStatement();
              ResultSet rs = statement.executeQuery("SELECT (SELECT COUNT(DISTINCT \"projectsId\") FROM google.aiplatform.nas_job_summaries),"
                      + " (SELECT MAX(\"lastSuccessAt\") FROM google.aiplatform.sync_scopes)")) {
             rs.next();
             int projects = rs.getInt(1);
             OffsetDateTime synced = rs.getObject(2, OffsetDateTime.class);
             String holds = projects == 0 ? "empty" : projects + (projects == 1 ? " project" : " projects");
-            String fresh = synced == null ? "never synced" : "synced " + ago(Duration.between(synced.toInstant(), session.clock().instant()));
+            String fresh = synced == null ? "never synced" : "synced " + ago(Duration.between(synced.toInstant(), clock.instant()));
             return "nasql [" + holds + ", " + fresh + "]> ";
         } catch (SQLException | RuntimeException e) {
             return "nasql> ";

@@ -1,6 +1,6 @@
 package io.nasql.shell.repl;
 
-import io.nasql.shell.Session;
+import io.nasql.shell.backend.InventoryAccess;
 import io.nasql.shell.statement.ResourceCatalog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,7 +21,7 @@ import org.jline.reader.ParsedLine;
  * statement names; the method after {@code EXEC google.aiplatform.nas_jobs.}; {@code @param}
  * names; and values of projectsId, locationsId and state from the inventory.
  */
-final class SqlCompleter implements Completer {
+public final class SqlCompleter implements Completer {
     static final String RESOURCE = "google.aiplatform.nas_jobs";
     static final List<String> TABLES = List.of(RESOURCE, "google.aiplatform.nas_trials", "google.aiplatform.nas_job_events",
             "google.aiplatform.sync_scopes", "google.aiplatform.sync_runs");
@@ -35,11 +35,11 @@ final class SqlCompleter implements Completer {
             "(?is).*\\b(projectsId|locationsId|state)\\s*(?:=|<>|!=|\\bIN\\s*\\((?:\\s*'[^']*'\\s*,)*)\\s*$");
     private static final Pattern TABLE_IN_TEXT = Pattern.compile("(?i)\\b(?:google\\.)?aiplatform\\.(\\w+)");
 
-    private final Session session;
+    private final InventoryAccess inventory;
     private final ResourceCatalog catalog;
 
-    SqlCompleter(Session session, ResourceCatalog catalog) {
-        this.session = session;
+    public SqlCompleter(InventoryAccess inventory, ResourceCatalog catalog) {
+        this.inventory = inventory;
         this.catalog = catalog;
     }
 
@@ -78,7 +78,7 @@ final class SqlCompleter implements Completer {
         Set<String> columns = new LinkedHashSet<>();
         Matcher m = TABLE_IN_TEXT.matcher(text);
         while (m.find()) {
-            try (ResultSet rs = session.connection().getMetaData().getColumns(null, "aiplatform", m.group(1).toLowerCase(Locale.ROOT), null)) {
+            try (ResultSet rs = inventory.connection().getMetaData().getColumns(null, "aiplatform", m.group(1).toLowerCase(Locale.ROOT), null)) {
                 while (rs.next()) {
                     columns.add(rs.getString("COLUMN_NAME"));
                 }
@@ -97,7 +97,7 @@ final class SqlCompleter implements Completer {
             default -> "state";
         };
         List<String> values = new ArrayList<>();
-        try (var statement = session.connection().createStatement();
+        try (var statement = inventory.connection().createStatement();
              ResultSet rs = statement.executeQuery("SELECT DISTINCT \"" + canonical + "\" FROM " + RESOURCE
                      + " WHERE \"" + canonical + "\" IS NOT NULL ORDER BY 1 LIMIT 500")) {
             while (rs.next()) {

@@ -2,7 +2,7 @@ package io.nasql.shell.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.nasql.shell.Session;
+import io.nasql.shell.statement.Execution;
 import io.nasql.shell.statement.Handler;
 import io.nasql.shell.statement.Sql;
 import io.nasql.shell.statement.Statement;
@@ -31,7 +31,7 @@ public final class ReportHandler implements Handler {
     }
 
     @Override
-    public void run(Statement statement, Session session) {
+    public void run(Statement statement, Execution execution) throws Exception {
         Matcher m = REPORT.matcher(Sql.stripComments(statement.text()));
         if (!m.matches()) {
             throw new StatementException("write it as REPORT name [var=value ...]; `nasql report --list` names the reports", statement.position());
@@ -47,6 +47,6 @@ public final class ReportHandler implements Handler {
         } catch (IllegalArgumentException e) {
             throw new StatementException(e.getMessage(), statement.position());
         }
-        runner.print(report, vars, session);
+        runner.print(report, vars, execution);
     }
 }

@@ -2,11 +2,12 @@ package io.nasql.shell.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.nasql.shell.Session;
+import io.nasql.shell.backend.InventoryAccess;
 import io.nasql.shell.output.JdbcRows;
+import io.nasql.shell.statement.Execution;
+import io.nasql.shell.statement.Handler;
 import io.nasql.shell.statement.SqlErrors;
 import io.nasql.shell.statement.Statement;
-import io.nasql.shell.statement.StatementEngine;
 import io.nasql.shell.statement.StatementSplitter;
 import io.nasql.shell.statement.SummaryRouting;
 import io.nasql.shell.statement.TemplateRenderer;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -21,28 +23,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Runs a report: its variables filled (given values over its defaults), each query printed or gathered for HTML. */
+/**
+ * Runs a report: its variables filled (given values over its defaults), each query run by the
+ * query handler and printed, or gathered for HTML. A report is queries; it needs no other verb.
+ */
 public final class ReportRunner {
-    private final StatementEngine engine;
+    private final Handler queries;
+    private final InventoryAccess inventory;
+    private final Clock clock;
 
-    public ReportRunner(StatementEngine engine) {
-        this.engine = engine;
+    public ReportRunner(Handler queries, InventoryAccess inventory, Clock clock) {
+        this.queries = queries;
+        this.inventory = inventory;
+        this.clock = clock;
     }
 
     /** Prints the report's results in the session's output format. */
-    public void print(Report report, Map<String, JsonNode> given, Session session) {
+    public void print(Report report, Map<String, JsonNode> given, Execution execution) throws Exception {
         for (Statement statement : statements(report, given)) {
-            engine.execute(statement, session);
+            queries.run(statement, execution);
         }
     }
 
     /** Writes the report as one self-contained HTML page. */
-    public void html(Report report, Map<String, JsonNode> given, Session session, Writer out) throws IOException {
+    public void html(Report report, Map<String, JsonNode> given, Writer out) throws IOException {
         List<ResultTable> results = new ArrayList<>();
         for (Statement statement : statements(report, given)) {
-            results.add(gather(statement, session));
+            results.add(gather(statement));
         }
-        out.write(HtmlReport.render(report, summary(report, given, session, results), results));
+        out.write(HtmlReport.render(report, summary(report, given, results), results));
         out.flush();
     }
 
@@ -54,8 +63,8 @@ public final class ReportRunner {
         return StatementSplitter.split(report.sql(), report.source()).stream().map(templates::render).toList();
     }
 
-    private static ResultTable gather(Statement statement, Session session) {
-        try (java.sql.Statement jdbc = session.connection().createStatement();
+    private ResultTable gather(Statement statement) {
+        try (java.sql.Statement jdbc = inventory.connection().createStatement();
              ResultSet rs = jdbc.executeQuery(SummaryRouting.route(statement.text()));
              JdbcRows rows = new JdbcRows(rs)) {
             List<List<Object>> data = new ArrayList<>();
@@ -72,10 +81,10 @@ public final class ReportRunner {
         }
     }
 
-    private static Map<String, String> summary(Report report, Map<String, JsonNode> given, Session session, List<ResultTable> results) {
+    private Map<String, String> summary(Report report, Map<String, JsonNode> given, List<ResultTable> results) {
         Map<String, String> summary = new LinkedHashMap<>();
-        summary.put("Generated", session.clock().instant().atOffset(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-        try (java.sql.Statement jdbc = session.connection().createStatement();
+        summary.put("Generated", clock.instant().atOffset(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        try (java.sql.Statement jdbc = inventory.connection().createStatement();
              ResultSet rs = jdbc.executeQuery("SELECT (SELECT COUNT(*) FROM google.aiplatform.nas_job_summaries),"
                      + " (SELECT COUNT(DISTINCT \"projectsId\") FROM google.aiplatform.nas_job_summaries),"
                      + " (SELECT COUNT(*) FROM google.aiplatform.sync_scopes),"

@@ -1,33 +1,44 @@
 package io.nasql.shell.statement;
 
-import io.nasql.shell.Session;
+import io.nasql.sync.CancelToken;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Runs a script: splits it, fills all its templates, and executes each statement in turn. The
- * first failure stops it unless errors are ignored; each failure goes to {@code onError}.
+ * Runs a script: splits it, fills all its templates, and executes each statement in turn with
+ * its own cancellation token. The first failure stops it unless errors are ignored; an
+ * interrupt always stops it. Each failure goes to {@code onError}.
  */
 public final class BatchRunner {
     private final StatementEngine engine;
     private final TemplateRenderer templates;
+    private final Settings settings;
+    private final Writer out;
+    private final StatementTokens tokens;
     private final boolean dryRun;
     private final boolean ignoreErrors;
     private final Consumer<RuntimeException> onError;
 
-    public BatchRunner(StatementEngine engine, TemplateRenderer templates, boolean dryRun, boolean ignoreErrors,
-                       Consumer<RuntimeException> onError) {
-        this.engine = engine;
-        this.templates = templates;
-        this.dryRun = dryRun;
-        this.ignoreErrors = ignoreErrors;
-        this.onError = onError;
+    /** What a batch run is made of. */
+    public record Parts(StatementEngine engine, TemplateRenderer templates, Settings settings, Writer out, StatementTokens tokens,
+                        boolean dryRun, boolean ignoreErrors, Consumer<RuntimeException> onError) {
     }
 
-    /** Runs the script; true when every statement succeeded. */
-    public boolean run(String script, String source, Session session) throws IOException {
+    public BatchRunner(Parts parts) {
+        this.engine = parts.engine();
+        this.templates = parts.templates();
+        this.settings = parts.settings();
+        this.out = parts.out();
+        this.tokens = parts.tokens();
+        this.dryRun = parts.dryRun();
+        this.ignoreErrors = parts.ignoreErrors();
+        this.onError = parts.onError();
+    }
+
+    /** Runs the script; true when every statement succeeded and nothing was interrupted. */
+    public boolean run(String script, String source) throws IOException {
         List<Statement> statements;
         try {
             // Every template is filled before the first statement runs: a bad value runs nothing.
@@ -38,22 +49,25 @@ public final class BatchRunner {
         }
         boolean ok = true;
         for (Statement rendered : statements) {
+            if (tokens.interrupted()) {
+                return false;
+            }
+            CancelToken cancel = tokens.next();
             try {
                 if (dryRun) {
-                    Writer out = session.out();
                     out.write(rendered.text() + ";\n");
                     out.flush();
                 } else {
-                    engine.execute(rendered, session);
+                    engine.execute(rendered, new Execution(cancel, settings, out, false));
                 }
             } catch (RuntimeException e) {
                 ok = false;
                 onError.accept(e);
-                if (!ignoreErrors) {
+                if (!ignoreErrors || tokens.interrupted()) {
                     return false;
                 }
             }
         }
-        return ok;
+        return ok && !tokens.interrupted();
     }
 }

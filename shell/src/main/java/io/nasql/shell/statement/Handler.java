@@ -1,9 +1,7 @@
 package io.nasql.shell.statement;
 
-import io.nasql.shell.Session;
-
-/** Runs one kind of statement. */
+/** Runs one kind of statement; its collaborators come through its constructor. */
 @FunctionalInterface
 public interface Handler {
-    void run(Statement statement, Session session) throws Exception;
+    void run(Statement statement, Execution execution) throws Exception;
 }

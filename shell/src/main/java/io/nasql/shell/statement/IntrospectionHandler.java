@@ -1,6 +1,6 @@
 package io.nasql.shell.statement;
 
-import io.nasql.shell.Session;
+import io.nasql.shell.backend.InventoryAccess;
 import io.nasql.shell.output.ListRows;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -32,25 +32,27 @@ public final class IntrospectionHandler implements Handler {
             Pattern.CASE_INSENSITIVE);
 
     private final ResourceCatalog catalog;
+    private final InventoryAccess inventory;
 
-    public IntrospectionHandler(ResourceCatalog catalog) {
+    public IntrospectionHandler(ResourceCatalog catalog, InventoryAccess inventory) {
         this.catalog = catalog;
+        this.inventory = inventory;
     }
 
     @Override
-    public void run(Statement statement, Session session) throws Exception {
+    public void run(Statement statement, Execution execution) throws Exception {
         String text = Sql.stripComments(statement.text()).trim();
         switch (StatementKind.of(text)) {
-            case SHOW_SERVICES -> session.printer().print(ListRows.ofText(List.of("id", "name", "title"),
+            case SHOW_SERVICES -> execution.printer().print(ListRows.ofText(List.of("id", "name", "title"),
                     List.of(List.of("aiplatform:v1", "aiplatform", "Vertex AI API"))));
-            case SHOW_RESOURCES -> showResources(statement, text, session);
-            case SHOW_METHODS -> showMethods(statement, text, session);
-            case DESCRIBE -> describe(statement, text, session);
+            case SHOW_RESOURCES -> showResources(statement, text, execution);
+            case SHOW_METHODS -> showMethods(statement, text, execution);
+            case DESCRIBE -> describe(statement, text, execution);
             default -> throw new IllegalStateException("not an introspection statement: " + text);
         }
     }
 
-    private void showResources(Statement statement, String text, Session session) throws Exception {
+    private void showResources(Statement statement, String text, Execution execution) throws Exception {
         Matcher m = match(IN, text, statement, "SHOW RESOURCES IN google.aiplatform");
         if (m.group(1) != null && !isService(m.group(1))) {
             throw new StatementException("unknown service '" + m.group(1) + "': nasql serves " + SERVICE, statement.position());
@@ -63,10 +65,10 @@ public final class IntrospectionHandler implements Handler {
             Pattern p = Pattern.compile(like.replace("%", ".*").replace("_", "."), Pattern.CASE_INSENSITIVE);
             rows.removeIf(r -> !p.matcher((String) r.get(0)).matches());
         }
-        session.printer().print(ListRows.ofText(List.of("name", "id", "description"), rows));
+        execution.printer().print(ListRows.ofText(List.of("name", "id", "description"), rows));
     }
 
-    private void showMethods(Statement statement, String text, Session session) throws Exception {
+    private void showMethods(Statement statement, String text, Execution execution) throws Exception {
         Matcher m = match(IN, text, statement, "SHOW METHODS IN google.aiplatform.nas_jobs");
         String table = m.group(1) == null ? null : tableName(m.group(1));
         if (table == null || !table.equals("nas_jobs")) {
@@ -78,17 +80,17 @@ public final class IntrospectionHandler implements Handler {
         for (ResourceCatalog.Method method : catalog.methods()) {
             rows.add(List.of(method.name(), String.join(", ", method.requiredParams()), method.sqlVerb(), method.description()));
         }
-        session.printer().print(ListRows.ofText(List.of("MethodName", "RequiredParams", "SQLVerb", "description"), rows));
+        execution.printer().print(ListRows.ofText(List.of("MethodName", "RequiredParams", "SQLVerb", "description"), rows));
     }
 
-    private void describe(Statement statement, String text, Session session) throws Exception {
+    private void describe(Statement statement, String text, Execution execution) throws Exception {
         Matcher m = match(DESCRIBE, text, statement, "DESCRIBE google.aiplatform.nas_jobs");
         String table = tableName(m.group(1));
         List<List<Object>> rows = new ArrayList<>();
         if (table.equals("nas_jobs")) {
             catalog.fields().forEach(f -> rows.add(List.of(f.name(), f.type(), f.description())));
         } else if (LOCAL_TABLES.containsKey(table)) {
-            try (ResultSet columns = session.connection().getMetaData().getColumns(null, "aiplatform", table, null)) {
+            try (ResultSet columns = inventory.connection().getMetaData().getColumns(null, "aiplatform", table, null)) {
                 while (columns.next()) {
                     rows.add(Arrays.asList(columns.getString("COLUMN_NAME"), columns.getString("TYPE_NAME").toLowerCase(Locale.ROOT),
                             columns.getString("REMARKS")));
@@ -98,7 +100,7 @@ public final class IntrospectionHandler implements Handler {
             throw new StatementException("unknown resource '" + m.group(1) + "': try " + RESOURCE
                     + " or one of the local tables " + String.join(", ", LOCAL_TABLES.keySet()), statement.position());
         }
-        session.printer().print(ListRows.ofText(List.of("name", "type", "description"), rows));
+        execution.printer().print(ListRows.ofText(List.of("name", "type", "description"), rows));
     }
 
     private static Matcher match(Pattern pattern, String text, Statement statement, String example) {

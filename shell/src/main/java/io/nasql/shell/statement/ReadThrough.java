@@ -2,12 +2,14 @@ package io.nasql.shell.statement;
 
 import io.nasql.db.ScopeFreshness;
 import io.nasql.db.ScopeKey;
-import io.nasql.shell.Session;
-import io.nasql.shell.SyncRun;
+import io.nasql.shell.backend.InventoryAccess;
 import io.nasql.sync.ApiCallException;
+import io.nasql.sync.CancelToken;
 import io.nasql.sync.CredentialsException;
 import io.nasql.sync.ScopeOutcome;
 import io.nasql.sync.SyncReport;
+import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -20,15 +22,26 @@ import java.util.regex.Pattern;
  * scopes that were never synced or are older than {@code max_age}. If that fails, the query
  * still runs on the inventory as it is, with a warning.
  */
-final class ReadThrough {
+public final class ReadThrough {
     private static final Pattern READS_RESOURCE = Pattern.compile("(?is)^\\s*(SELECT|WITH)\\b.*\\b" + StatementKind.Names.RESOURCE + "\\b.*");
 
     private static final int NAMED = 3;
 
-    private ReadThrough() {
+    private final Settings settings;
+    private final InventoryAccess inventory;
+    private final SyncRun syncs;
+    private final PrintWriter notices;
+    private final Clock clock;
+
+    public ReadThrough(Settings settings, InventoryAccess inventory, SyncRun syncs, PrintWriter notices, Clock clock) {
+        this.settings = settings;
+        this.inventory = inventory;
+        this.syncs = syncs;
+        this.notices = notices;
+        this.clock = clock;
     }
 
-    static void refresh(Statement statement, Session session) throws InterruptedException {
+    void refresh(Statement statement, CancelToken cancel) throws InterruptedException {
         String text = Sql.stripComments(statement.text());
         if (!READS_RESOURCE.matcher(text).matches()) {
             return;
@@ -37,9 +50,9 @@ final class ReadThrough {
         if (scopes.isEmpty()) {
             return;
         }
-        Duration maxAge = (Duration) session.setting(Setting.MAX_AGE);
-        OffsetDateTime now = session.clock().instant().atOffset(java.time.ZoneOffset.UTC);
-        Map<ScopeKey, OffsetDateTime> synced = new ScopeFreshness(session.inventory()).lastSuccess(scopes);
+        Duration maxAge = settings.maxAge();
+        OffsetDateTime now = clock.instant().atOffset(java.time.ZoneOffset.UTC);
+        Map<ScopeKey, OffsetDateTime> synced = new ScopeFreshness(inventory.inventory()).lastSuccess(scopes);
         List<ScopeKey> stale = new ArrayList<>();
         for (ScopeKey scope : scopes) {
             OffsetDateTime last = synced.get(scope);
@@ -50,18 +63,18 @@ final class ReadThrough {
         if (stale.isEmpty()) {
             return;
         }
-        session.notices().println("syncing " + stale.size() + (stale.size() == 1 ? " scope" : " scopes") + " first (max_age "
+        notices.println("syncing " + stale.size() + (stale.size() == 1 ? " scope" : " scopes") + " first (max_age "
                 + Setting.formatDuration(maxAge) + "): " + named(stale, synced));
         try {
-            SyncReport report = new SyncRun(session).run(stale);
+            SyncReport report = syncs.run(stale, cancel);
             for (ScopeOutcome problem : report.problems()) {
-                session.notices().println("warning: " + problem.scope() + " was not refreshed (" + problem.message()
+                notices.println("warning: " + problem.scope() + " was not refreshed (" + problem.message()
                         + "); its rows are as they were");
             }
         } catch (ApiCallException | CredentialsException e) {
-            session.notices().println("warning: could not refresh (" + io.nasql.db.Secrets.mask(e.getMessage()) + "); querying the inventory as it is");
+            notices.println("warning: could not refresh (" + io.nasql.db.Secrets.mask(e.getMessage()) + "); querying the inventory as it is");
         }
-        session.notices().flush();
+        notices.flush();
     }
 
     /** The first few scopes by name, then how many more: a notice stays one short line for a thousand scopes. */

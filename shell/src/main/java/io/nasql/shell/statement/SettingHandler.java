@@ -1,6 +1,5 @@
 package io.nasql.shell.statement;
 
-import io.nasql.shell.Session;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -8,16 +7,22 @@ import java.util.regex.Pattern;
 public final class SettingHandler implements Handler {
     private static final Pattern SET = Pattern.compile("^\\s*SET\\s+(\\w+)\\s*(?:=|TO)\\s*(.+?)\\s*$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+    private final Settings settings;
+
+    public SettingHandler(Settings settings) {
+        this.settings = settings;
+    }
+
     @Override
-    public void run(Statement statement, Session session) throws Exception {
+    public void run(Statement statement, Execution execution) throws Exception {
         Matcher m = SET.matcher(Sql.stripComments(statement.text()));
         if (!m.matches()) {
             throw new StatementException("write a setting as SET name = value", statement.position());
         }
         try {
             Setting setting = Setting.named(m.group(1));
-            session.set(setting, setting.parse(m.group(2)));
-            session.printer().printStatus("SET " + setting.settingName());
+            settings.set(setting, setting.parse(m.group(2)));
+            execution.printer().printStatus("SET " + setting.settingName());
         } catch (IllegalArgumentException e) {
             throw new StatementException(e.getMessage(), statement.position());
         }

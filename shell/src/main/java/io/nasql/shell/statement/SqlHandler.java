@@ -1,20 +1,27 @@
 package io.nasql.shell.statement;
 
-import io.nasql.shell.Session;
+import io.nasql.shell.backend.InventoryAccess;
 import io.nasql.shell.output.JdbcRows;
 import io.nasql.shell.output.ResultPrinter;
 import java.sql.SQLException;
 import org.h2.api.ErrorCode;
 
-/** Runs SQL on the inventory as it is, printing each result it returns; Ctrl-C cancels it through the session. */
+/** Runs SQL on the inventory as it is, printing each result as it streams; Ctrl-C cancels it through the statement's token. */
 public final class SqlHandler implements Handler {
+    private final InventoryAccess inventory;
+    private final ReadThrough readThrough;
+
+    public SqlHandler(InventoryAccess inventory, ReadThrough readThrough) {
+        this.inventory = inventory;
+        this.readThrough = readThrough;
+    }
 
     @Override
-    public void run(Statement statement, Session session) throws Exception {
-        ReadThrough.refresh(statement, session);
-        ResultPrinter printer = session.printer();
-        try (java.sql.Statement jdbc = session.connection().createStatement();
-             Session.CancelHook cancel = session.onCancel(() -> cancel(jdbc))) {
+    public void run(Statement statement, Execution execution) throws Exception {
+        readThrough.refresh(statement, execution.cancel());
+        ResultPrinter printer = execution.printer();
+        try (java.sql.Statement jdbc = inventory.connection().createStatement();
+             var cancel = execution.cancel().onCancel(() -> cancel(jdbc))) {
             boolean isResult = execute(jdbc, statement.text());
             while (true) {
                 if (isResult) {

@@ -1,7 +1,5 @@
 package io.nasql.shell.statement;
 
-import io.nasql.shell.Session;
-import io.nasql.shell.SyncRun;
 import io.nasql.shell.output.ListRows;
 import io.nasql.sync.ScopeOutcome;
 import io.nasql.sync.SyncReport;
@@ -16,15 +14,26 @@ public final class SyncHandler implements Handler {
     private static final Pattern SYNC = Pattern.compile("^\\s*SYNC(?:\\s+" + StatementKind.Names.RESOURCE + ")?\\s*(WHERE\\s+.*?)?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+    private final SyncRun syncs;
+    private final List<String> configuredProjects;
+    private final List<String> configuredLocations;
+
+    /** Syncs with {@code syncs}; without a WHERE, the configured projects and locations. */
+    public SyncHandler(SyncRun syncs, List<String> configuredProjects, List<String> configuredLocations) {
+        this.syncs = syncs;
+        this.configuredProjects = List.copyOf(configuredProjects);
+        this.configuredLocations = List.copyOf(configuredLocations);
+    }
+
     @Override
-    public void run(Statement statement, Session session) throws Exception {
+    public void run(Statement statement, Execution execution) throws Exception {
         Matcher m = SYNC.matcher(Sql.stripComments(statement.text()));
         if (!m.matches()) {
             throw new StatementException("write it as SYNC [google.aiplatform.nas_jobs] [WHERE projectsId = '...' AND locationsId = '...']",
                     statement.position());
         }
-        List<String> projects = new ArrayList<>(session.config().projects());
-        List<String> locations = new ArrayList<>(session.config().locations());
+        List<String> projects = new ArrayList<>(configuredProjects);
+        List<String> locations = new ArrayList<>(configuredLocations);
         if (m.group(1) != null) {
             ScopePins pins = ScopePins.of(m.group(1));
             if (pins.values("projectsId").isEmpty()) {
@@ -39,7 +48,7 @@ public final class SyncHandler implements Handler {
             throw new StatementException("no scope to sync: name it, as in SYNC WHERE projectsId = 'p' AND locationsId = 'l',"
                     + " or pass --projects", statement.position());
         }
-        SyncReport report = new SyncRun(session).scopes(projects, locations);
+        SyncReport report = syncs.scopes(projects, locations, execution.cancel());
         List<List<Object>> rows = new ArrayList<>();
         for (ScopeOutcome o : report.outcomes()) {
             rows.add(Arrays.asList(o.scope().projectsId(), o.scope().locationsId(), o.status().name(),
@@ -47,7 +56,7 @@ public final class SyncHandler implements Handler {
                     o.changes() == null ? null : String.valueOf(o.changes().changed()),
                     o.changes() == null ? null : String.valueOf(o.changes().removed()), o.message()));
         }
-        session.printer().print(ListRows.ofText(List.of("projectsId", "locationsId", "status", "added", "changed", "removed", "message"), rows));
+        execution.printer().print(ListRows.ofText(List.of("projectsId", "locationsId", "status", "added", "changed", "removed", "message"), rows));
         if (!report.problems().isEmpty()) {
             throw new StatementException(report.problems().size() + " of " + report.outcomes().size()
                     + " scopes failed; their rows are as they were", statement.position());

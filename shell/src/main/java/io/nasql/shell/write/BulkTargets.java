@@ -1,7 +1,7 @@
 package io.nasql.shell.write;
 
 import io.nasql.db.ScopeKey;
-import io.nasql.shell.Session;
+import io.nasql.shell.backend.InventoryAccess;
 import io.nasql.shell.statement.SqlErrors;
 import io.nasql.shell.statement.Statement;
 import io.nasql.shell.statement.StatementException;
@@ -15,21 +15,34 @@ import java.util.List;
  * The jobs a bulk DELETE or EXEC matches in the inventory, shown to the user and sent only
  * after a {@code y} at the prompt or {@code --yes} in batch mode.
  */
-final class BulkTargets {
+public final class BulkTargets {
     private static final int SHOWN = 10;
 
     record Target(ScopeKey scope, String nasJobsId, String displayName, String state) {
+        /** The columns that name a target in a write's report. */
+        static final List<String> COLUMNS = List.of("projectsId", "locationsId", "nasJobsId");
+
+        List<Object> key() {
+            return java.util.Arrays.asList(scope.projectsId(), scope.locationsId(), nasJobsId);
+        }
     }
 
-    private BulkTargets() {
+    private final InventoryAccess inventory;
+    private final Confirmer confirmer;
+    private final PrintWriter notices;
+
+    public BulkTargets(InventoryAccess inventory, Confirmer confirmer, PrintWriter notices) {
+        this.inventory = inventory;
+        this.confirmer = confirmer;
+        this.notices = notices;
     }
 
     /** The jobs of the inventory that the WHERE clause matches, in key order. */
-    static List<Target> find(Session session, String where, Statement statement) {
+    List<Target> find(String where, Statement statement) {
         String query = "SELECT \"projectsId\", \"locationsId\", \"nasJobsId\", \"displayName\", \"state\""
                 + " FROM google.aiplatform.nas_jobs" + (where.isBlank() ? "" : " WHERE " + where) + " ORDER BY 1, 2, 3";
         List<Target> targets = new ArrayList<>();
-        try (java.sql.Statement jdbc = session.connection().createStatement(); ResultSet rs = jdbc.executeQuery(query)) {
+        try (java.sql.Statement jdbc = inventory.connection().createStatement(); ResultSet rs = jdbc.executeQuery(query)) {
             while (rs.next()) {
                 targets.add(new Target(new ScopeKey(rs.getString(1), rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5)));
             }
@@ -40,8 +53,7 @@ final class BulkTargets {
     }
 
     /** Lists the targets and asks; throws, having sent nothing, unless the user agrees. */
-    static void confirm(Session session, String verb, List<Target> targets, Statement statement) {
-        PrintWriter notices = session.notices();
+    void confirm(String verb, List<Target> targets, Statement statement) {
         notices.printf("%s matches %d job%s in the inventory:%n", verb, targets.size(), targets.size() == 1 ? "" : "s");
         for (Target t : targets.subList(0, Math.min(SHOWN, targets.size()))) {
             notices.printf("  %s/%s/%s  %s  %s%n", t.scope().projectsId(), t.scope().locationsId(), t.nasJobsId(), t.state(), t.displayName());
@@ -50,7 +62,7 @@ final class BulkTargets {
             notices.printf("  ... and %d more%n", targets.size() - SHOWN);
         }
         notices.flush();
-        if (!session.confirm(verb + " " + targets.size() + " job" + (targets.size() == 1 ? "" : "s") + "? [y/N] ")) {
+        if (!confirmer.confirm(verb + " " + targets.size() + " job" + (targets.size() == 1 ? "" : "s") + "? [y/N] ")) {
             throw new StatementException(verb + " matches " + targets.size() + " jobs; nothing was sent: answer y at the prompt,"
                     + " or pass --yes in batch mode", statement.position());
         }

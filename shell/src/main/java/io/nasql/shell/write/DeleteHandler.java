@@ -1,20 +1,18 @@
 package io.nasql.shell.write;
 
 import io.nasql.db.ScopeKey;
-import io.nasql.shell.ProgressSink;
-import io.nasql.shell.Session;
-import io.nasql.shell.output.ListRows;
+import io.nasql.shell.statement.Execution;
 import io.nasql.shell.statement.Handler;
+import io.nasql.shell.statement.ProgressSink;
 import io.nasql.shell.statement.ScopePins;
 import io.nasql.shell.statement.Sql;
 import io.nasql.shell.statement.Statement;
 import io.nasql.shell.statement.StatementException;
 import io.nasql.shell.statement.StatementKind;
 import io.nasql.sync.ApiCallException;
+import io.nasql.sync.CancelToken;
 import io.nasql.sync.JobWriter;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * {@code DELETE FROM google.aiplatform.nas_jobs WHERE ...}. A WHERE that names one job by its
  * three keys sends one DeleteNasJob; any other is a bulk delete of the inventory's matching jobs.
- * A row leaves the inventory only once the API confirms its delete.
+ * A row leaves the inventory only once the API confirms its delete. Ctrl-C stops before the next
+ * DeleteNasJob; the report names every target.
  */
 public final class DeleteHandler implements Handler {
     private static final Pattern DELETE = Pattern.compile(
@@ -31,8 +30,18 @@ public final class DeleteHandler implements Handler {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration GIVE_UP = Duration.ofMinutes(10);
 
+    private final BulkTargets bulk;
+    private final JobWriters writers;
+    private final ProgressSink progress;
+
+    public DeleteHandler(BulkTargets bulk, JobWriters writers, ProgressSink progress) {
+        this.bulk = bulk;
+        this.writers = writers;
+        this.progress = progress;
+    }
+
     @Override
-    public void run(Statement statement, Session session) throws Exception {
+    public void run(Statement statement, Execution execution) throws Exception {
         Matcher m = DELETE.matcher(Sql.stripComments(statement.text()));
         if (!m.matches()) {
             throw new StatementException("write it as DELETE FROM google.aiplatform.nas_jobs WHERE ...", statement.position());
@@ -44,48 +53,63 @@ public final class DeleteHandler implements Handler {
         if (pins.isExactlyOneJob("WHERE")) {
             targets = List.of(new BulkTargets.Target(pins.scopes().get(0), pins.values("nasJobsId").iterator().next(), null, null));
         } else {
-            targets = BulkTargets.find(session, where, statement);
+            targets = bulk.find(where, statement);
             if (targets.isEmpty()) {
-                session.printer().printStatus("no job in the inventory matches; nothing was sent");
+                execution.printer().printStatus("no job in the inventory matches; nothing was sent");
                 return;
             }
-            BulkTargets.confirm(session, "DELETE", targets, statement);
+            bulk.confirm("DELETE", targets, statement);
         }
-        JobWriter writer = new JobWriter(session.clients(), session.runner(), session.store(), session.clock());
-        List<List<Object>> outcomes = new ArrayList<>();
-        int failed = 0;
-        ApiCallException only = null;
+        CancelToken cancel = execution.cancel();
+        JobWriter writer = writers.forStatement(cancel);
+        TargetReport report = new TargetReport(BulkTargets.Target.COLUMNS, await ? "deleted" : "delete started");
         for (BulkTargets.Target target : targets) {
-            String outcome;
-            try {
-                JobWriter.PendingDelete delete = writer.startDelete(target.scope(), target.nasJobsId());
-                outcome = await ? awaitDone(writer, delete, session) : "DELETE STARTED";
-            } catch (ApiCallException e) {
-                failed++;
-                only = e;
-                outcome = e.toString();
+            if (cancel.isCancelled()) {
+                report.notAttempted(target.key(), true);
+                continue;
             }
-            outcomes.add(Arrays.asList(target.scope().projectsId(), target.scope().locationsId(), target.nasJobsId(), outcome));
+            JobWriter.PendingDelete delete;
+            try {
+                delete = writer.startDelete(target.scope(), target.nasJobsId());
+            } catch (ApiCallException e) {
+                if (targets.size() == 1) {
+                    throw e;
+                }
+                report.failed(target.key(), e.toString());
+                continue;
+            }
+            if (!await) {
+                report.done(target.key());
+                continue;
+            }
+            try {
+                if (awaitDone(writer, delete, cancel)) {
+                    report.done(target.key());
+                } else if (targets.size() == 1) {
+                    throw new StatementException("cancelled while waiting: the delete of " + target.scope() + "/" + target.nasJobsId()
+                            + " goes on at the API, and its row stays until a sync sees it gone", null);
+                } else {
+                    report.started(target.key(), "delete started; cancelled while waiting: its row stays until a sync sees it gone");
+                }
+            } catch (ApiCallException e) {
+                if (targets.size() == 1) {
+                    throw e;
+                }
+                report.failed(target.key(), e.toString());
+            }
         }
-        if (targets.size() == 1 && only != null) {
-            throw only;
-        }
-        session.printer().print(ListRows.ofText(List.of("projectsId", "locationsId", "nasJobsId", "outcome"), outcomes));
-        if (failed > 0) {
-            throw new StatementException(failed + " of " + targets.size() + " deletes failed; their rows are kept", statement.position());
-        }
+        report.print(execution.printer());
+        report.throwIfIncomplete(statement, "the rows of the jobs not deleted are kept");
     }
 
-    /** Waits for the delete with a progress line, bounded. */
-    private static String awaitDone(JobWriter writer, JobWriter.PendingDelete delete, Session session) throws InterruptedException {
-        ProgressSink progress = session.progress();
+    /** Waits for the delete with a progress line, bounded; false when cancelled meanwhile. */
+    private boolean awaitDone(JobWriter writer, JobWriter.PendingDelete delete, CancelToken cancel) throws InterruptedException {
         long start = System.nanoTime();
         ScopeKey scope = delete.scope();
         try {
             while (!writer.awaitDelete(delete, POLL)) {
-                if (session.cancelRequested()) {
-                    throw new StatementException("cancelled while waiting: the delete of " + scope + "/" + delete.nasJobsId()
-                            + " goes on at the API, and its row stays until a sync sees it gone", null);
+                if (cancel.isCancelled()) {
+                    return false;
                 }
                 Duration waited = Duration.ofNanos(System.nanoTime() - start);
                 if (waited.compareTo(GIVE_UP) > 0) {
@@ -97,6 +121,6 @@ public final class DeleteHandler implements Handler {
         } finally {
             progress.clear();
         }
-        return "DELETED";
+        return true;
     }
 }

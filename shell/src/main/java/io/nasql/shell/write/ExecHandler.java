@@ -2,17 +2,16 @@ package io.nasql.shell.write;
 
 import com.google.cloud.aiplatform.v1.NasJob;
 import io.nasql.db.ScopeKey;
-import io.nasql.shell.Session;
-import io.nasql.shell.output.ListRows;
+import io.nasql.shell.statement.Execution;
 import io.nasql.shell.statement.Handler;
 import io.nasql.shell.statement.ResourceCatalog;
 import io.nasql.shell.statement.Sql;
 import io.nasql.shell.statement.Statement;
 import io.nasql.shell.statement.StatementException;
 import io.nasql.sync.ApiCallException;
+import io.nasql.sync.CancelToken;
 import io.nasql.sync.JobWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,13 +30,17 @@ public final class ExecHandler implements Handler {
     private static final String RESOURCE = "google.aiplatform.nas_jobs";
 
     private final ResourceCatalog catalog;
+    private final BulkTargets bulk;
+    private final JobWriters writers;
 
-    public ExecHandler(ResourceCatalog catalog) {
+    public ExecHandler(ResourceCatalog catalog, BulkTargets bulk, JobWriters writers) {
         this.catalog = catalog;
+        this.bulk = bulk;
+        this.writers = writers;
     }
 
     @Override
-    public void run(Statement statement, Session session) throws Exception {
+    public void run(Statement statement, Execution execution) throws Exception {
         Matcher m = EXEC.matcher(Sql.stripComments(statement.text()));
         if (!m.matches()) {
             throw new StatementException("write it as EXEC " + RESOURCE + ".cancel @locationsId='...', @nasJobsId='...', @projectsId='...'",
@@ -60,35 +63,43 @@ public final class ExecHandler implements Handler {
         String rest = m.group(2);
         List<BulkTargets.Target> targets;
         if (rest.regionMatches(true, 0, "WHERE", 0, 5)) {
-            targets = BulkTargets.find(session, rest.substring(5), statement);
+            targets = bulk.find(rest.substring(5), statement);
             if (targets.isEmpty()) {
-                session.printer().printStatus("no job in the inventory matches; nothing was sent");
+                execution.printer().printStatus("no job in the inventory matches; nothing was sent");
                 return;
             }
-            BulkTargets.confirm(session, "CANCEL", targets, statement);
+            bulk.confirm("CANCEL", targets, statement);
         } else {
             Map<String, String> params = params(rest, exec, statement);
             targets = List.of(new BulkTargets.Target(new ScopeKey(params.get("projectsId"), params.get("locationsId")),
                     params.get("nasJobsId"), null, null));
         }
-        JobWriter writer = new JobWriter(session.clients(), session.runner(), session.store(), session.clock());
-        List<NasJob> refreshed = new ArrayList<>();
-        List<List<Object>> failures = new ArrayList<>();
+        CancelToken cancel = execution.cancel();
+        JobWriter writer = writers.forStatement(cancel);
+        List<String> columns = new ArrayList<>(BulkTargets.Target.COLUMNS);
+        columns.add("state");
+        TargetReport report = new TargetReport(columns, "cancelled");
         for (BulkTargets.Target t : targets) {
+            List<Object> key = new ArrayList<>(t.key());
+            if (cancel.isCancelled()) {
+                key.add(t.state());
+                report.notAttempted(key, true);
+                continue;
+            }
             try {
-                refreshed.add(writer.cancel(t.scope(), t.nasJobsId()));
+                NasJob job = writer.cancel(t.scope(), t.nasJobsId());
+                key.add(job.getState().name());
+                report.done(key);
             } catch (ApiCallException e) {
                 if (targets.size() == 1) {
                     throw e;
                 }
-                failures.add(Arrays.asList(t.scope().projectsId(), t.scope().locationsId(), t.nasJobsId(), e.toString()));
+                key.add(t.state());
+                report.failed(key, e.toString());
             }
         }
-        session.printer().print(Returning.jobs(refreshed));
-        if (!failures.isEmpty()) {
-            session.printer().print(ListRows.ofText(List.of("projectsId", "locationsId", "nasJobsId", "error"), failures));
-            throw new StatementException(failures.size() + " of " + targets.size() + " cancels failed", statement.position());
-        }
+        report.print(execution.printer());
+        report.throwIfIncomplete(statement, "the jobs not cancelled go on as they were");
     }
 
     /** The {@code @name='value'} parameters, each required one present, no unknown one. */

@@ -2,13 +2,13 @@ package io.nasql.shell.write;
 
 import com.google.cloud.aiplatform.v1.NasJob;
 import io.nasql.db.ScopeKey;
-import io.nasql.shell.Session;
+import io.nasql.shell.backend.InventoryAccess;
+import io.nasql.shell.statement.Execution;
 import io.nasql.shell.statement.Handler;
 import io.nasql.shell.statement.Sql;
 import io.nasql.shell.statement.Statement;
 import io.nasql.shell.statement.StatementException;
 import io.nasql.shell.statement.StatementKind;
-import io.nasql.sync.JobWriter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -21,15 +21,23 @@ import java.util.regex.Pattern;
 /**
  * {@code INSERT INTO google.aiplatform.nas_jobs (cols) SELECT ... | VALUES (...)}: the values are
  * computed by H2, each row becomes a CreateNasJob, and each created job goes into the inventory.
- * Every row is checked before the first call, so a bad row sends nothing.
+ * Every row is checked before the first call, so a bad row sends nothing; the report names every row.
  */
 public final class InsertHandler implements Handler {
     private static final Pattern INSERT = Pattern.compile(
             "^\\s*INSERT\\s+INTO\\s+" + StatementKind.Names.RESOURCE + "\\s*\\(([^)]*)\\)\\s*(.*?)\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+    private final InventoryAccess inventory;
+    private final JobWriters writers;
+
+    public InsertHandler(InventoryAccess inventory, JobWriters writers) {
+        this.inventory = inventory;
+        this.writers = writers;
+    }
+
     @Override
-    public void run(Statement statement, Session session) throws Exception {
+    public void run(Statement statement, Execution execution) throws Exception {
         Matcher m = INSERT.matcher(Sql.stripComments(statement.text()));
         if (!m.matches()) {
             throw new StatementException("write it as INSERT INTO google.aiplatform.nas_jobs (projectsId, locationsId, displayName,"
@@ -48,38 +56,32 @@ public final class InsertHandler implements Handler {
                 throw new StatementException(required + " is required: name it among the columns", statement.position());
             }
         }
-        List<Map<String, Object>> rows = values(statement, m.group(2), columns, session);
-        List<ScopeKey> scopes = new ArrayList<>();
-        List<NasJob> drafts = new ArrayList<>();
+        List<Map<String, Object>> rows = values(statement, m.group(2), columns);
+        List<Creates.Draft> drafts = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             try {
-                scopes.add(new ScopeKey(text(row.get("projectsId")), text(row.get("locationsId"))));
+                ScopeKey scope = new ScopeKey(text(row.get("projectsId")), text(row.get("locationsId")));
                 NasJob draft = JobDraft.build(row);
                 var problems = io.nasql.sync.JobValidator.problems(draft);
                 if (!problems.isEmpty()) {
                     throw new IllegalArgumentException(String.join("; ", problems));
                 }
-                drafts.add(draft);
+                drafts.add(new Creates.Draft(scope, draft));
             } catch (IllegalArgumentException e) {
                 throw new StatementException(e.getMessage() + "; nothing was sent", statement.position());
             }
         }
-        JobWriter writer = new JobWriter(session.clients(), session.runner(), session.store(), session.clock());
-        List<NasJob> created = new ArrayList<>();
-        for (int i = 0; i < drafts.size(); i++) {
-            created.add(writer.create(scopes.get(i), drafts.get(i)));
-        }
-        session.printer().print(Returning.jobs(created));
+        Creates.send(drafts, writers, execution, statement);
     }
 
     /** Runs the SELECT or VALUES on H2 and maps each row to the named columns. */
-    private static List<Map<String, Object>> values(Statement statement, String query, List<String> columns, Session session)
+    private List<Map<String, Object>> values(Statement statement, String query, List<String> columns)
             throws SQLException {
         if (!query.matches("(?is)^(SELECT|VALUES|WITH)\\b.*")) {
             throw new StatementException("after the column list comes SELECT ... or VALUES (...)", statement.position());
         }
         List<Map<String, Object>> rows = new ArrayList<>();
-        try (java.sql.Statement jdbc = session.connection().createStatement(); ResultSet rs = jdbc.executeQuery(query)) {
+        try (java.sql.Statement jdbc = inventory.connection().createStatement(); ResultSet rs = jdbc.executeQuery(query)) {
             int width = rs.getMetaData().getColumnCount();
             if (width != columns.size()) {
                 throw new StatementException(columns.size() + " columns are named but the query gives " + width + " values",

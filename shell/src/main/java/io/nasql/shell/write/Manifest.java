@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.nasql.shell.YamlMessages;
+import io.nasql.shell.statement.YamlMessages;
 import com.google.cloud.aiplatform.v1.NasJob;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -3,6 +3,7 @@ package io.nasql.shell.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nasql.db.InventoryException;
+import io.nasql.shell.error.ErrorReporter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;

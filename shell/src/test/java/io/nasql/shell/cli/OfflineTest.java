@@ -2,12 +2,14 @@ package io.nasql.shell.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nasql.shell.Engines;
-import io.nasql.shell.Session;
-import io.nasql.shell.SessionConfig;
 import io.nasql.shell.report.ReportCatalog;
+import io.nasql.shell.statement.Execution;
+import io.nasql.shell.statement.ProgressSink;
+import io.nasql.shell.statement.Settings;
 import io.nasql.shell.statement.Statement;
 import io.nasql.shell.statement.StatementEngine;
+import io.nasql.shell.write.Confirmer;
+import io.nasql.sync.CancelToken;
 import io.nasql.sync.ApiTarget;
 import io.nasql.sync.SyncOptions;
 import java.io.PrintWriter;
@@ -29,14 +31,15 @@ class OfflineTest {
         SessionConfig config = new SessionConfig(Cli.memoryDb(), home, ApiTarget.google(), List.of("p"), List.of("us-central1"),
                 SyncOptions.defaults(), false);
         StringWriter out = new StringWriter();
-        StatementEngine engine = Engines.standard(() -> ReportCatalog.load(List.of()), Map.of());
-        try (Session session = new Session(config, out, new PrintWriter(new StringWriter()), q -> false, Clock.systemUTC())) {
+        try (Wiring wiring = new Wiring(config, new Settings(), Clock.systemUTC())) {
+            StatementEngine engine = wiring.engine(new Wiring.FrontEnd(new PrintWriter(new StringWriter()), ProgressSink.NONE,
+                    Confirmer.NOBODY, () -> ReportCatalog.load(List.of()), Map.of()));
             for (String sql : List.of("SELECT 1", "SELECT COUNT(*) FROM google.aiplatform.nas_jobs WHERE state = 'JOB_STATE_RUNNING'",
                     "SHOW METHODS IN google.aiplatform.nas_jobs", "DESCRIBE google.aiplatform.nas_jobs", "SET max_age = 0",
                     "REPORT jobs-by-state", "CREATE VIEW running AS SELECT * FROM google.aiplatform.nas_jobs WHERE state = 'JOB_STATE_RUNNING'")) {
-                engine.execute(new Statement(sql, "t", 1, 1), session);
+                engine.execute(new Statement(sql, "t", 1, 1), new Execution(new CancelToken(), wiring.settings(), out, false));
             }
-            assertThat(session.usedApi()).isFalse();
+            assertThat(wiring.api().used()).isFalse();
         }
         assertThat(out.toString()).contains("MethodName");
     }

@@ -96,7 +96,7 @@ class ExamplesTest {
     @Test
     void deleteJob() {
         assertThat(example("delete-job.iql", "--var", "projectsId=proj-001", "--var", "locationsId=us-central1",
-                "--var", "nasJobsId=" + idOf(JobState.JOB_STATE_SUCCEEDED)).out()).endsWith("\tDELETED\n");
+                "--var", "nasJobsId=" + idOf(JobState.JOB_STATE_SUCCEEDED)).out()).endsWith("\tdeleted\n");
     }
 
     @Test
@@ -110,7 +110,7 @@ class ExamplesTest {
         long failed = emulator.jobs().stream().filter(j -> j.getState() == JobState.JOB_STATE_FAILED).count();
         assertThat(failed).isPositive();
         Cli.Result result = example("cleanup-failed.iql", "--yes", "--var", "older_than_days=0");
-        assertThat(result.out().lines().filter(l -> l.endsWith("\tDELETED")).count()).isEqualTo(failed);
+        assertThat(result.out().lines().filter(l -> l.endsWith("\tdeleted")).count()).isEqualTo(failed);
         assertThat(emulator.jobs()).noneMatch(j -> j.getState() == JobState.JOB_STATE_FAILED);
     }
 

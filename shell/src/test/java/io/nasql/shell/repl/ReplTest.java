@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nasql.db.InventoryStore;
 import io.nasql.db.ScopeKey;
-import io.nasql.shell.Engines;
-import io.nasql.shell.Session;
-import io.nasql.shell.SessionConfig;
+import io.nasql.shell.cli.SessionConfig;
+import io.nasql.shell.cli.Wiring;
+import io.nasql.shell.statement.ProgressSink;
 import io.nasql.shell.statement.ResourceCatalog;
+import io.nasql.shell.statement.Settings;
 import io.nasql.shell.statement.TemplateRenderer;
 import io.nasql.sync.ApiTarget;
 import io.nasql.sync.SyncOptions;
@@ -46,7 +47,7 @@ class ReplTest {
     PipedOutputStream keyboard;
     ByteArrayOutputStream screen;
     Terminal terminal;
-    Session session;
+    Wiring wiring;
     Repl repl;
 
     @BeforeEach
@@ -54,17 +55,20 @@ class ReplTest {
         keyboard = new PipedOutputStream();
         screen = new ByteArrayOutputStream();
         terminal = new DumbTerminal("test", Terminal.TYPE_DUMB, new PipedInputStream(keyboard, 1 << 16), screen, StandardCharsets.UTF_8);
-        RedirectableWriter results = new RedirectableWriter(terminal.writer());
         SessionConfig config = new SessionConfig("jdbc:h2:mem:" + UUID.randomUUID() + "/google;DB_CLOSE_DELAY=-1", folder,
                 ApiTarget.emulator("127.0.0.1:1"), List.of(), List.of(), SyncOptions.defaults(), false);
-        session = new Session(config, results, terminal.writer(), q -> repl.confirm(q), Clock.systemUTC());
-        repl = new Repl(new Repl.Parts(terminal, session, results, Engines.standard(() -> io.nasql.shell.report.ReportCatalog.load(List.of()), Map.of()), new TemplateRenderer(Map.of()),
-                folder.resolve("history"), false, null));
+        wiring = new Wiring(config, new Settings(), Clock.systemUTC());
+        InputReader input = new InputReader(terminal, new SqlCompleter(wiring.inventory(), ResourceCatalog.load()), false,
+                folder.resolve("history"));
+        Wiring.FrontEnd front = new Wiring.FrontEnd(terminal.writer(), ProgressSink.NONE, input::confirm,
+                () -> io.nasql.shell.report.ReportCatalog.load(List.of()), Map.of());
+        repl = new Repl(new Repl.Parts(terminal, input, wiring.engine(front), new TemplateRenderer(Map.of()), wiring.settings(),
+                wiring.inventory(), wiring.clock(), false, null));
     }
 
     @AfterEach
     void stop() throws IOException {
-        session.close();
+        wiring.close();
         terminal.close();
     }
 
@@ -100,6 +104,16 @@ class ReplTest {
     }
 
     @Test
+    void setOutputStaysUntilChangedAsDotOutputDoes() throws Exception {
+        CompletableFuture<Integer> exit = running();
+        type("SET output = json;\nSELECT 1 AS a;\nSELECT 2 AS b;\n.output csv\nSELECT 3 AS c;\nSET output = table;\nSELECT 4 AS d;\n");
+        keyboard.close();
+        assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(shown()).contains("{\"a\":1}").contains("{\"b\":2}").contains("c\r\n3\r\n").contains("| d |")
+                .doesNotContain("| a |").doesNotContain("| b |");
+    }
+
+    @Test
     void theHistoryFileKeepsWhatWasTyped() throws Exception {
         CompletableFuture<Integer> exit = running();
         type("SELECT 42 AS answer;\n");
@@ -128,10 +142,10 @@ class ReplTest {
     @Test
     void completionOffersEachKindOfCandidate() throws Exception {
         ScopeKey scope = new ScopeKey("proj-a", "us-central1");
-        new InventoryStore(session.inventory()).putJob(scope, NasJob.newBuilder()
+        wiring.inventory().store().putJob(scope, NasJob.newBuilder()
                 .setName("projects/1/locations/us-central1/nasJobs/9").setDisplayName("x").setState(JobState.JOB_STATE_RUNNING).build(),
                 "insert", OffsetDateTime.now());
-        SqlCompleter completer = new SqlCompleter(session, ResourceCatalog.load());
+        SqlCompleter completer = new SqlCompleter(wiring.inventory(), ResourceCatalog.load());
         LineReader reader = LineReaderBuilder.builder().terminal(terminal).parser(new StatementParser()).build();
 
         assertThat(complete(completer, reader, "SEL")).contains("SELECT", "SYNC", "EXEC", "SHOW", "DESCRIBE");
@@ -164,10 +178,10 @@ class ReplTest {
 
     @Test
     void thePromptSaysWhatTheInventoryHolds() {
-        assertThat(Prompt.text(session)).isEqualTo("nasql [empty, never synced]> ");
-        new InventoryStore(session.inventory()).replaceScope(new ScopeKey("p", "l"), List.of(), List.of(), "sync",
+        assertThat(Prompt.text(wiring.inventory(), Clock.systemUTC())).isEqualTo("nasql [empty, never synced]> ");
+        wiring.inventory().store().replaceScope(new ScopeKey("p", "l"), List.of(), List.of(), "sync",
                 OffsetDateTime.now().minusMinutes(2));
-        assertThat(Prompt.text(session)).isEqualTo("nasql [empty, synced 2m ago]> ");
+        assertThat(Prompt.text(wiring.inventory(), Clock.systemUTC())).isEqualTo("nasql [empty, synced 2m ago]> ");
         assertThat(Prompt.ago(java.time.Duration.ofHours(5))).isEqualTo("5h ago");
     }
 

@@ -6,12 +6,13 @@ import com.google.cloud.aiplatform.v1.JobState;
 import com.google.cloud.aiplatform.v1.NasJob;
 import com.google.cloud.aiplatform.v1.NasJobSpec;
 import io.nasql.db.ScopeKey;
-import io.nasql.shell.Engines;
-import io.nasql.shell.Session;
-import io.nasql.shell.SessionConfig;
 import io.nasql.shell.cli.Cli;
+import io.nasql.shell.cli.SessionConfig;
+import io.nasql.shell.cli.Wiring;
+import io.nasql.shell.write.Confirmer;
 import io.nasql.shell.report.ReportCatalog;
 import io.nasql.sync.ApiTarget;
+import io.nasql.sync.CancelToken;
 import io.nasql.sync.SyncOptions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -46,32 +47,35 @@ class DocumentReadsTest {
         SessionConfig config = new SessionConfig(Cli.memoryDb(), home, ApiTarget.google(), List.of("p"), List.of("us-central1"),
                 SyncOptions.defaults(), false);
         StringWriter out = new StringWriter();
-        StatementEngine engine = Engines.standard(() -> ReportCatalog.load(List.of()), Map.of());
-        try (Session session = new Session(config, out, new PrintWriter(new StringWriter()), q -> false, Clock.systemUTC())) {
-            session.store().putJob(new ScopeKey("p", "us-central1"), NasJob.newBuilder()
+        Settings settings = new Settings();
+        try (Wiring wiring = new Wiring(config, settings, Clock.systemUTC())) {
+            StatementEngine engine = wiring.engine(new Wiring.FrontEnd(new PrintWriter(new StringWriter()), ProgressSink.NONE,
+                    Confirmer.NOBODY, () -> ReportCatalog.load(List.of()), Map.of()));
+            Execution execution = new Execution(new CancelToken(), settings, out, false);
+            wiring.inventory().store().putJob(new ScopeKey("p", "us-central1"), NasJob.newBuilder()
                     .setName("projects/1/locations/us-central1/nasJobs/7").setDisplayName("seven").setState(JobState.JOB_STATE_FAILED)
                     .putLabels("team", "vision")
                     .setNasJobSpec(NasJobSpec.newBuilder().setMultiTrialAlgorithmSpec(NasJobSpec.MultiTrialAlgorithmSpec.newBuilder()
                             .setMetric(NasJobSpec.MultiTrialAlgorithmSpec.MetricSpec.newBuilder().setMetricId("top1_accuracy"))))
                     .build(), "sync", OffsetDateTime.now());
-            try (java.sql.Statement s = session.connection().createStatement()) {
+            try (java.sql.Statement s = wiring.inventory().connection().createStatement()) {
                 s.execute("CREATE TRIGGER count_reads BEFORE SELECT ON google.aiplatform.nas_job_documents CALL \""
                         + CountReads.class.getName() + "\"");
             }
             String set = "SET max_age = 1000d";
-            engine.execute(new Statement(set, "t", 1, 1), session);
+            engine.execute(new Statement(set, "t", 1, 1), execution);
             for (String sql : List.of(
                     "SELECT state, COUNT(*) AS jobs FROM google.aiplatform.nas_jobs GROUP BY state",
                     "SELECT json_value(labels, '$.team') AS team, displayName FROM google.aiplatform.nas_jobs j WHERE j.nasJobsId = '7'",
                     "SELECT displayName FROM google.aiplatform.nas_jobs WHERE projectsId = 'p' AND locationsId = 'us-central1'",
                     "REPORT failed-jobs", "REPORT jobs-by-state", "REPORT labels", "REPORT stuck-jobs", "REPORT best-trials")) {
-                engine.execute(new Statement(sql, "t", 1, 1), session);
+                engine.execute(new Statement(sql, "t", 1, 1), execution);
             }
             assertThat(DOCUMENT_READS.get()).as("statements that read a document").isZero();
             assertThat(out.toString()).contains("JOB_STATE_FAILED", "vision", "seven");
 
             engine.execute(new Statement("SELECT json_value(nasJobSpec, '$.multiTrialAlgorithmSpec.metric.metricId') AS metric"
-                    + " FROM google.aiplatform.nas_jobs", "t", 1, 1), session);
+                    + " FROM google.aiplatform.nas_jobs", "t", 1, 1), execution);
             assertThat(DOCUMENT_READS.get()).as("a query that names nasJobSpec reads it").isPositive();
             assertThat(out.toString()).contains("top1_accuracy");
         }

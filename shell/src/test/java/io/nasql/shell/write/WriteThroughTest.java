@@ -75,7 +75,7 @@ class WriteThroughTest {
         Cli.Result created = nasql("-o", "text", "--vars", VARS.toString(), "-f", insert.toString());
         assertThat(created.err()).isEmpty();
         assertThat(created.code()).isZero();
-        assertThat(created.out()).startsWith("nasJobsId\tname\tdisplayName\tstate\tcreateTime\n")
+        assertThat(created.out()).startsWith("projectsId\tlocationsId\tnasJobsId\tdisplayName\tstate\tcreateTime\toutcome\n")
                 .contains("\tmnasnet-accuracy-search\tJOB_STATE_QUEUED\t");
         assertThat(calls().calls("CreateNasJob")).isEqualTo(1);
 
@@ -103,7 +103,7 @@ class WriteThroughTest {
         Cli.Result result = nasql("-o", "text", "--var", "projectsId=proj-001", "--var", "locationsId=us-central1",
                 "--var", "nasJobsId=" + id(done), "-f", delete.toString());
         assertThat(result.code()).isZero();
-        assertThat(result.out()).isEqualTo("projectsId\tlocationsId\tnasJobsId\toutcome\nproj-001\tus-central1\t" + id(done) + "\tDELETED\n");
+        assertThat(result.out()).isEqualTo("projectsId\tlocationsId\tnasJobsId\toutcome\nproj-001\tus-central1\t" + id(done) + "\tdeleted\n");
         assertThat(emulator.jobs()).noneMatch(j -> j.getName().equals(done.getName()));
         assertThat(nasql("-o", "text", "-e", "SELECT COUNT(*) AS c FROM google.aiplatform.nas_jobs WHERE nasJobsId = '" + id(done) + "'").out())
                 .isEqualTo("c\n0\n");
@@ -153,7 +153,7 @@ class WriteThroughTest {
 
         Cli.Result done = nasql("--yes", "-o", "text", "-e", bulk);
         assertThat(done.code()).isZero();
-        assertThat(done.out().lines().filter(l -> l.endsWith("\tDELETED")).count()).isEqualTo(finished);
+        assertThat(done.out().lines().filter(l -> l.endsWith("\tdeleted")).count()).isEqualTo(finished);
         assertThat(calls().calls("DeleteNasJob")).isEqualTo(finished);
         assertThat(nasql("-o", "text", "-e", "SELECT COUNT(*) AS c FROM google.aiplatform.nas_jobs WHERE state IN ('JOB_STATE_SUCCEEDED', 'JOB_STATE_FAILED')").out())
                 .isEqualTo("c\n0\n");
@@ -251,7 +251,7 @@ class WriteThroughTest {
         nasql("-e", "SYNC WHERE projectsId = 'proj-001' AND locationsId = 'us-central1'");
         Cli.Result started = nasql("-o", "text", "-e", "/*+ NOWAIT */ DELETE FROM google.aiplatform.nas_jobs WHERE projectsId = 'proj-001'"
                 + " AND locationsId = 'us-central1' AND nasJobsId = '" + id(done) + "'");
-        assertThat(started.out()).endsWith("\tDELETE STARTED\n");
+        assertThat(started.out()).endsWith("\tdelete started\n");
         assertThat(calls().calls("GetOperation")).isZero();
         String count = "SELECT COUNT(*) AS c FROM google.aiplatform.nas_jobs WHERE nasJobsId = '" + id(done) + "'";
         assertThat(nasql("-o", "text", "-e", count).out()).isEqualTo("c\n1\n");

@@ -1,4 +1,4 @@
-package io.nasql.shell;
+package io.nasql.shell.cli;
 
 import io.nasql.sync.ApiTarget;
 import io.nasql.sync.SyncOptions;

@@ -1,4 +1,4 @@
-package io.nasql.shell.cli;
+package io.nasql.shell.error;
 
 import io.nasql.db.InventoryException;
 import io.nasql.db.Secrets;

@@ -1,4 +1,4 @@
-package io.nasql.shell;
+package io.nasql.shell.statement;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,13 @@
-package io.nasql.shell;
+package io.nasql.shell.statement;
 
 import io.nasql.db.ScopeKey;
+import io.nasql.shell.backend.ApiAccess;
+import io.nasql.shell.backend.InventoryAccess;
+import io.nasql.sync.CancelToken;
 import io.nasql.sync.ScopeOutcome;
 import io.nasql.sync.ScopeResolver;
 import io.nasql.sync.SyncEngine;
+import io.nasql.sync.SyncOptions;
 import io.nasql.sync.SyncReport;
 import java.time.Clock;
 import java.util.List;
@@ -17,32 +21,37 @@ import java.util.concurrent.TimeUnit;
  * runs the engine with a progress line, and stops cleanly on Ctrl-C or SIGTERM.
  */
 public final class SyncRun {
-    private final Session session;
+    private final InventoryAccess inventory;
+    private final ApiAccess api;
+    private final SyncOptions options;
+    private final ProgressSink progress;
 
-    public SyncRun(Session session) {
-        this.session = session;
+    public SyncRun(InventoryAccess inventory, ApiAccess api, SyncOptions options, ProgressSink progress) {
+        this.inventory = inventory;
+        this.api = api;
+        this.options = options;
+        this.progress = progress;
     }
 
-    public SyncReport scopes(List<String> projects, List<String> locations) throws InterruptedException {
-        ScopeResolver.Resolution resolution = new ScopeResolver(session.clients(), session.runner()).resolve(projects, locations);
-        return run(resolution.scopes(), resolution.failures());
+    public SyncReport scopes(List<String> projects, List<String> locations, CancelToken cancel) throws InterruptedException {
+        ScopeResolver.Resolution resolution = new ScopeResolver(api.clients(), api.callRunner()).resolve(projects, locations);
+        return run(resolution.scopes(), resolution.failures(), cancel);
     }
 
-    public SyncReport run(List<ScopeKey> scopes) throws InterruptedException {
-        return run(scopes, List.of());
+    public SyncReport run(List<ScopeKey> scopes, CancelToken cancel) throws InterruptedException {
+        return run(scopes, List.of(), cancel);
     }
 
-    private SyncReport run(List<ScopeKey> scopes, List<ScopeOutcome> known) throws InterruptedException {
-        try (SyncEngine engine = new SyncEngine(session.store(), session.clients(), session.runner(), session.config().sync(),
-                Clock.systemUTC())) {
-            // Ctrl-C (the REPL's, or SIGINT/SIGTERM in batch mode) cancels the session's statement, which stops this run.
-            ScheduledExecutorService ticker = session.progress() == ProgressSink.NONE ? null : startProgress(engine);
-            try (Session.CancelHook cancel = session.onCancel(engine::interrupt)) {
+    private SyncReport run(List<ScopeKey> scopes, List<ScopeOutcome> known, CancelToken cancel) throws InterruptedException {
+        try (SyncEngine engine = new SyncEngine(inventory.store(), api.clients(), api.callRunner(), options, Clock.systemUTC())) {
+            // Ctrl-C (the REPL's, or SIGINT/SIGTERM in batch mode) cancels the statement's token, which stops this run.
+            ScheduledExecutorService ticker = progress == ProgressSink.NONE ? null : startProgress(engine);
+            try (CancelToken.Registration stop = cancel.onCancel(engine::interrupt)) {
                 return engine.sync(scopes, known);
             } finally {
                 if (ticker != null) {
                     ticker.shutdownNow();
-                    session.progress().clear();
+                    progress.clear();
                 }
             }
         }
@@ -50,7 +59,7 @@ public final class SyncRun {
 
     private ScheduledExecutorService startProgress(SyncEngine engine) {
         long start = System.nanoTime();
-        long callsBefore = session.runner().calls();
+        long callsBefore = api.callRunner().calls();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "nasql-progress");
             t.setDaemon(true);
@@ -58,8 +67,8 @@ public final class SyncRun {
         });
         ticker.scheduleAtFixedRate(() -> {
             double seconds = Math.max(0.001, (System.nanoTime() - start) / 1e9);
-            long calls = session.runner().calls() - callsBefore;
-            session.progress().show(String.format(Locale.ROOT, "sync: %d/%d scopes, %d jobs, %d errors, %.0f calls/s",
+            long calls = api.callRunner().calls() - callsBefore;
+            progress.show(String.format(Locale.ROOT, "sync: %d/%d scopes, %d jobs, %d errors, %.0f calls/s",
                     engine.progress().scopesDone(), engine.progress().scopesTotal(), engine.progress().jobsListed(),
                     engine.progress().errors(), calls / seconds));
         }, 200, 250, TimeUnit.MILLISECONDS);

@@ -1,4 +1,4 @@
-package io.nasql.shell.cli;
+package io.nasql.shell.error;
 
 /** Bad command-line usage: exit code 2. */
 public class UsageException extends RuntimeException {

@@ -1,0 +1,60 @@
+package io.nasql.shell.backend;
+
+import io.nasql.db.Inventory;
+import io.nasql.db.InventoryStore;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The inventory and the one connection the user's SQL runs on, so session state (views,
+ * variables) persists. Opened on first use, so a statement that needs neither pays for neither.
+ */
+public final class InventoryAccess implements AutoCloseable {
+    private final String dbUrl;
+    private final Path folder;
+    private Inventory inventory;
+    private Connection connection;
+
+    /** The inventory at {@code dbUrl}, or in {@code folder} when the URL is null. */
+    public InventoryAccess(String dbUrl, Path folder) {
+        this.dbUrl = dbUrl;
+        this.folder = folder;
+    }
+
+    public synchronized Inventory inventory() {
+        if (inventory == null) {
+            inventory = dbUrl != null ? Inventory.open(dbUrl) : Inventory.openFolder(folder);
+        }
+        return inventory;
+    }
+
+    public InventoryStore store() {
+        return new InventoryStore(inventory());
+    }
+
+    /** The user's connection. Its queries run lazily, so the first rows of a big result arrive before the last is read. */
+    public synchronized Connection connection() throws SQLException {
+        if (connection == null) {
+            connection = inventory().connection();
+            try (var lazy = connection.createStatement()) {
+                lazy.execute("SET LAZY_QUERY_EXECUTION TRUE");
+            }
+        }
+        return connection;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            // closing: nothing left to do with it
+        }
+        if (inventory != null) {
+            inventory.close();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.nasql.shell.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nasql.shell.error.ErrorReporter;
+import io.nasql.shell.error.ExitCodes;
+import io.nasql.shell.report.ReportCatalog;
+import io.nasql.shell.report.ReportFolders;
+import io.nasql.shell.statement.BatchRunner;
+import io.nasql.shell.statement.Execution;
+import io.nasql.shell.statement.ProgressSink;
+import io.nasql.shell.statement.StatementTokens;
+import io.nasql.shell.statement.TemplateRenderer;
+import io.nasql.shell.statement.Variables;
+import io.nasql.shell.write.Confirmer;
+import io.nasql.shell.write.Manifest;
+import io.nasql.shell.write.ManifestVariables;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code -e}, {@code -f}, piped stdin and {@code --manifest}: runs the statements in order. Ctrl-C
+ * (or SIGTERM) stops the running statement cleanly, no later one runs, and the exit code is 130.
+ */
+final class BatchMode {
+    private final GlobalOptions options;
+    private final Io io;
+    private final Demo demo;
+
+    BatchMode(GlobalOptions options, Io io, Demo demo) {
+        this.options = options;
+        this.io = io;
+        this.demo = demo;
+    }
+
+    int run(List<Script> scripts) throws IOException {
+        ErrorReporter errors = options.errors(io);
+        Map<String, JsonNode> variables = Variables.load(options.varFiles(), options.vars());
+        TemplateRenderer templates = new TemplateRenderer(variables);
+        ConfigFile file = options.settingsFile(io);
+        options.warnAboutPermissions(io, file, demo);
+        Writer out = io.results();
+        PrintWriter notices = io.notices();
+        ProgressSink progress = io.stderrIsTerminal() ? ProgressSink.line(notices) : ProgressSink.NONE;
+        Wiring.FrontEnd front = new Wiring.FrontEnd(notices, progress, Confirmer.NOBODY,
+                () -> ReportCatalog.load(ReportFolders.of(io.home())), variables);
+        StatementTokens tokens = new StatementTokens();
+        try (Wiring wiring = new Wiring(options.sessionConfig(io, file, demo, null), options.settings(file), Clock.systemUTC());
+             Interrupts interrupts = Interrupts.onFirst(tokens::interrupt)) {
+            if (demo != null && !demo.firstSync(wiring.syncs(progress), wiring.config(), notices, errors, false)) {
+                return ExitCodes.FAILED;
+            }
+            boolean ok = true;
+            if (options.manifest() != null) {
+                ok = createFromManifest(wiring, front, tokens, out, errors);
+            }
+            BatchRunner runner = new BatchRunner(new BatchRunner.Parts(wiring.engine(front), templates, wiring.settings(), out, tokens,
+                    options.dryRun(), options.ignoreErrors(), errors::report));
+            for (Script script : scripts) {
+                if (!ok && !options.ignoreErrors() || tokens.interrupted()) {
+                    break;
+                }
+                ok &= runner.run(script.text(), script.source());
+            }
+            out.flush();
+            return tokens.interrupted() ? ExitCodes.INTERRUPTED : ok ? ExitCodes.OK : ExitCodes.FAILED;
+        }
+    }
+
+    private boolean createFromManifest(Wiring wiring, Wiring.FrontEnd front, StatementTokens tokens, Writer out, ErrorReporter errors) {
+        try {
+            String source = options.manifest().toString();
+            JsonNode filled = ManifestVariables.fill(Manifest.read(Script.read(source), source), front.variables(), source);
+            if (options.dryRun()) {
+                out.write(Manifest.yaml(filled));
+                out.flush();
+                return true;
+            }
+            wiring.manifests(front).run(filled, source, front.variables(), new Execution(tokens.next(), wiring.settings(), out, false));
+            return true;
+        } catch (Exception e) {
+            errors.report(e);
+            return false;
+        }
+    }
+}

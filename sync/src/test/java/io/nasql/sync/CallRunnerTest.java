@@ -1,0 +1,62 @@
+package io.nasql.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.cloud.aiplatform.v1.ListNasJobsRequest;
+import io.nasql.db.ScopeKey;
+import io.nasql.emulator.EmulatorConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The backoff between retries wakes up when the statement's token is cancelled, without interrupting the thread. */
+class CallRunnerTest {
+    private static final ScopeKey SCOPE = new ScopeKey("proj-001", "us-central1");
+
+    @Test
+    void aCancelWakesTheBackoffAndNoFurtherAttemptIsMade() throws Exception {
+        SyncOptions slowBackoff = SyncOptions.defaults().withBackoff(Duration.ofSeconds(30), Duration.ofSeconds(60));
+        try (SyncFixture f = new SyncFixture(EmulatorConfig.empty().withSeedData(List.of("proj-001"), List.of("us-central1"), 1, 1)
+                .withErrorRate(1.0), slowBackoff)) {
+            CallRunner runner = new CallRunner(slowBackoff);
+            CancelToken cancel = new CancelToken();
+            var client = f.clients.forLocation("us-central1");
+            ListNasJobsRequest request = ListNasJobsRequest.newBuilder().setParent("projects/proj-001/locations/us-central1").build();
+            long start = System.nanoTime();
+            CompletableFuture<Object> call = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return runner.call(SCOPE, () -> client.listNasJobsCallable().call(request), true, cancel);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (f.emulator.stats().calls("ListNasJobs") < 1 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            Thread.sleep(100);
+            cancel.cancel();
+            assertThatThrownBy(() -> call.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(ApiCallException.class)
+                    .cause().hasMessageContaining("not retried: cancelled");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            assertThat(f.emulator.stats().calls("ListNasJobs")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aTokenRunsItsHooksOnceAndNeverResets() {
+        CancelToken token = new CancelToken();
+        int[] runs = {0};
+        token.onCancel(() -> runs[0]++);
+        token.cancel();
+        token.cancel();
+        assertThat(runs[0]).isEqualTo(1);
+        assertThat(token.isCancelled()).isTrue();
+        token.onCancel(() -> runs[0]++);
+        assertThat(runs[0]).as("a hook added after the cancel runs at once").isEqualTo(2);
+        assertThatThrownBy(token::throwIfCancelled).isInstanceOf(CancelledException.class);
+    }
+}
