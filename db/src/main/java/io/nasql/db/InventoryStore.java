@@ -110,18 +110,13 @@ public final class InventoryStore {
 
     /** {@code nasJobsId -> updateTime} of a scope, to decide which listed jobs need a GetNasJob. */
     public Map<String, OffsetDateTime> updateTimes(ScopeKey scope) {
-        Map<String, OffsetDateTime> times = new HashMap<>();
-        dsl.select(NAS_JOB_SUMMARIES.NASJOBSID, NAS_JOB_SUMMARIES.UPDATETIME)
-                .from(NAS_JOB_SUMMARIES)
-                .where(inScope(scope))
-                .fetch()
-                .forEach(r -> times.put(r.value1(), r.value2()));
-        return times;
+        return ScopeRows.updateTimes(dsl, scope);
     }
 
     /** Marks a scope OK whose complete listing matched the inventory: nothing else to write. */
     public void markScopeUnchanged(ScopeKey scope, int jobCount, OffsetDateTime at) {
-        dsl.transaction(tx -> markScope(tx.dsl(), scope, ScopeStatus.OK, null, at, jobCount));
+        // One statement in auto-commit: its own short transaction.
+        markScope(dsl, scope, ScopeStatus.OK, null, at, jobCount);
     }
 
     /** Marks a scope FAILED or DENIED and keeps its rows as they were. */
@@ -129,7 +124,7 @@ public final class InventoryStore {
         if (status == ScopeStatus.OK) {
             throw new IllegalArgumentException("a failed scope's status is FAILED or DENIED");
         }
-        dsl.transaction(tx -> markScope(tx.dsl(), scope, status, fitted(Secrets.mask(message)), at, null));
+        markScope(dsl, scope, status, fitted(Secrets.mask(message)), at, null);
     }
 
     /** A message cut to fit {@code sync_scopes.errorMessage}, marked where it was cut, so that recording it cannot fail. */
@@ -240,23 +235,7 @@ public final class InventoryStore {
 
     private static void markScope(DSLContext db, ScopeKey scope, ScopeStatus status, String message,
                                   OffsetDateTime at, Integer jobCount) {
-        var insert = db.insertInto(SYNC_SCOPES)
-                .set(SYNC_SCOPES.PROJECTSID, scope.projectsId())
-                .set(SYNC_SCOPES.LOCATIONSID, scope.locationsId())
-                .set(SYNC_SCOPES.LASTATTEMPTAT, at)
-                .set(SYNC_SCOPES.STATUS, status.name())
-                .set(SYNC_SCOPES.ERRORMESSAGE, message)
-                .set(SYNC_SCOPES.LASTSUCCESSAT, status == ScopeStatus.OK ? at : null)
-                .set(SYNC_SCOPES.JOBCOUNT, jobCount);
-        var update = insert.onDuplicateKeyUpdate()
-                .set(SYNC_SCOPES.LASTATTEMPTAT, at)
-                .set(SYNC_SCOPES.STATUS, status.name())
-                .set(SYNC_SCOPES.ERRORMESSAGE, message);
-        if (status == ScopeStatus.OK) {
-            update.set(SYNC_SCOPES.LASTSUCCESSAT, at).set(SYNC_SCOPES.JOBCOUNT, jobCount).execute();
-        } else {
-            update.execute();
-        }
+        ScopeRows.mark(db, scope, status, message, at, jobCount);
     }
 
     private static Map<String, String> states(DSLContext db, ScopeKey scope) {

@@ -9,6 +9,7 @@ import com.google.cloud.aiplatform.v1.JobState;
 import com.google.cloud.aiplatform.v1.NasJob;
 import io.nasql.db.ScopeKey;
 import io.nasql.emulator.EmulatorConfig;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +82,9 @@ class ScopeFailuresTest {
     @Test
     void aScopeBiggerThanTheMemoryStageIsStagedOnDiskAndMirroredExactly() throws Exception {
         // About 4 KB a job: 150 jobs pass the 256 KB kept in memory.
-        try (SyncFixture f = new SyncFixture(seeded(1, 150)); SyncEngine engine = f.engine()) {
+        // Without the per-scope rate limit, which would make 300 calls take half a minute.
+        SyncOptions unlimited = SyncOptions.defaults().withRate(60_000, 1000).withBackoff(Duration.ofMillis(2), Duration.ofMillis(50));
+        try (SyncFixture f = new SyncFixture(seeded(1, 150), unlimited); SyncEngine engine = f.engine()) {
             SyncReport report = engine.sync(scopes(1));
             assertThat(report.problems()).isEmpty();
             assertThat(report.added()).isEqualTo(300);
