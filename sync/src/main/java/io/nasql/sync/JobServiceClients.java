@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One {@code JobServiceClient} per location, each made on first use: making one costs about a
- * second, so a statement that needs no API never pays for it.
+ * One {@code JobServiceClient} per endpoint (a location's regional one, or the one {@code --endpoint}
+ * names for all), each made on first use: making one costs about a second, so a statement that
+ * needs no API never pays for it, and locations behind one endpoint share its client and channel.
  */
 public final class JobServiceClients implements AutoCloseable {
     private static final String CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform";
@@ -36,7 +37,7 @@ public final class JobServiceClients implements AutoCloseable {
     }
 
     public JobServiceClient forLocation(String location) {
-        return clients.computeIfAbsent(location, this::create);
+        return clients.computeIfAbsent(target.endpointFor(location), this::create);
     }
 
     /** How many clients were made so far; a local-only statement makes none. */
@@ -44,8 +45,7 @@ public final class JobServiceClients implements AutoCloseable {
         return clients.size();
     }
 
-    private JobServiceClient create(String location) {
-        String endpoint = target.endpointFor(location);
+    private JobServiceClient create(String endpoint) {
         JobServiceSettings.Builder settings = JobServiceSettings.newBuilder()
                 .setEndpoint(endpoint)
                 .setCredentialsProvider(credentials());
