@@ -9,8 +9,8 @@ import io.nasql.db.ScopeKey;
 import io.nasql.shell.cli.Cli;
 import io.nasql.shell.cli.SessionConfig;
 import io.nasql.shell.cli.Wiring;
-import io.nasql.shell.write.Confirmer;
 import io.nasql.shell.report.ReportCatalog;
+import io.nasql.shell.write.Confirmer;
 import io.nasql.sync.ApiTarget;
 import io.nasql.sync.CancelToken;
 import io.nasql.sync.SyncOptions;
@@ -47,11 +47,9 @@ class DocumentReadsTest {
         SessionConfig config = new SessionConfig(Cli.memoryDb(), home, ApiTarget.google(), List.of("p"), List.of("us-central1"),
                 SyncOptions.defaults(), false);
         StringWriter out = new StringWriter();
-        Settings settings = new Settings();
-        try (Wiring wiring = new Wiring(config, settings, Clock.systemUTC())) {
+        try (Wiring wiring = new Wiring(config, new Settings(), Clock.systemUTC())) {
             StatementEngine engine = wiring.engine(new Wiring.FrontEnd(new PrintWriter(new StringWriter()), ProgressSink.NONE,
                     Confirmer.NOBODY, () -> ReportCatalog.load(List.of()), Map.of()));
-            Execution execution = new Execution(new CancelToken(), settings, out, false);
             wiring.inventory().store().putJob(new ScopeKey("p", "us-central1"), NasJob.newBuilder()
                     .setName("projects/1/locations/us-central1/nasJobs/7").setDisplayName("seven").setState(JobState.JOB_STATE_FAILED)
                     .putLabels("team", "vision")
@@ -62,6 +60,7 @@ class DocumentReadsTest {
                 s.execute("CREATE TRIGGER count_reads BEFORE SELECT ON google.aiplatform.nas_job_documents CALL \""
                         + CountReads.class.getName() + "\"");
             }
+            Execution execution = new Execution(new CancelToken(), wiring.settings(), out, false);
             String set = "SET max_age = 1000d";
             engine.execute(new Statement(set, "t", 1, 1), execution);
             for (String sql : List.of(
