@@ -29,9 +29,16 @@ final class EmulatedJob {
     private final NasJob request;
     private final Timeline timeline;
     private final long valueSeed;
+    private final SampleMetrics sampleMetrics;
     private volatile Instant cancelledAt;
 
     EmulatedJob(String projectId, String location, String id, String name, NasJob request, Timeline timeline, long valueSeed) {
+        this(projectId, location, id, name, request, timeline, valueSeed, SampleMetrics.ONE_METRIC);
+    }
+
+    EmulatedJob(String projectId, String location, String id, String name, NasJob request, Timeline timeline, long valueSeed,
+                SampleMetrics sampleMetrics) {
+        this.sampleMetrics = sampleMetrics;
         this.projectId = projectId;
         this.location = location;
         this.id = id;
@@ -166,11 +173,17 @@ final class EmulatedJob {
         Instant previous = timeline.runningAt();
         for (int i = 0; i < completions.size(); i++) {
             double value = metricValue(i, minimize);
-            out.addSearchTrials(trial(i + 1, previous, completions.get(i), metricId, value, 2000));
+            if (sampleMetrics.failed(valueSeed, i)) {
+                out.addSearchTrials(failedTrial(i + 1, previous, completions.get(i)));
+                previous = completions.get(i);
+                continue;
+            }
+            Measurement.Metric paired = sampleMetrics.paired(valueSeed, i, value, minimize);
+            out.addSearchTrials(trial(i + 1, previous, completions.get(i), metricId, value, paired, 2000));
             if (spec.hasTrainTrialSpec() && (i + 1) % frequency == 0) {
                 // A train trial trains the architecture of one search trial and carries its id.
                 out.addTrainTrials(trial(i + 1, previous, completions.get(i), metricId,
-                        minimize ? value * 0.97 : Math.min(1.0, value + 0.015), 20000));
+                        minimize ? value * 0.97 : Math.min(1.0, value + 0.015), paired, 20000));
             }
             previous = completions.get(i);
         }
@@ -183,15 +196,29 @@ final class EmulatedJob {
         return NasJobOutput.newBuilder().setMultiTrialJobOutput(out).build();
     }
 
-    private static NasTrial trial(int id, Instant start, Instant end, String metricId, double value, long steps) {
+    private static NasTrial trial(int id, Instant start, Instant end, String metricId, double value, Measurement.Metric paired, long steps) {
+        Measurement.Builder measurement = Measurement.newBuilder()
+                .setStepCount(steps)
+                .addMetrics(Measurement.Metric.newBuilder().setMetricId(metricId).setValue(value));
+        if (paired != null) {
+            measurement.addMetrics(paired);
+        }
         return NasTrial.newBuilder()
                 .setId(String.valueOf(id))
                 .setState(NasTrial.State.SUCCEEDED)
                 .setStartTime(timestamp(start))
                 .setEndTime(timestamp(end))
-                .setFinalMeasurement(Measurement.newBuilder()
-                        .setStepCount(steps)
-                        .addMetrics(Measurement.Metric.newBuilder().setMetricId(metricId).setValue(value)))
+                .setFinalMeasurement(measurement)
+                .build();
+    }
+
+    /** A trial that failed: INFEASIBLE, as the service marks a trial done without a final measurement. */
+    private static NasTrial failedTrial(int id, Instant start, Instant end) {
+        return NasTrial.newBuilder()
+                .setId(String.valueOf(id))
+                .setState(NasTrial.State.INFEASIBLE)
+                .setStartTime(timestamp(start))
+                .setEndTime(timestamp(end))
                 .build();
     }
 

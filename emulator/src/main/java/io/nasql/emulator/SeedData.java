@@ -24,6 +24,7 @@ final class SeedData {
     private enum Kind { RUNNING, SUCCEEDED, FAILED, QUEUED, CANCELLED, PENDING }
 
     private static final List<String> SEARCH_SPACES = List.of("mnasnet", "efficientnet_v2", "spinenet", "tunas_mobilenet", "nasfpn");
+    private static final List<String> LATENCY_AWARE_SPACES = List.of("mnasnet", "tunas_mobilenet");
     private static final List<String> TEAMS = List.of("vision", "speech", "ranking", "nlp");
     private static final List<String> OWNERS = List.of("alice", "bob", "chen", "dana", "emeka", "farah");
     private static final List<String> MACHINES = List.of("n1-highmem-8", "n1-standard-16", "a2-highgpu-1g");
@@ -51,7 +52,9 @@ final class SeedData {
                     String id = registry.newJobId();
                     String name = "projects/" + number + "/locations/" + location + "/nasJobs/" + id;
                     Timeline timeline = timeline(kind, now, random);
-                    EmulatedJob job = new EmulatedJob(project, location, id, name, request(random), timeline, random.nextLong());
+                    NasJob request = request(random);
+                    EmulatedJob job = new EmulatedJob(project, location, id, name, request, timeline, random.nextLong(),
+                            sampleMetrics(request, kind));
                     if (kind == Kind.CANCELLED) {
                         // A running job whose cancel was asked for halfway between its start and now.
                         job.cancel(timeline.runningAt().plus(Duration.between(timeline.runningAt(), now).dividedBy(2)));
@@ -61,6 +64,19 @@ final class SeedData {
                 scopeIndex++;
             }
         }
+    }
+
+    /**
+     * Latency-aware search spaces (MnasNet, TuNAS) record accuracy and latency in every trial's final
+     * measurement, so their jobs show a trade-off; some trials fail, more of them in a failed job.
+     */
+    private static SampleMetrics sampleMetrics(NasJob request, Kind kind) {
+        var metric = request.getNasJobSpec().getMultiTrialAlgorithmSpec().getMetric();
+        String space = request.getNasJobSpec().getSearchSpaceSpec();
+        String paired = LATENCY_AWARE_SPACES.contains(space)
+                ? (metric.getMetricId().equals("latency_ms") ? "top1_accuracy" : "latency_ms")
+                : null;
+        return new SampleMetrics(paired, kind == Kind.FAILED ? 0.2 : 0.05);
     }
 
     private static Kind weighted(SplittableRandom random) {

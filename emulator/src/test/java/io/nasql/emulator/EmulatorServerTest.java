@@ -234,4 +234,52 @@ class EmulatorServerTest {
             assertThat(failed.getNasJobOutput().getMultiTrialJobOutput().getSearchTrialsCount()).isPositive();
         }
     }
+
+    @Test
+    void latencyAwareSeededJobsRecordAccuracyAndLatencyThatTradeOffAndSomeTrialsFail() throws Exception {
+        EmulatorConfig config = EmulatorConfig.empty().withSeedData(EmulatorConfig.numberedProjects(3), EmulatorConfig.DEFAULT_LOCATIONS, 8, 2026);
+        try (EmulatorServer server = EmulatorServer.start(config, new ManualClock(START))) {
+            List<NasTrial> paired = new ArrayList<>();
+            int infeasible = 0;
+            for (NasJob job : server.jobs()) {
+                String space = job.getNasJobSpec().getSearchSpaceSpec();
+                for (NasTrial trial : job.getNasJobOutput().getMultiTrialJobOutput().getSearchTrialsList()) {
+                    if (trial.getState() == NasTrial.State.INFEASIBLE) {
+                        assertThat(trial.hasFinalMeasurement()).isFalse();
+                        infeasible++;
+                    } else if (trial.getState() == NasTrial.State.SUCCEEDED) {
+                        boolean latencyAware = space.equals("mnasnet") || space.equals("tunas_mobilenet");
+                        assertThat(trial.getFinalMeasurement().getMetricsCount()).isEqualTo(latencyAware ? 2 : 1);
+                        if (latencyAware) {
+                            paired.add(trial);
+                        }
+                    }
+                }
+            }
+            assertThat(infeasible).isPositive();
+            assertThat(paired).hasSizeGreaterThan(20);
+            // Over the trials, the more accurate architectures are the slower ones: a trade-off, not noise.
+            double[] accuracy = paired.stream().mapToDouble(t -> metric(t, "top1_accuracy")).toArray();
+            double[] latency = paired.stream().mapToDouble(t -> metric(t, "latency_ms")).toArray();
+            assertThat(correlation(accuracy, latency)).isGreaterThan(0.5);
+        }
+    }
+
+    private static double metric(NasTrial trial, String id) {
+        return trial.getFinalMeasurement().getMetricsList().stream().filter(m -> m.getMetricId().equals(id)).findFirst().orElseThrow().getValue();
+    }
+
+    private static double correlation(double[] x, double[] y) {
+        double mx = java.util.Arrays.stream(x).average().orElseThrow();
+        double my = java.util.Arrays.stream(y).average().orElseThrow();
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < x.length; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        return sxy / Math.sqrt(sxx * syy);
+    }
 }

@@ -5,6 +5,7 @@ import io.nasql.shell.cli.Io;
 import io.nasql.shell.cli.NasqlCommand;
 import io.nasql.shell.error.ErrorReporter;
 import io.nasql.shell.error.ExitCodes;
+import io.nasql.shell.cli.TerminalStreams;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -15,8 +16,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Io io = new Io(System.in, System.out, System.err, System.console() != null, System.console() != null,
-                System.getenv(), Path.of(System.getProperty("user.home")));
+        TerminalStreams terminals = TerminalStreams.detect(System.console() != null);
+        Io io = new Io(System.in, System.out, System.err, terminals.stdin(), terminals.stderr(),
+                System.getenv(), Path.of(System.getProperty("user.home")), terminals.stdout());
         int code = run(args, io);
         System.out.flush();
         System.exit(code);

@@ -48,7 +48,7 @@ final class BatchMode {
         Wiring.FrontEnd front = new Wiring.FrontEnd(notices, progress, Confirmer.NOBODY,
                 () -> ReportCatalog.load(ReportFolders.of(io.home())), variables);
         StatementTokens tokens = new StatementTokens();
-        try (Wiring wiring = new Wiring(options.sessionConfig(io, file, demo, null), options.settings(file), Clock.systemUTC());
+        try (Wiring wiring = new Wiring(options.sessionConfig(io, file, demo, null), options.settings(file, io), Clock.systemUTC());
              Interrupts interrupts = Interrupts.onFirst(tokens::interrupt)) {
             if (demo != null && !demo.firstSync(wiring.syncs(progress), wiring.config(), notices, errors, false)) {
                 return ExitCodes.FAILED;

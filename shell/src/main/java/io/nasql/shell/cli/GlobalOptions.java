@@ -15,7 +15,7 @@ import java.util.List;
  * it is asked for.
  */
 record GlobalOptions(String db, Path configFile, boolean demo, String endpoint, boolean plaintext, Path credentials,
-                     List<String> projects, List<String> locations, String output, List<String> execute, List<String> files,
+                     List<String> projects, List<String> locations, String output, boolean csvCrlf, List<String> execute, List<String> files,
                      List<String> vars, List<Path> varFiles, Path manifest, boolean yes, boolean dryRun, boolean ignoreErrors,
                      boolean debug) {
 
@@ -47,9 +47,11 @@ record GlobalOptions(String db, Path configFile, boolean demo, String endpoint, 
         }
     }
 
-    /** The session's settings: -o and max_age from the flags or the settings file, then defaults. */
-    Settings settings(ConfigFile file) {
+    /** The session's settings: -o, --csv-crlf and max_age from the flags or the settings file, then defaults. */
+    Settings settings(ConfigFile file, Io io) {
         Settings settings = new Settings();
+        settings.set(Setting.CSV_CRLF, csvCrlf);
+        settings.set(Setting.COLOR, io.colorOnStdout());
         String format = output != null ? output : file.output();
         if (format != null) {
             settings.set(Setting.OUTPUT, OutputFormat.parse(format));

@@ -10,6 +10,7 @@ import io.nasql.shell.repl.Repl;
 import io.nasql.shell.repl.SqlCompleter;
 import io.nasql.shell.repl.StatusBar;
 import io.nasql.shell.statement.ProgressSink;
+import io.nasql.shell.statement.Setting;
 import io.nasql.shell.statement.ResourceCatalog;
 import io.nasql.shell.statement.TemplateRenderer;
 import io.nasql.shell.statement.Variables;
@@ -38,7 +39,7 @@ final class InteractiveMode {
         options.warnAboutPermissions(io, file, demo);
         SessionConfig config = options.sessionConfig(io, file, demo, null);
         try (Terminal terminal = TerminalBuilder.builder().system(true).build();
-             Wiring wiring = new Wiring(config, options.settings(file), Clock.systemUTC())) {
+             Wiring wiring = new Wiring(config, options.settings(file, io), Clock.systemUTC())) {
             PrintWriter notices = terminal.writer();
             ProgressSink progress = StatusBar.of(terminal);
             if (demo != null && !demo.firstSync(wiring.syncs(progress), config, notices, options.errors(io), true)) {
@@ -46,6 +47,7 @@ final class InteractiveMode {
             }
             PrivateFiles.createFolder(config.folder());
             boolean color = !io.env().containsKey("NO_COLOR") && !terminal.getType().startsWith(Terminal.TYPE_DUMB);
+            wiring.settings().set(Setting.COLOR, color);
             InputReader input = new InputReader(terminal, new SqlCompleter(wiring.inventory(), ResourceCatalog.load()), color,
                     config.folder().resolve("history"));
             Wiring.FrontEnd front = new Wiring.FrontEnd(notices, progress, input::confirm,

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,6 +53,10 @@ public final class NasqlCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", completionCandidates = OutputFormats.class,
             description = "${COMPLETION-CANDIDATES} (default: table).")
     String output;
+
+    @Option(names = "--csv-crlf", scope = CommandLine.ScopeType.INHERIT,
+            description = "End CSV lines with CRLF, as RFC 4180 does (default: a newline, as psql and StackQL write).")
+    boolean csvCrlf;
 
     @Option(names = {"-e", "--execute"}, paramLabel = "SQL", description = "Run the statements, then exit (repeatable).")
     List<String> execute = new ArrayList<>();
@@ -105,7 +110,7 @@ public final class NasqlCommand implements Callable<Integer> {
     /** The options as parsed, fixed. */
     GlobalOptions options() {
         return new GlobalOptions(db, configFile, demo, endpoint, plaintext, credentials, List.copyOf(projects), List.copyOf(locations),
-                output, List.copyOf(execute), List.copyOf(files), List.copyOf(vars), List.copyOf(varFiles), manifest, yes, dryRun,
+                output, csvCrlf, List.copyOf(execute), List.copyOf(files), List.copyOf(vars), List.copyOf(varFiles), manifest, yes, dryRun,
                 ignoreErrors, debug);
     }
 

@@ -43,7 +43,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the reports: name, then what each answers.")
     boolean list;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "table, json, csv, text or html (default: table).")
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "table, json, jsonl, csv, text, vertical or html (default: table).")
     String output;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write to this file instead of stdout.")
@@ -83,7 +83,7 @@ public final class ReportCommand implements Callable<Integer> {
         var variables = Variables.load(options.varFiles(), concat(options.vars(), vars));
         ConfigFile file = options.settingsFile(io);
         options.warnAboutPermissions(io, file, demo);
-        Settings settings = options.settings(file);
+        Settings settings = options.settings(file, io);
         if (output != null && !html) {
             settings.set(Setting.OUTPUT, OutputFormat.parse(output));
         }

@@ -11,7 +11,7 @@ import java.util.List;
  * typed, JSON columns nested as JSON, times as ISO-8601 strings.
  */
 final class JsonPrinter implements ResultPrinter {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    static final JsonFactory FACTORY = new JsonFactory();
 
     private final Writer out;
 
@@ -31,10 +31,7 @@ final class JsonPrinter implements ResultPrinter {
             while (rows.next()) {
                 json.writeRaw(count == 0 ? "\n" : ",\n");
                 json.writeStartObject();
-                for (int i = 0; i < columns.size(); i++) {
-                    json.writeFieldName(columns.get(i).label());
-                    write(json, columns.get(i).kind(), rows.value(i));
-                }
+                writeFields(json, rows, columns);
                 json.writeEndObject();
                 count++;
             }
@@ -43,6 +40,14 @@ final class JsonPrinter implements ResultPrinter {
         out.write(count == 0 ? "]\n" : "\n]\n");
         out.flush();
         return count;
+    }
+
+    /** The fields of the current row, keyed by column label. */
+    static void writeFields(JsonGenerator json, Rows rows, List<Column> columns) throws Exception {
+        for (int i = 0; i < columns.size(); i++) {
+            json.writeFieldName(columns.get(i).label());
+            write(json, columns.get(i).kind(), rows.value(i));
+        }
     }
 
     private static void write(JsonGenerator json, Column.Kind kind, Object value) throws Exception {

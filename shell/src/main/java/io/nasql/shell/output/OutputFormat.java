@@ -5,16 +5,21 @@ import java.util.Locale;
 
 /** How results are printed ({@code -o}, {@code .output}). */
 public enum OutputFormat {
-    TABLE, JSON, CSV, TEXT, VERTICAL;
+    TABLE, JSON, JSONL, CSV, TEXT, VERTICAL;
+
+    public ResultPrinter printer(Writer out) {
+        return printer(out, PrinterOptions.PLAIN);
+    }
 
     /** The one place a format picks its printer. */
-    public ResultPrinter printer(Writer out) {
+    public ResultPrinter printer(Writer out, PrinterOptions options) {
         return switch (this) {
             case TABLE -> new TablePrinter(out);
             case JSON -> new JsonPrinter(out);
-            case CSV -> SeparatedPrinter.csv(out);
+            case JSONL -> new JsonLinesPrinter(out);
+            case CSV -> SeparatedPrinter.csv(out, options.csvCrlf());
             case TEXT -> SeparatedPrinter.text(out);
-            case VERTICAL -> new VerticalPrinter(out);
+            case VERTICAL -> new VerticalPrinter(out, options.color());
         };
     }
 

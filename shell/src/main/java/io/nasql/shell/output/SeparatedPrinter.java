@@ -21,9 +21,13 @@ final class SeparatedPrinter implements ResultPrinter {
         this.field = field;
     }
 
-    /** RFC 4180: CRLF line ends, a field quoted when it holds a comma, a quote or a line break. */
-    static SeparatedPrinter csv(Writer out) {
-        return new SeparatedPrinter(out, ",", "\r\n", value ->
+    /**
+     * RFC 4180 quoting (a field quoted when it holds a comma, a quote or a line break), with lines ending
+     * in a newline as psql, Trino's CLI and StackQL write them, so {@code cut} and {@code awk} see no stray CR;
+     * {@code crlf} ends them with CRLF as the RFC does.
+     */
+    static SeparatedPrinter csv(Writer out, boolean crlf) {
+        return new SeparatedPrinter(out, ",", crlf ? "\r\n" : "\n", value ->
                 value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0
                         ? '"' + value.replace("\"", "\"\"") + '"'
                         : value);

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Aligned columns in a box, a header, and a {@code (N rows)} footer. Widths come from the first
- * batch of rows, so a long result streams; a later wider value just pushes its row out.
+ * batch of rows, so a long result streams; a later wider value just pushes its row out. Widths are
+ * terminal columns (a wide character takes two), and control characters print escaped.
  */
 final class TablePrinter implements ResultPrinter {
     static final int BATCH = 1000;
@@ -26,7 +27,7 @@ final class TablePrinter implements ResultPrinter {
         List<String[]> batch = new ArrayList<>();
         int[] widths = new int[n];
         for (int i = 0; i < n; i++) {
-            widths[i] = width(columns.get(i).label());
+            widths[i] = width(CellText.escapeControls(columns.get(i).label()));
         }
         long count = 0;
         boolean more = true;
@@ -42,7 +43,7 @@ final class TablePrinter implements ResultPrinter {
         }
         String rule = rule(widths);
         out.write(rule);
-        writeRow(columns.stream().map(Column::label).toArray(String[]::new), widths, columns, true);
+        writeRow(columns.stream().map(c -> CellText.escapeControls(c.label())).toArray(String[]::new), widths, columns, true);
         out.write(rule);
         for (String[] row : batch) {
             writeRow(row, widths, columns, false);
@@ -68,17 +69,9 @@ final class TablePrinter implements ResultPrinter {
         String[] row = new String[n];
         for (int i = 0; i < n; i++) {
             String text = Values.text(rows.value(i));
-            row[i] = text == null ? NULL : oneLine(text);
+            row[i] = text == null ? NULL : CellText.escapeControls(text);
         }
         return row;
-    }
-
-    /** Control characters would break the alignment; show them escaped. */
-    private static String oneLine(String text) {
-        if (text.indexOf('\n') < 0 && text.indexOf('\t') < 0 && text.indexOf('\r') < 0) {
-            return text;
-        }
-        return text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
     }
 
     private void writeRow(String[] values, int[] widths, List<Column> columns, boolean header) throws IOException {
@@ -106,6 +99,6 @@ final class TablePrinter implements ResultPrinter {
     }
 
     private static int width(String s) {
-        return s.codePointCount(0, s.length());
+        return CellText.width(s);
     }
 }

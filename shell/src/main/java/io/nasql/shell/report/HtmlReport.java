@@ -1,56 +1,64 @@
 package io.nasql.shell.report;
 
 import io.nasql.shell.output.Column;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * One self-contained HTML page (inline CSS and SVG, nothing fetched): a summary, a stacked bar
- * chart where the report declares one, and the rows. Every value from the inventory is escaped.
+ * One self-contained HTML page (inline CSS and SVG, nothing fetched, no script): a summary, then per
+ * query the chart its report declares and its rows. Every value from the inventory is escaped; the
+ * charts scale down to a narrow window and wide tables scroll in theirs.
  */
 final class HtmlReport {
-    private static final String[] PALETTE = {"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
-            "#ff9da7", "#9c755f", "#bab0ac"};
-    private static final Map<String, String> STATE_COLORS = Map.of(
-            "JOB_STATE_SUCCEEDED", "#59a14f", "JOB_STATE_FAILED", "#e15759", "JOB_STATE_RUNNING", "#4e79a7",
-            "JOB_STATE_PENDING", "#edc948", "JOB_STATE_QUEUED", "#bab0ac", "JOB_STATE_CANCELLED", "#9c755f",
-            "JOB_STATE_CANCELLING", "#ff9da7", "DELETED", "#79706e");
-    private static final int MAX_BARS = 60;
+    private static final String STYLE = String.join("",
+            "body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:72em}h1{margin-bottom:.2em}",
+            ".about{color:#555;margin-top:0}dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}",
+            "dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}.scroll{overflow-x:auto}",
+            "table{border-collapse:collapse;margin-top:1em;font-size:.9em}",
+            "th,td{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}",
+            "th{background:#f3f3f3}td.num{text-align:right}td.null{color:#999}",
+            "figure{margin:1.5em 0;max-width:600px}figcaption{font-weight:600;margin-bottom:.3em;overflow-wrap:anywhere}",
+            "svg{display:block;max-width:100%;height:auto}svg text{font-size:13px;fill:#333}",
+            "svg .tick{font-size:12px;fill:#555}svg .axis-title{font-size:13px;fill:#222}svg .bar-note,svg .legend{font-size:12px;fill:#555}",
+            ".grid{stroke:#e6e6e6}.axis{stroke:#777}.bar{fill:#4e79a7}",
+            ".point.search,.key.search{fill:#4e79a7}.point.train,.key.train{fill:#f28e2b;stroke:#fff;stroke-width:1}",
+            ".running-best,.key.running-best{fill:none;stroke:#59a14f;stroke-width:2}",
+            ".point.other,.key.other{fill:#a7b9d1}.point.front,.key.front{fill:#e15759;stroke:#fff;stroke-width:1}",
+            ".front-line{fill:none;stroke:#e15759;stroke-width:1.5;stroke-dasharray:4 3}",
+            ".nodata{padding:1em;border:1px dashed #bbb;color:#555;max-width:560px}.note,.counts{color:#555}",
+            ".failed{stroke:#e15759;stroke-width:2}ul.single{color:#555;padding-left:1.2em}",
+            // A chart scales down with the window; its text grows a little so that it stays legible there.
+            "@media (max-width:640px){body{margin:.6em}svg text{font-size:15px}svg .tick,svg .legend,svg .axis-title{font-size:15px}",
+            "svg .bar-note{font-size:13px}}");
 
     private HtmlReport() {
     }
 
     static String render(Report report, Map<String, String> summary, List<ResultTable> results) {
         StringBuilder html = new StringBuilder(16_384);
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>nasql report: ")
-                .append(escape(report.name())).append("</title>\n<style>\n")
-                .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222}h1{margin-bottom:.2em}")
-                .append(".about{color:#555;margin-top:0}dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}")
-                .append("dt{font-weight:600}table{border-collapse:collapse;margin-top:1em;font-size:.9em}")
-                .append("th,td{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}")
-                .append("th{background:#f3f3f3}td.num{text-align:right}td.null{color:#999}svg text{font-size:12px}\n")
-                .append("</style>\n</head>\n<body>\n<h1>").append(escape(report.name())).append("</h1>\n<p class=\"about\">")
-                .append(escape(report.description())).append("</p>\n<dl>\n");
-        summary.forEach((k, v) -> html.append("<dt>").append(escape(k)).append("</dt><dd>").append(escape(v)).append("</dd>\n"));
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>nasql report: ")
+                .append(Html.escape(report.name())).append("</title>\n<style>\n").append(STYLE)
+                .append("\n</style>\n</head>\n<body>\n<h1>").append(Html.escape(report.name())).append("</h1>\n<p class=\"about\">")
+                .append(Html.escape(report.description())).append("</p>\n<dl>\n");
+        summary.forEach((k, v) -> html.append("<dt>").append(Html.escape(k)).append("</dt><dd>").append(Html.escape(v)).append("</dd>\n"));
         html.append("</dl>\n");
-        for (ResultTable result : results) {
-            if (report.chart() != null) {
-                html.append(chart(report.chart(), result));
+        for (int i = 0; i < results.size(); i++) {
+            ChartSpec chart = report.chartFor(i);
+            if (chart != null) {
+                html.append(Charts.render(chart, results.get(i)));
             }
-            html.append(table(result));
+            if (chart == null || chart.showsTable()) {
+                html.append(table(results.get(i)));
+            }
         }
         return html.append("</body>\n</html>\n").toString();
     }
 
     private static String table(ResultTable result) {
-        StringBuilder html = new StringBuilder("<table>\n<thead><tr>");
+        StringBuilder html = new StringBuilder("<div class=\"scroll\"><table>\n<thead><tr>");
         for (Column c : result.columns()) {
-            html.append("<th>").append(escape(c.label())).append("</th>");
+            html.append("<th>").append(Html.escape(c.label())).append("</th>");
         }
         html.append("</tr></thead>\n<tbody>\n");
         for (List<Object> row : result.rows()) {
@@ -61,98 +69,12 @@ final class HtmlReport {
                     html.append("<td class=\"null\">NULL</td>");
                 } else {
                     html.append(result.columns().get(i).kind() == Column.Kind.NUMBER ? "<td class=\"num\">" : "<td>")
-                            .append(escape(v.toString())).append("</td>");
+                            .append(Html.escape(v.toString())).append("</td>");
                 }
             }
             html.append("</tr>\n");
         }
-        return html.append("</tbody>\n</table>\n<p>").append(result.rows().size()).append(result.rows().size() == 1 ? " row" : " rows")
+        return html.append("</tbody>\n</table></div>\n<p>").append(result.rows().size()).append(result.rows().size() == 1 ? " row" : " rows")
                 .append("</p>\n").toString();
-    }
-
-    /** Horizontal stacked bars: a bar per x value (the first {@value MAX_BARS}), a segment per series value. */
-    private static String chart(Report.Chart spec, ResultTable result) {
-        int x = result.indexOf(spec.x());
-        int series = result.indexOf(spec.series());
-        int value = result.indexOf(spec.value());
-        if (x < 0 || series < 0 || value < 0 || result.rows().isEmpty()) {
-            return "";
-        }
-        Map<String, Map<String, Double>> bars = new LinkedHashMap<>();
-        Set<String> seriesNames = new LinkedHashSet<>();
-        for (List<Object> row : result.rows()) {
-            String bar = String.valueOf(row.get(x));
-            String s = String.valueOf(row.get(series));
-            double v = row.get(value) instanceof Number n ? n.doubleValue() : 0;
-            if (bars.size() >= MAX_BARS && !bars.containsKey(bar)) {
-                continue;
-            }
-            bars.computeIfAbsent(bar, k -> new LinkedHashMap<>()).merge(s, v, Double::sum);
-            seriesNames.add(s);
-        }
-        double max = bars.values().stream().mapToDouble(m -> m.values().stream().mapToDouble(Double::doubleValue).sum()).max().orElse(1);
-        int labelWidth = 180;
-        int plotWidth = 560;
-        int rowHeight = 22;
-        int legendHeight = 22 * ((seriesNames.size() + 2) / 3);
-        int height = bars.size() * rowHeight + legendHeight + 10;
-        List<String> names = new ArrayList<>(seriesNames);
-        StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(labelWidth + plotWidth + 80).append("\" height=\"")
-                .append(height).append("\" role=\"img\" aria-label=\"").append(escape(spec.value() + " by " + spec.x() + " and " + spec.series()))
-                .append("\">\n");
-        int y = 0;
-        for (Map.Entry<String, Map<String, Double>> bar : bars.entrySet()) {
-            svg.append("<text x=\"").append(labelWidth - 6).append("\" y=\"").append(y + 15).append("\" text-anchor=\"end\">")
-                    .append(escape(bar.getKey())).append("</text>\n");
-            double offset = 0;
-            double total = 0;
-            for (String s : names) {
-                double v = bar.getValue().getOrDefault(s, 0.0);
-                if (v <= 0) {
-                    continue;
-                }
-                double w = v / max * plotWidth;
-                svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"><title>%s</title></rect>%n",
-                        labelWidth + offset, y + 3, w, rowHeight - 6, color(s, names.indexOf(s)),
-                        escape(s + ": " + format(v))));
-                offset += w;
-                total += v;
-            }
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%s</text>%n", labelWidth + offset + 4, y + 15, escape(format(total))));
-            y += rowHeight;
-        }
-        y += 8;
-        for (int i = 0; i < names.size(); i++) {
-            int lx = (i % 3) * 260;
-            int ly = y + (i / 3) * 22;
-            svg.append("<rect x=\"").append(lx).append("\" y=\"").append(ly).append("\" width=\"12\" height=\"12\" fill=\"")
-                    .append(color(names.get(i), i)).append("\"/><text x=\"").append(lx + 16).append("\" y=\"").append(ly + 11).append("\">")
-                    .append(escape(names.get(i))).append("</text>\n");
-        }
-        return svg.append("</svg>\n").toString();
-    }
-
-    private static String color(String series, int index) {
-        return STATE_COLORS.getOrDefault(series, PALETTE[index % PALETTE.length]);
-    }
-
-    private static String format(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.2f", v);
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -1,27 +1,30 @@
 package io.nasql.shell.report;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A report: a SQL file whose header comment says what it answers, with {@code -- var: name = default}
- * lines for its variables and an optional {@code -- chart: stacked-bar x=.. series=.. value=..}.
+ * lines for its variables and {@code -- chart: KIND ...} lines for the charts of its queries in HTML.
  */
-public record Report(String name, String description, Map<String, String> defaults, Chart chart, String sql, String source) {
-
-    /** A stacked bar chart: one bar per x value, one segment per series value. */
-    public record Chart(String x, String series, String value) {
-    }
+public record Report(String name, String description, Map<String, String> defaults, List<ChartSpec> charts, String sql, String source) {
 
     private static final Pattern VAR = Pattern.compile("^--\\s*var:\\s*([A-Za-z_][\\w.-]*)\\s*=\\s*(.*?)\\s*$");
-    private static final Pattern CHART = Pattern.compile("^--\\s*chart:\\s*stacked-bar\\s+x=(\\w+)\\s+series=(\\w+)\\s+value=(\\w+)\\s*$");
+
+    /** The chart of the report's n-th query (from 0), or null. */
+    ChartSpec chartFor(int query) {
+        ChartSpec spec = query < charts.size() ? charts.get(query) : null;
+        return spec == null || ChartSpec.NONE.equals(spec.kind()) ? null : spec;
+    }
 
     static Report parse(String name, String sql, String source) {
         String description = null;
         Map<String, String> defaults = new LinkedHashMap<>();
-        Chart chart = null;
+        List<ChartSpec> charts = new ArrayList<>();
         for (String line : sql.split("\n")) {
             String trimmed = line.trim();
             if (!trimmed.startsWith("--")) {
@@ -31,15 +34,15 @@ public record Report(String name, String description, Map<String, String> defaul
                 break;
             }
             Matcher var = VAR.matcher(trimmed);
-            Matcher bars = CHART.matcher(trimmed);
+            ChartSpec chart = ChartSpec.parse(trimmed);
             if (var.matches()) {
                 defaults.put(var.group(1), var.group(2));
-            } else if (bars.matches()) {
-                chart = new Chart(bars.group(1), bars.group(2), bars.group(3));
+            } else if (chart != null) {
+                charts.add(chart);
             } else if (description == null) {
                 description = trimmed.substring(2).trim();
             }
         }
-        return new Report(name, description == null ? "(no description)" : description, defaults, chart, sql, source);
+        return new Report(name, description == null ? "(no description)" : description, defaults, List.copyOf(charts), sql, source);
     }
 }

@@ -1,6 +1,7 @@
 package io.nasql.shell.statement;
 
 import io.nasql.shell.output.OutputFormat;
+import io.nasql.shell.output.PrinterOptions;
 import io.nasql.shell.output.ResultPrinter;
 import io.nasql.sync.CancelToken;
 import java.io.Writer;
@@ -19,6 +20,7 @@ public record Execution(CancelToken cancel, Settings settings, Writer out, boole
     /** A printer in the current output format, made when asked so that a {@code SET output} shows at once. */
     public ResultPrinter printer() {
         OutputFormat format = settings.format();
-        return (vertical && format == OutputFormat.TABLE ? OutputFormat.VERTICAL : format).printer(out);
+        PrinterOptions options = new PrinterOptions((Boolean) settings.get(Setting.COLOR), (Boolean) settings.get(Setting.CSV_CRLF));
+        return (vertical && format == OutputFormat.TABLE ? OutputFormat.VERTICAL : format).printer(out, options);
     }
 }

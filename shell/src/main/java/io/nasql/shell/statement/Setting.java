@@ -21,6 +21,20 @@ public enum Setting {
         Object parse(String value) {
             return OutputFormat.parse(value);
         }
+    },
+    /** CSV lines end with CRLF, as RFC 4180 has it, instead of a newline ({@code --csv-crlf}). */
+    CSV_CRLF("off") {
+        @Override
+        Object parse(String value) {
+            return parseOnOff(value);
+        }
+    },
+    /** Colour in results (the vertical form's field names): on when results go to a colour terminal. */
+    COLOR("off") {
+        @Override
+        Object parse(String value) {
+            return parseOnOff(value);
+        }
     };
 
     private final String defaultValue;
@@ -55,6 +69,16 @@ public enum Setting {
             }
         }
         throw new IllegalArgumentException("unknown setting '" + name + "': known are " + String.join(", ", names()));
+    }
+
+    /** {@code on}/{@code off} (also true/false); a Boolean passes through. */
+    static Boolean parseOnOff(String text) {
+        String value = text.trim().replaceAll("^'|'$", "").toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default -> throw new IllegalArgumentException("'" + text.trim() + "' is not on or off");
+        };
     }
 
     /** A duration as {@code SET max_age} takes it back: 0, 90s, 5m, 2h. */

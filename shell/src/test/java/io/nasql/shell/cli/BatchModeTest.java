@@ -26,14 +26,14 @@ class BatchModeTest {
         assertThat(Cli.sql(home, db, "-o", "json", "-e", query).out())
                 .isEqualTo("[\n{\"n\":1,\"b\":true,\"s\":\"x,y\",\"j\":{\"a\":[1,2]},\"t\":\"2026-11-01T10:00Z\",\"z\":null}\n]\n");
         assertThat(Cli.sql(home, db, "-o", "csv", "-e", query).out())
-                .isEqualTo("n,b,s,j,t,z\r\n1,true,\"x,y\",\"{\"\"a\"\":[1,2]}\",2026-11-01T10:00Z,\r\n");
+                .isEqualTo("n,b,s,j,t,z\n1,true,\"x,y\",\"{\"\"a\"\":[1,2]}\",2026-11-01T10:00Z,\n");
         assertThat(Cli.sql(home, db, "-o", "text", "-e", query).out())
                 .isEqualTo("n\tb\ts\tj\tt\tz\n1\ttrue\tx,y\t{\"a\":[1,2]}\t2026-11-01T10:00Z\t\n");
     }
 
     @Test
     void introspectionPrintsWhatTheReferencePageSays() {
-        assertThat(Cli.sql(home, db, "-o", "csv", "-e", "SHOW SERVICES").out()).isEqualTo("id,name,title\r\naiplatform:v1,aiplatform,Vertex AI API\r\n");
+        assertThat(Cli.sql(home, db, "-o", "csv", "-e", "SHOW SERVICES").out()).isEqualTo("id,name,title\naiplatform:v1,aiplatform,Vertex AI API\n");
         assertThat(Cli.sql(home, db, "-o", "text", "-e", "SHOW RESOURCES IN google.aiplatform").out())
                 .startsWith("name\tid\tdescription\nnas_jobs\tgoogle.aiplatform.nas_jobs\tCreates, updates, deletes, gets or lists a nas_jobs resource.\n")
                 .contains("nas_trials\tgoogle.aiplatform.nas_trials\t");
@@ -108,7 +108,7 @@ class BatchModeTest {
         Cli.Result piped = Cli.run(home, "SELECT 41 + 1 AS answer;", "--db", db, "-o", "text");
         assertThat(piped.out()).isEqualTo("answer\n42\n");
         Cli.Result dash = Cli.run(home, "SELECT 'x' AS y", "--db", db, "-o", "csv", "-f", "-");
-        assertThat(dash.out()).isEqualTo("y\r\nx\r\n");
+        assertThat(dash.out()).isEqualTo("y\nx\n");
     }
 
     @Test
@@ -142,7 +142,25 @@ class BatchModeTest {
 
     @Test
     void settingsChangeTheSession() {
-        assertThat(Cli.sql(home, db, "-e", "SET output = csv; SELECT 1 AS a").out()).isEqualTo("a\r\n1\r\n");
+        assertThat(Cli.sql(home, db, "-e", "SET output = csv; SELECT 1 AS a").out()).isEqualTo("a\n1\n");
         assertThat(Cli.sql(home, db, "-e", "SET max_age = soon").err()).contains("'soon' is not a duration");
+    }
+
+    @Test
+    void outputFitsPipesCsvWithNewlinesJsonLinesAndNoRawControlCharacters() {
+        assertThat(Cli.sql(home, db, "-o", "csv", "-e", "SELECT 1 AS a, 'x' AS b").out()).isEqualTo("a,b\n1,x\n");
+        assertThat(Cli.sql(home, db, "--csv-crlf", "-o", "csv", "-e", "SELECT 1 AS a").out()).isEqualTo("a\r\n1\r\n");
+        assertThat(Cli.sql(home, db, "report", "sync-freshness", "-o", "csv", "--csv-crlf").out()).endsWith("errorMessage\r\n");
+        assertThat(Cli.sql(home, db, "-o", "jsonl", "-e", "SELECT X AS n, JSON '{\"a\":[1]}' AS j FROM SYSTEM_RANGE(1, 3)").out())
+                .isEqualTo("{\"n\":1,\"j\":{\"a\":[1]}}\n{\"n\":2,\"j\":{\"a\":[1]}}\n{\"n\":3,\"j\":{\"a\":[1]}}\n");
+        assertThat(Cli.sql(home, db, "-e", "SELECT 'a' || CHAR(27) || '[2J' AS t").out()).contains("| a\\x1b[2J |").doesNotContain("\u001b");
+        // Not a terminal (as here): no colour in the vertical form.
+        assertThat(Cli.sql(home, db, "-o", "vertical", "-e", "SELECT JSON '{\"k\":1}' AS j").out()).isEqualTo("""
+                -[ RECORD 1 ]---
+                j | {
+                  |   "k": 1
+                  | }
+                (1 row)
+                """);
     }
 }

@@ -31,7 +31,7 @@ class DemoAndConfigTest {
     void theDemoRunsReportsToo() {
         Cli.Result result = Cli.run(home, "", "--demo", "report", "jobs-by-state", "-o", "csv");
         assertThat(result.code()).isZero();
-        assertThat(result.out()).startsWith("projectsId,locationsId,state,jobs\r\nproj-001,");
+        assertThat(result.out()).startsWith("projectsId,locationsId,state,jobs\nproj-001,");
         assertThat(home.resolve(".nasql")).doesNotExist();
         assertThat(Cli.run(home, "", "--demo", "sync").code()).isEqualTo(2);
     }
@@ -45,7 +45,7 @@ class DemoAndConfigTest {
     void theSettingsFileGivesDefaultsAndFlagsOverrideThem() throws Exception {
         config("output: csv\nmax_age: 0\n");
         String db = Cli.memoryDb();
-        assertThat(Cli.run(home, "", "--db", db, "-e", "SELECT 1 AS a").out()).isEqualTo("a\r\n1\r\n");
+        assertThat(Cli.run(home, "", "--db", db, "-e", "SELECT 1 AS a").out()).isEqualTo("a\n1\n");
         assertThat(Cli.run(home, "", "--db", db, "-o", "text", "-e", "SELECT 1 AS a").out()).isEqualTo("a\n1\n");
     }
 

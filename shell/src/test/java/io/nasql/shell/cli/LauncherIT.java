@@ -54,4 +54,36 @@ class LauncherIT {
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("nasql: no java on the PATH: install a JDK 17 or newer\n");
     }
+
+    /** Runs a shell command line on a pseudo-terminal (util-linux {@code script}), typing {@code keys}; returns what the terminal showed. */
+    private static String onTerminal(Path home, String commandLine, String keys) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("script", "-qec", commandLine, "/dev/null").redirectErrorStream(true);
+        builder.environment().put("HOME", home.toString());
+        builder.environment().put("TERM", "xterm-256color");
+        builder.environment().remove("NO_COLOR");
+        Process process = builder.start();
+        try (var in = process.getOutputStream()) {
+            in.write(keys.getBytes(StandardCharsets.UTF_8));
+        }
+        String shown = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+        return shown;
+    }
+
+    @Test
+    void eachStandardStreamIsATerminalOrNotOnItsOwn(@TempDir Path home) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script makes the terminal");
+        String nasql = LAUNCHER + " --db jdbc:h2:mem:t -o vertical -e \"SELECT JSON '{\\\"k\\\":1}' AS spec\"";
+        // stdout on the terminal: the vertical form colours its field names; stderr to a file gets no escape codes.
+        Path log = home.resolve("err.log");
+        String coloured = onTerminal(home, nasql + " 2>" + log, "");
+        assertThat(coloured).contains("\u001b[1mspec\u001b[0m | {").contains("\u001b[36m\"k\"\u001b[0m: 1");
+        assertThat(Files.readString(log)).doesNotContain("\u001b").doesNotContain("\r");
+        // stdout into a pipe: no colour, though stdin and stderr are still the terminal.
+        assertThat(onTerminal(home, nasql + " | cat", "")).contains("spec | {").doesNotContain("\u001b[1m");
+        // stdin on the terminal and stdout into a pipe: the shell still opens and reads what is typed.
+        String shell = onTerminal(home, LAUNCHER + " --db jdbc:h2:mem:t | cat", "SELECT 40 + 2 AS answer;\nexit\n");
+        assertThat(shell).contains("| answer |").contains("|     42 |");
+    }
 }

@@ -63,14 +63,6 @@ class PrintersTest {
     }
 
     @Test
-    void csvFollowsRfc4180() throws Exception {
-        assertThat(print(OutputFormat.CSV, sample())).isEqualTo(
-                "displayName,trials,best,satisfiesPzs,labels,endTime\r\n"
-                        + "\"mnasnet, v2\",20,0.8125,false,\"{\"\"team\"\":\"\"vision\"\"}\",2026-11-01T10:00Z\r\n"
-                        + "\"say \"\"hi\"\"\",5,,true,,\r\n");
-    }
-
-    @Test
     void textIsTabSeparatedWithEscapes() throws Exception {
         ListRows rows = ListRows.ofText(List.of("a", "b"), List.of(Arrays.asList("x\ty", null), Arrays.asList("line\nbreak", "c")));
         assertThat(print(OutputFormat.TEXT, rows)).isEqualTo("a\tb\nx\\ty\t\nline\\nbreak\tc\n");
@@ -80,5 +72,100 @@ class PrintersTest {
     void unknownFormatsAreNamed() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> OutputFormat.parse("xml"))
                 .hasMessageContaining("unknown output format 'xml'");
+    }
+
+    @Test
+    void csvQuotesAsRfc4180AndEndsLinesWithANewlineUnlessCrlfIsAsked() throws Exception {
+        String lf = "displayName,trials,best,satisfiesPzs,labels,endTime\n"
+                + "\"mnasnet, v2\",20,0.8125,false,\"{\"\"team\"\":\"\"vision\"\"}\",2026-11-01T10:00Z\n"
+                + "\"say \"\"hi\"\"\",5,,true,,\n";
+        assertThat(print(OutputFormat.CSV, sample())).isEqualTo(lf).doesNotContain("\r");
+        StringWriter crlf = new StringWriter();
+        OutputFormat.CSV.printer(crlf, new PrinterOptions(false, true)).print(sample());
+        assertThat(crlf.toString()).isEqualTo(lf.replace("\n", "\r\n"));
+        // A line break inside a field is quoted, not a record end.
+        assertThat(print(OutputFormat.CSV, ListRows.ofText(List.of("a"), List.of(List.of("x\ny"))))).isEqualTo("a\n\"x\ny\"\n");
+    }
+
+    @Test
+    void jsonLinesIsOneTypedObjectPerLineAndStreams() throws Exception {
+        assertThat(print(OutputFormat.JSONL, sample())).isEqualTo("""
+                {"displayName":"mnasnet, v2","trials":20,"best":0.8125,"satisfiesPzs":false,"labels":{"team":"vision"},"endTime":"2026-11-01T10:00Z"}
+                {"displayName":"say \\"hi\\"","trials":5,"best":null,"satisfiesPzs":true,"labels":null,"endTime":null}
+                """);
+        assertThat(print(OutputFormat.JSONL, ListRows.ofText(List.of("x"), List.of()))).isEmpty();
+        // Rows reach the writer while the result is still being read.
+        StringWriter out = new StringWriter();
+        Rows rows = new Rows() {
+            long n;
+
+            @Override
+            public List<Column> columns() {
+                return List.of(new Column("n", Column.Kind.NUMBER));
+            }
+
+            @Override
+            public boolean next() {
+                if (n == 1000) {
+                    assertThat(out.toString().lines().count()).isGreaterThanOrEqualTo(768);
+                    return false;
+                }
+                n++;
+                return true;
+            }
+
+            @Override
+            public Object value(int column) {
+                return n;
+            }
+        };
+        OutputFormat.JSONL.printer(out).print(rows);
+        assertThat(out.toString().lines().toList()).hasSize(1000).startsWith("{\"n\":1}");
+    }
+
+    @Test
+    void tableShowsControlCharactersEscapedAndCountsWideCharactersTwice() throws Exception {
+        ListRows rows = ListRows.ofText(List.of("name", "x"), List.of(
+                List.of("evil\u001b[2Jname\u0007", "1"),
+                List.of("\u8a13\u7df4\u30b8\u30e7\u30d6", "2"),
+                List.of("cafe\u0301", "3")));
+        assertThat(print(OutputFormat.TABLE, rows)).isEqualTo("""
+                +---------------------+---+
+                | name                | x |
+                +---------------------+---+
+                | evil\\x1b[2Jname\\x07 | 1 |
+                | \u8a13\u7df4\u30b8\u30e7\u30d6          | 2 |
+                | cafe\u0301                | 3 |
+                +---------------------+---+
+                (3 rows)
+                """).doesNotContain("\u001b");
+    }
+
+    @Test
+    void verticalIndentsJsonUnderItsFieldAndHighlightsFieldNamesOnlyWithColour() throws Exception {
+        java.util.function.Supplier<ListRows> rows = () -> new ListRows(
+                List.of(new Column("displayName", Column.Kind.TEXT), new Column("nasJobSpec", Column.Kind.JSON)),
+                List.<List<Object>>of(Arrays.asList("a\u001bb",
+                        "{\"searchSpaceSpec\":\"mnasnet\",\"metric\":{\"goal\":\"MAXIMIZE\"},\"args\":[1,\"x\\u001b\"],\"e\":{}}")));
+        assertThat(print(OutputFormat.VERTICAL, rows.get())).isEqualTo("""
+                -[ RECORD 1 ]---
+                displayName | a\\x1bb
+                nasJobSpec  | {
+                            |   "searchSpaceSpec": "mnasnet",
+                            |   "metric": {
+                            |     "goal": "MAXIMIZE"
+                            |   },
+                            |   "args": [
+                            |     1,
+                            |     "x\\u001B"
+                            |   ],
+                            |   "e": {}
+                            | }
+                (1 row)
+                """);
+        StringWriter colour = new StringWriter();
+        OutputFormat.VERTICAL.printer(colour, new PrinterOptions(true, false)).print(rows.get());
+        assertThat(colour.toString()).contains("\u001b[1mnasJobSpec\u001b[0m  | {")
+                .contains("|   \u001b[36m\"metric\"\u001b[0m: {").contains("\"x\\u001B\"");
     }
 }

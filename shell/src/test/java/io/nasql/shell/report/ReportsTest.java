@@ -199,7 +199,7 @@ class ReportsTest {
         Path folder = Files.createDirectories(home.resolve(".nasql").resolve("reports"));
         Files.writeString(folder.resolve("team-jobs.sql"), "-- Jobs of one team.\nSELECT nasJobsId FROM google.aiplatform.nas_jobs"
                 + " WHERE json_value(labels, '$.team') = '{{ team }}' ORDER BY nasJobsId;\n");
-        assertThat(report("--list").out()).contains("team-jobs       Jobs of one team.\n").contains("jobs-by-state ");
+        assertThat(report("--list").out()).containsPattern("(?m)^team-jobs +Jobs of one team.$").contains("jobs-by-state ");
         assertThat(text("team-jobs", "team=vision")).isEqualTo("nasJobsId\n1\n2\n");
         Cli.Result missing = report("team-jobs");
         assertThat(missing.code()).isEqualTo(1);

@@ -1,0 +1,29 @@
+-- Several jobs side by side: the best metric, trials, failed-trial share and running time of each.
+-- var: jobs =
+-- var: label =
+-- var: max_jobs = 100
+-- chart: compare
+-- Jobs by id (jobs=a,b,c), by a label (label=team:vision), or all; of these the {{ max_jobs }} created last.
+-- The best value is over search and train trials, as best-trials has it; trials and the failed share count
+-- search trials, a failed one being INFEASIBLE (done without a final measurement). Running time is until
+-- now for a job still running.
+SELECT j.projectsId, j.locationsId, j.nasJobsId, j.displayName, j.state,
+       MAX(t.metricId) AS metricId, MAX(t.goal) AS goal,
+       CASE WHEN MAX(t.goal) = 'MINIMIZE' THEN MIN(t.metricValue) ELSE MAX(t.metricValue) END AS bestValue,
+       SUM(CASE WHEN t.trialType = 'search' THEN 1 ELSE 0 END) AS trials,
+       SUM(CASE WHEN t.trialType = 'search' AND t.state = 'INFEASIBLE' THEN 1 ELSE 0 END) AS failedTrials,
+       ROUND(100.0 * SUM(CASE WHEN t.trialType = 'search' AND t.state = 'INFEASIBLE' THEN 1 ELSE 0 END)
+             / NULLIF(SUM(CASE WHEN t.trialType = 'search' THEN 1 ELSE 0 END), 0), 1) AS failedPercent,
+       CAST(EXTRACT(EPOCH FROM (COALESCE(j.endTime, CURRENT_TIMESTAMP) - j.startTime)) / 3600 AS NUMERIC(12, 1)) AS runningHours
+FROM (SELECT * FROM google.aiplatform.nas_jobs
+      WHERE ('{{ jobs }}' = '' OR ',' || REPLACE('{{ jobs }}', ' ', '') || ',' LIKE '%,' || nasJobsId || ',%')
+        AND ('{{ label }}' = '' OR json_value(labels, '$.' || SUBSTRING('{{ label }}' FROM 1 FOR POSITION(':' IN '{{ label }}') - 1))
+                                   = SUBSTRING('{{ label }}' FROM POSITION(':' IN '{{ label }}') + 1))
+        AND startTime IS NOT NULL
+      ORDER BY createTime DESC, projectsId, locationsId, nasJobsId
+      LIMIT {{ max_jobs }}) AS j
+JOIN google.aiplatform.nas_trials t
+  ON t.projectsId = j.projectsId AND t.locationsId = j.locationsId AND t.nasJobsId = j.nasJobsId
+GROUP BY j.projectsId, j.locationsId, j.nasJobsId, j.displayName, j.state, j.startTime, j.endTime
+ORDER BY metricId, goal, CASE WHEN MAX(t.goal) = 'MINIMIZE' THEN MIN(t.metricValue) ELSE -MAX(t.metricValue) END NULLS LAST,
+         j.projectsId, j.locationsId, j.nasJobsId;

@@ -1,0 +1,26 @@
+-- How each search is progressing: every trial's final metric in trial order, with the running best of the search trials (by MAXIMIZE or MINIMIZE).
+-- var: job =
+-- var: project =
+-- var: max_jobs = 40
+-- chart: progress table=off
+-- The jobs: the one named by job, or those of project, or all; of these the {{ max_jobs }} created last.
+-- Trials in order of their numeric ids; a failed trial (INFEASIBLE: done without a final measurement)
+-- has no value and is counted under its chart.
+SELECT t.projectsId, t.locationsId, t.nasJobsId, j.displayName, t.trialType, t.trialId, t.state,
+       t.metricId, t.goal, t.metricValue,
+       CASE WHEN t.trialType = 'search' THEN
+            CASE WHEN t.goal = 'MINIMIZE' THEN MIN(t.metricValue) OVER running ELSE MAX(t.metricValue) OVER running END
+       END AS runningBest,
+       t.endTime
+FROM (SELECT projectsId, locationsId, nasJobsId, displayName
+      FROM google.aiplatform.nas_jobs
+      WHERE ('{{ job }}' = '' OR nasJobsId = '{{ job }}')
+        AND ('{{ project }}' = '' OR projectsId = '{{ project }}')
+        AND startTime IS NOT NULL
+      ORDER BY createTime DESC, projectsId, locationsId, nasJobsId
+      LIMIT {{ max_jobs }}) AS j
+JOIN google.aiplatform.nas_trials t
+  ON t.projectsId = j.projectsId AND t.locationsId = j.locationsId AND t.nasJobsId = j.nasJobsId
+WINDOW running AS (PARTITION BY t.projectsId, t.locationsId, t.nasJobsId, t.trialType
+                   ORDER BY LENGTH(t.trialId), t.trialId ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+ORDER BY t.projectsId, t.locationsId, t.nasJobsId, t.trialType, LENGTH(t.trialId), t.trialId;

@@ -1,0 +1,98 @@
+package io.nasql.shell.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * compare: jobs side by side, a bar per job for its best value, one chart per metric (values of
+ * different metrics do not compare): the job above its bar, its trials, failed share and hours below.
+ */
+final class CompareChart {
+    static final int MAX_BARS = 60;
+    private static final int WIDTH = 600;
+    private static final int ROW = 58;
+    private static final int TOP = 8;
+    private static final int AXIS = 30;
+    private static final int VALUE_ROOM = 64;
+
+    private CompareChart() {
+    }
+
+    static String render(ChartSpec spec, ResultTable result) {
+        if (result.rows().isEmpty()) {
+            return Charts.noData("No jobs to compare: none with trials matches jobs= or label=.");
+        }
+        String metricColumn = spec.param("metric", "metricId");
+        String goalColumn = spec.param("goal", "goal");
+        Map<String, List<List<Object>>> byMetric = new LinkedHashMap<>();
+        for (List<Object> row : result.rows()) {
+            byMetric.computeIfAbsent(result.text(row, metricColumn) + "\u0000" + result.text(row, goalColumn), k -> new ArrayList<>()).add(row);
+        }
+        StringBuilder html = new StringBuilder();
+        for (List<List<Object>> rows : byMetric.values()) {
+            String metric = result.text(rows.get(0), metricColumn);
+            String label = Charts.metricLabel(metric, result.text(rows.get(0), goalColumn));
+            html.append("<figure class=\"chart compare\">\n<figcaption>Best ").append(Html.escape(label)).append(", per job</figcaption>\n");
+            List<List<Object>> withValue = rows.stream().filter(r -> result.number(r, spec.param("value", "bestValue")) != null).toList();
+            if (withValue.isEmpty()) {
+                html.append(Charts.noData("No job has a value of this metric yet."));
+            } else {
+                html.append(svg(spec, result, withValue.subList(0, Math.min(MAX_BARS, withValue.size())), label));
+            }
+            if (withValue.size() > MAX_BARS) {
+                html.append("<p class=\"note\">").append(withValue.size() - MAX_BARS)
+                        .append(" more jobs are not drawn: name the jobs with --var jobs=a,b,c or --var label=key:value.</p>\n");
+            }
+            html.append("</figure>\n");
+        }
+        return html.toString();
+    }
+
+    private static String svg(ChartSpec spec, ResultTable result, List<List<Object>> rows, String label) {
+        String valueColumn = spec.param("value", "bestValue");
+        double max = rows.stream().mapToDouble(r -> result.number(r, valueColumn)).max().orElse(1);
+        double min = rows.stream().mapToDouble(r -> result.number(r, valueColumn)).min().orElse(0);
+        Scale x = Scale.of(Math.min(0, min), Math.max(0, max), 0, WIDTH - VALUE_ROOM, 5);
+        int height = TOP + rows.size() * ROW + AXIS;
+        Svg svg = new Svg(WIDTH, height, "compare", "best " + label + " per job");
+        double bottom = TOP + rows.size() * ROW;
+        for (double t : x.ticks()) {
+            svg.line(x.at(t), TOP, x.at(t), bottom, "grid").text(x.at(t), bottom + 16, t == x.ticks().get(0) ? "start" : "middle", "tick", x.label(t));
+        }
+        double y = TOP;
+        for (List<Object> row : rows) {
+            double value = result.number(row, valueColumn);
+            String title = result.jobTitle(row);
+            svg.text(0, y + 14, "start", "bar-label", Html.shorten(String.valueOf(result.text(row, "displayName")), 30) + " \u00b7 "
+                    + result.text(row, "nasJobsId"));
+            double zero = x.at(0);
+            double end = x.at(value);
+            svg.rect(Math.min(zero, end), y + 19, Math.abs(end - zero), 14, "bar", null, title + ": best " + Html.number(value));
+            svg.text(Math.max(zero, end) + 4, y + 31, "start", "bar-value", Html.number(value));
+            svg.text(0, y + 48, "start", "bar-note", note(spec, result, row));
+            y += ROW;
+        }
+        svg.line(x.at(0), TOP, x.at(0), bottom, "axis");
+        return svg.toString();
+    }
+
+    /** Trials, failed share and running hours of a job, as far as the result has them. */
+    private static String note(ChartSpec spec, ResultTable result, List<Object> row) {
+        List<String> parts = new ArrayList<>();
+        Double trials = result.number(row, spec.param("trials", "trials"));
+        Double failed = result.number(row, spec.param("failed", "failedPercent"));
+        Double hours = result.number(row, spec.param("hours", "runningHours"));
+        if (trials != null) {
+            parts.add(Html.number(trials) + (trials == 1 ? " trial" : " trials"));
+        }
+        if (failed != null) {
+            parts.add(Html.number(failed) + "% failed");
+        }
+        if (hours != null) {
+            parts.add(Html.number(hours) + " h");
+        }
+        return String.join(" \u00b7 ", parts);
+    }
+}
