@@ -87,6 +87,7 @@ public final class SyncEngine implements AutoCloseable {
         List<ScopeOutcome> outcomes = new ArrayList<>(known);
         int coordinators = Math.max(1, Math.min(scopes.size(), options.concurrency()));
         ExecutorService pool = Executors.newFixedThreadPool(coordinators, Threads.daemon("nasql-scope"));
+        CredentialsException noCredentials = null;
         try {
             List<Future<ScopeOutcome>> futures = new ArrayList<>();
             for (ScopeKey scope : scopes) {
@@ -100,6 +101,11 @@ public final class SyncEngine implements AutoCloseable {
                     } catch (InterruptedException e) {
                         // Ctrl-C in the shell: stop the scopes, then wait for them to wind down and record the run.
                         interrupt();
+                    } catch (CredentialsException e) {
+                        // The others stop as on Ctrl-C (never interrupted inside H2); the run is recorded, then this is the error.
+                        noCredentials = e;
+                        interrupt();
+                        break;
                     }
                 }
             }
@@ -112,6 +118,9 @@ public final class SyncEngine implements AutoCloseable {
                 (int) report.count(ScopeOutcome.Status.OK), (int) report.count(ScopeOutcome.Status.FAILED),
                 (int) report.count(ScopeOutcome.Status.DENIED), report.added(), report.changed(), report.removed(),
                 report.apiCalls()));
+        if (noCredentials != null) {
+            throw noCredentials;
+        }
         // The interrupt flag stays cleared: a thread interrupted inside H2's file I/O would close the database.
         return report;
     }
@@ -139,6 +148,9 @@ public final class SyncEngine implements AutoCloseable {
             }
             ScopeStatus status = denied ? ScopeStatus.DENIED : ScopeStatus.FAILED;
             outcome = failed(scope, status, e.toString());
+        } catch (CredentialsException e) {
+            // No scope can be synced without credentials: the whole command fails, saying how to log in.
+            throw e;
         } catch (RuntimeException e) {
             // Not the API's answer (the inventory refused a row, a staging file could not be written):
             // still only this scope's failure, recorded like one.

@@ -4,11 +4,14 @@ import static io.nasql.db.generated.Tables.NAS_JOBS;
 import static io.nasql.db.generated.Tables.SYNC_RUNS;
 import static io.nasql.db.generated.Tables.SYNC_SCOPES;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.cloud.aiplatform.v1.JobState;
 import com.google.cloud.aiplatform.v1.NasJob;
 import io.nasql.db.ScopeKey;
 import io.nasql.emulator.EmulatorConfig;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -89,6 +92,18 @@ class ScopeFailuresTest {
             assertThat(report.problems()).isEmpty();
             assertThat(report.added()).isEqualTo(300);
             SyncEngineTest.assertMirrors(f);
+        }
+    }
+
+    @Test
+    void withoutCredentialsTheRunIsStillRecordedAndTheErrorSaysWhy() throws Exception {
+        try (SyncFixture f = new SyncFixture(seeded(1, 2));
+             JobServiceClients noKey = new JobServiceClients(new ApiTarget(f.emulator.endpoint(), false, Path.of("/nonexistent/key.json")),
+                     Duration.ofSeconds(5));
+             SyncEngine engine = new SyncEngine(f.store, noKey, new CallRunner(f.options), f.options, Clock.systemUTC())) {
+            assertThatThrownBy(() -> engine.sync(scopes(1))).isInstanceOf(CredentialsException.class)
+                    .hasMessageContaining("/nonexistent/key.json");
+            assertThat(f.inventory.dsl().selectFrom(SYNC_RUNS).fetchOne().getStatus()).isEqualTo("INTERRUPTED");
         }
     }
 }
