@@ -31,12 +31,14 @@ final class BatchInsert {
             return;
         }
         String sql = SQL.computeIfAbsent(db.dialect() + " " + table.getQualifiedName(), k -> render(db, table, fields));
+        // Positions looked up once: looking a field up by name for every value showed in the profile.
+        int[] positions = fields.stream().mapToInt(f -> records.get(0).indexOf(f)).toArray();
         db.connection(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int start = 0; start < records.size(); start += BATCH) {
                     for (R record : records.subList(start, Math.min(records.size(), start + BATCH))) {
-                        for (int i = 0; i < fields.size(); i++) {
-                            bind(statement, i + 1, record.get(fields.get(i)));
+                        for (int i = 0; i < positions.length; i++) {
+                            bind(statement, i + 1, record.get(positions[i]));
                         }
                         statement.addBatch();
                     }
