@@ -86,4 +86,18 @@ class LauncherIT {
         String shell = onTerminal(home, LAUNCHER + " --db jdbc:h2:mem:t | cat", "SELECT 40 + 2 AS answer;\nexit\n");
         assertThat(shell).contains("| answer |").contains("|     42 |");
     }
+
+    @Test
+    void theShellsResultsGoIntoThePipeAndItsPromptStaysOnTheTerminal(@TempDir Path home) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script makes the terminal");
+        Path piped = home.resolve("piped.txt");
+        String shown = onTerminal(home, LAUNCHER + " --db jdbc:h2:mem:t | cat > " + piped,
+                "SELECT 40 + 2 AS answer;\nSELECT 'b' || 'c' AS two;\nexit\n");
+        // What reaches the pipe: both results, in order, without colour, and no prompt or line editing.
+        String pipe = Files.readString(piped);
+        assertThat(pipe).contains("| answer |").contains("|     42 |").contains("| bc  |").doesNotContain("\u001b").doesNotContain("empty");
+        assertThat(pipe.indexOf("42")).isLessThan(pipe.indexOf("bc"));
+        // The terminal: the prompt (it says the inventory is empty) and what was typed, but no results.
+        assertThat(shown).contains("empty").contains("SELECT 40 + 2").doesNotContain("|     42 |");
+    }
 }
