@@ -66,7 +66,7 @@ public final class ReadThrough {
         try {
             SyncReport report = syncs.run(stale, cancel);
             for (ScopeOutcome problem : report.problems()) {
-                notices.println("warning: " + problem.scope() + " was not refreshed (" + problem.message()
+                notices.println("warning: " + problem.scope() + " was not refreshed (" + io.nasql.db.Secrets.mask(problem.message())
                         + "); its rows are as they were");
             }
         } catch (ApiCallException | CredentialsException e) {
