@@ -28,7 +28,7 @@ import org.jooq.impl.DSL;
  */
 public final class Inventory implements AutoCloseable {
     /** The highest migration this build ships; {@code InventoryTest} keeps it in step with the files. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 3;
 
     static final String DATABASE_NAME = "google";
     private static final String CASE_SETTINGS = "DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
@@ -187,12 +187,13 @@ public final class Inventory implements AutoCloseable {
                 throw new InventoryException("inventory " + displayName + " was written by a newer nasql (schema version "
                         + current + ", this nasql knows " + SCHEMA_VERSION + "): upgrade nasql, or use another --db");
             }
-            if (current < SCHEMA_VERSION) {
-                migrate(pool);
-            }
+            // Before migrating: V2 reads the promoted fields of existing jobs with it.
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE ALIAS IF NOT EXISTS \"json_value\" DETERMINISTIC FOR '"
                         + JsonPath.class.getName() + ".value'");
+            }
+            if (current < SCHEMA_VERSION) {
+                migrate(pool);
             }
         } catch (SQLException e) {
             throw InventoryErrors.explain(e, opening.displayName(), opening.dataFile());

@@ -157,13 +157,13 @@ class InventoryTest {
         java.sql.DriverManager.getConnection(url, "", Files.readString(password).trim()).close();
     }
 
-    /** An inventory as nasql made it before it had a password: H2 with the empty one, migrated by Flyway, one job in it. */
+    /** An inventory as nasql made it before it had a password: H2 with the empty one, the first schema, one job in it. */
     private static void oldInventory(Path folder) throws SQLException {
         String url = "jdbc:h2:file:" + folder.resolve("google") + ";DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
         org.h2.jdbcx.JdbcConnectionPool pool = org.h2.jdbcx.JdbcConnectionPool.create(url, "", "");
         try {
             org.flywaydb.core.Flyway.configure().dataSource(pool).schemas("nasql").defaultSchema("nasql")
-                    .locations("classpath:db/migration").load().migrate();
+                    .locations("classpath:db/migration").target("1").load().migrate();
             try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
                 s.execute("INSERT INTO google.aiplatform.nas_jobs (projectsId, locationsId, nasJobsId, name, syncedAt)"
                         + " VALUES ('p', 'l', '1', 'projects/p/locations/l/nasJobs/1', CURRENT_TIMESTAMP)");

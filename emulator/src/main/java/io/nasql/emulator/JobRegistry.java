@@ -78,6 +78,13 @@ final class JobRegistry {
         }
     }
 
+    /** Every job there is now, in no particular order. */
+    List<EmulatedJob> all() {
+        List<EmulatedJob> all = new ArrayList<>();
+        scopes.values().forEach(jobs -> all.addAll(jobs.values()));
+        return all;
+    }
+
     /** Every job of every scope as GetNasJob would return it now: the truth tests compare with. */
     List<NasJob> snapshot(Instant now) {
         List<NasJob> all = new ArrayList<>();

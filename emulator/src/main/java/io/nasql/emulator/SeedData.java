@@ -40,12 +40,21 @@ final class SeedData {
     }
 
     static void populate(EmulatorConfig config, Instant now, ProjectDirectory projects, JobRegistry registry) {
+        populate(config, now, projects, registry, 0);
+    }
+
+    /** As above; with {@code scopesWithJobs > 0} only that many scopes, spread evenly, hold jobs. */
+    static void populate(EmulatorConfig config, Instant now, ProjectDirectory projects, JobRegistry registry, int scopesWithJobs) {
         SplittableRandom random = new SplittableRandom(config.seed());
+        long scopes = (long) config.projectIds().size() * config.locations().size();
+        long stride = scopesWithJobs == 0 || scopesWithJobs >= scopes ? 1 : scopes / scopesWithJobs;
+        long limit = scopesWithJobs == 0 ? scopes : Math.min(scopes, (long) scopesWithJobs * stride);
         int scopeIndex = 0;
         for (String project : config.projectIds()) {
             String number = projects.numberOf(project);
             for (String location : config.locations()) {
-                for (int i = 0; i < config.jobsPerScope(); i++) {
+                boolean holdsJobs = scopeIndex % stride == 0 && scopeIndex < limit;
+                for (int i = 0; holdsJobs && i < config.jobsPerScope(); i++) {
                     Kind kind = i < Kind.values().length
                             ? Kind.values()[(i + scopeIndex) % Kind.values().length]
                             : weighted(random);

@@ -81,7 +81,8 @@ public final class JobServiceClients implements AutoCloseable {
         }
     }
 
-    private CredentialsProvider credentials() {
+    /** The credentials every client of this target uses (none for the emulator); loaded once. */
+    public CredentialsProvider credentials() {
         if (credentials == null) {
             synchronized (this) {
                 if (credentials == null) {

@@ -80,8 +80,12 @@ public final class SyncEngine implements AutoCloseable {
      * as {@link #interrupt()} does: what finished stays, and the run is recorded as interrupted.
      */
     public SyncReport sync(List<ScopeKey> scopes, List<ScopeOutcome> known) throws InterruptedException {
+        return sync(scopes, known, runner.calls());
+    }
+
+    /** As {@link #sync(List, List)}, counting the API calls since {@code callsBefore} (those that found the scopes too). */
+    public SyncReport sync(List<ScopeKey> scopes, List<ScopeOutcome> known, long callsBefore) throws InterruptedException {
         Instant started = clock.instant();
-        long callsBefore = runner.calls();
         progress.total(scopes.size());
         List<ScopeOutcome> outcomes = new ArrayList<>(known);
         int coordinators = Math.max(1, Math.min(scopes.size(), options.concurrency()));

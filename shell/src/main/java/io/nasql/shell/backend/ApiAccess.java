@@ -17,6 +17,11 @@ public final class ApiAccess implements AutoCloseable {
         this.options = options;
     }
 
+    /** Where the calls go: the Vertex AI API, and Cloud Asset Inventory and Resource Manager for discovery. */
+    public ApiTarget target() {
+        return target;
+    }
+
     public synchronized JobServiceClients clients() {
         if (clients == null) {
             clients = new JobServiceClients(target, options.callDeadline());

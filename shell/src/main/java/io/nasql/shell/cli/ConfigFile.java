@@ -26,17 +26,18 @@ import java.util.Set;
  * output: table
  * concurrency: 32
  * max_age: 5m
+ * organization: [123456789012]  # and folder: [...], exclude_projects: [sandbox-*]
  * </pre>
  */
 public record ConfigFile(Path path, List<String> projects, List<String> locations, String endpoint, Boolean plaintext,
-                         Path credentials, String output, Integer concurrency, String maxAge) {
+                         Path credentials, String output, Integer concurrency, String maxAge, ScopeOptions scope) {
 
     static final Set<String> KEYS = Set.of("projects", "locations", "endpoint", "plaintext", "credentials", "output",
-            "concurrency", "max_age");
+            "concurrency", "max_age", "organization", "folder", "exclude_projects");
     private static final YAMLMapper YAML = new YAMLMapper();
 
     public static ConfigFile none(Path path) {
-        return new ConfigFile(path, List.of(), List.of(), null, null, null, null, null, null);
+        return new ConfigFile(path, List.of(), List.of(), null, null, null, null, null, null, new ScopeOptions());
     }
 
     /** Reads the file; a missing file is an empty configuration, a bad one a UsageException with its line. */
@@ -55,6 +56,7 @@ public record ConfigFile(Path path, List<String> projects, List<String> location
         String output = null;
         Integer concurrency = null;
         String maxAge = null;
+        ScopeOptions scope = new ScopeOptions();
         try (JsonParser parser = YAML.createParser(Files.readString(path))) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -79,6 +81,9 @@ public record ConfigFile(Path path, List<String> projects, List<String> location
                     case "credentials" -> credentials = Path.of(text(value, path, line, key));
                     case "output" -> output = text(value, path, line, key);
                     case "concurrency" -> concurrency = number(value, path, line, key);
+                    case "organization" -> scope.organizations.addAll(list(value, path, line, key));
+                    case "folder" -> scope.folders.addAll(list(value, path, line, key));
+                    case "exclude_projects" -> scope.excludeProjects.addAll(list(value, path, line, key));
                     default -> maxAge = text(value, path, line, key);
                 }
             }
@@ -87,12 +92,12 @@ public record ConfigFile(Path path, List<String> projects, List<String> location
         } catch (IOException e) {
             throw new UsageException("cannot read " + path + ": " + e.getMessage());
         }
-        return new ConfigFile(path, projects, locations, endpoint, plaintext, credentials, output, concurrency, maxAge);
+        return new ConfigFile(path, projects, locations, endpoint, plaintext, credentials, output, concurrency, maxAge, scope);
     }
 
     private static List<String> list(JsonNode value, Path path, int line, String key) {
         List<String> items = new ArrayList<>();
-        if (value.isTextual()) {
+        if (value.isValueNode() && !value.isNull()) {
             for (String item : value.asText().split(",")) {
                 if (!item.isBlank()) {
                     items.add(item.trim());

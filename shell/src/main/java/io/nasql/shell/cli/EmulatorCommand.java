@@ -1,5 +1,6 @@
 package io.nasql.shell.cli;
 
+import io.nasql.emulator.DiscoveryConfig;
 import io.nasql.emulator.EmulatorClock;
 import io.nasql.emulator.EmulatorConfig;
 import io.nasql.emulator.EmulatorServer;
@@ -58,6 +59,28 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--deny-projects", split = ",", paramLabel = "ID", description = "Projects answered PERMISSION_DENIED.")
     List<String> denyProjects = new ArrayList<>();
 
+    @Option(names = "--organization", paramLabel = "ORG_ID", defaultValue = DiscoveryConfig.DEFAULT_ORGANIZATION,
+            description = "The organization the seeded projects sit under (default: ${DEFAULT-VALUE}).")
+    String organization;
+
+    @Option(names = "--folders", paramLabel = "N", defaultValue = "0",
+            description = "Folders under the organization; the seeded projects are dealt among them (default: none).")
+    int folders;
+
+    @Option(names = "--scopes-with-jobs", paramLabel = "N", defaultValue = "0",
+            description = "Only N seeded scopes, spread evenly, hold jobs (default: all).")
+    int scopesWithJobs;
+
+    @Option(names = "--asset-lag-ms", defaultValue = "0", description = "How far Cloud Asset Inventory's search lags behind the jobs.")
+    long assetLagMs;
+
+    @Option(names = "--asset-quota-per-minute", defaultValue = "400",
+            description = "SearchAllResources calls per minute before RESOURCE_EXHAUSTED, the API's own quota; 0 = none (default: ${DEFAULT-VALUE}).")
+    int assetQuotaPerMinute;
+
+    @Option(names = "--deny-asset-search", description = "Answer SearchAllResources with PERMISSION_DENIED, as for a caller without the permission.")
+    boolean denyAssetSearch;
+
     @Override
     public Integer call() throws Exception {
         if (nasql.options().demo()) {
@@ -83,7 +106,14 @@ public final class EmulatorCommand implements Callable<Integer> {
                 .withErrorRate(errorRate)
                 .withQuota(quotaPerMinute, Duration.ofMinutes(1))
                 .withDenyProjects(new HashSet<>(denyProjects));
-        EmulatorServer server = EmulatorServer.start(config, EmulatorClock.system(speed));
+        DiscoveryConfig discovery;
+        try {
+            discovery = DiscoveryConfig.defaults().withHierarchy(organization, folders).withScopesWithJobs(scopesWithJobs)
+                    .withAssetLag(Duration.ofMillis(assetLagMs)).withAssetQuota(assetQuotaPerMinute).withDenyAssetSearch(denyAssetSearch);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        EmulatorServer server = EmulatorServer.start(config, EmulatorClock.system(speed), discovery);
         server.setFailAfterCommitRate(failAfterCommitRate);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "nasql-emulator-stop"));
         nasql.io().out().println("nasql emulator listening on " + server.endpoint());

@@ -2,6 +2,7 @@ package io.nasql.shell.cli;
 
 import io.nasql.sync.ApiTarget;
 import io.nasql.sync.SyncOptions;
+import io.nasql.sync.discovery.DiscoveryScope;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,11 +16,23 @@ import java.util.List;
  * @param locations  locations in scope; empty means ListLocations per project
  * @param sync       concurrency and rate limits
  * @param assumeYes  bulk writes go ahead without asking ({@code --yes})
+ * @param discovery  organizations and folders in scope, and the projects left out
  */
 public record SessionConfig(String dbUrl, Path folder, ApiTarget api, List<String> projects, List<String> locations,
-                            SyncOptions sync, boolean assumeYes) {
+                            SyncOptions sync, boolean assumeYes, DiscoveryScope discovery) {
     public SessionConfig {
         projects = List.copyOf(projects);
         locations = List.copyOf(locations);
+    }
+
+    /** Named projects only: no organization or folder. */
+    public SessionConfig(String dbUrl, Path folder, ApiTarget api, List<String> projects, List<String> locations,
+                         SyncOptions sync, boolean assumeYes) {
+        this(dbUrl, folder, api, projects, locations, sync, assumeYes, DiscoveryScope.none());
+    }
+
+    /** Whether a sync has anything to cover: named projects, or an organization or folder. */
+    public boolean hasScope() {
+        return !projects.isEmpty() || !discovery.coversNoContainer();
     }
 }

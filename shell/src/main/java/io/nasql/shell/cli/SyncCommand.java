@@ -49,10 +49,11 @@ public final class SyncCommand implements Callable<Integer> {
         options.warnAboutPermissions(io, file, null);
         SessionConfig base = options.sessionConfig(io, file, null, concurrency);
         SessionConfig config = callsPerMinute == null ? base : new SessionConfig(base.dbUrl(), base.folder(), base.api(),
-                base.projects(), base.locations(), base.sync().withRate(callsPerMinute, base.sync().burst()), base.assumeYes());
-        if (config.projects().isEmpty()) {
+                base.projects(), base.locations(), base.sync().withRate(callsPerMinute, base.sync().burst()), base.assumeYes(),
+                base.discovery());
+        if (!config.hasScope()) {
             throw new UsageException("no projects given: pass --projects a,b or set `projects: [a, b]` in ~/.nasql/config.yaml"
-                    + " (and --locations x,y, or nasql lists them per project)");
+                    + " (and --locations x,y, or nasql lists them per project), or name --organization ID or --folder ID");
         }
         Writer out = io.results();
         PrintWriter notices = io.notices();
@@ -61,7 +62,7 @@ public final class SyncCommand implements Callable<Integer> {
             SyncRun syncs = wiring.syncs(progress || io.stderrIsTerminal() ? ProgressSink.line(notices) : ProgressSink.NONE);
             SyncReport report;
             try (Interrupts interrupts = Interrupts.onFirst(tokens::interrupt)) {
-                report = syncs.scopes(config.projects(), config.locations(), tokens.next());
+                report = syncs.discovered(config.projects(), config.locations(), config.discovery(), notices::println, tokens.next());
             }
             out.write(SyncRun.summary(report));
             out.flush();

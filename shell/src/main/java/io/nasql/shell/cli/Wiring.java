@@ -12,6 +12,7 @@ import io.nasql.shell.statement.ProgressSink;
 import io.nasql.shell.statement.ReadThrough;
 import io.nasql.shell.statement.ResourceCatalog;
 import io.nasql.shell.statement.SettingHandler;
+import io.nasql.shell.statement.ShowScopesHandler;
 import io.nasql.shell.statement.Settings;
 import io.nasql.shell.statement.SqlHandler;
 import io.nasql.shell.statement.StatementEngine;
@@ -99,9 +100,11 @@ public final class Wiring implements AutoCloseable {
         table.put(StatementKind.SHOW_RESOURCES, introspection);
         table.put(StatementKind.SHOW_METHODS, introspection);
         table.put(StatementKind.DESCRIBE, introspection);
+        table.put(StatementKind.SHOW_SCOPES, new ShowScopesHandler(inventory));
         table.put(StatementKind.SETTING, new SettingHandler(settings));
         table.put(StatementKind.UPDATE_JOBS, StatementEngine.noUpdates());
-        table.put(StatementKind.SYNC, new SyncHandler(syncs(front.progress()), config.projects(), config.locations()));
+        table.put(StatementKind.SYNC, new SyncHandler(syncs(front.progress()), config.projects(), config.locations(),
+                config.discovery(), front.notices()::println));
         table.put(StatementKind.INSERT_JOBS, new InsertHandler(inventory, writers));
         table.put(StatementKind.DELETE_JOBS, new DeleteHandler(bulk, writers, front.progress()));
         table.put(StatementKind.EXEC, new ExecHandler(catalog, bulk, writers));

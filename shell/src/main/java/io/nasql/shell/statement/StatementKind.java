@@ -12,6 +12,7 @@ public enum StatementKind {
     SHOW_SERVICES("SHOW\\s+SERVICES\\b"),
     SHOW_RESOURCES("SHOW\\s+RESOURCES\\b"),
     SHOW_METHODS("SHOW\\s+METHODS\\b"),
+    SHOW_SCOPES("SHOW\\s+SCOPES\\b"),
     DESCRIBE("(DESCRIBE|DESC)\\s"),
     SETTING("SET\\s+(?i:" + String.join("|", Setting.names()) + ")\\b"),
     REPORT("REPORT\\b"),

@@ -1,6 +1,7 @@
 package io.nasql.shell.statement;
 
 import io.nasql.db.ScopeKey;
+import io.nasql.db.ScopeOrigins;
 import io.nasql.shell.backend.ApiAccess;
 import io.nasql.shell.backend.InventoryAccess;
 import io.nasql.sync.CancelToken;
@@ -15,6 +16,10 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import io.nasql.sync.discovery.DiscoveryClients;
+import io.nasql.sync.discovery.DiscoveryScope;
+import io.nasql.sync.discovery.ScopeDiscovery;
 
 /**
  * One sync from the shell, the {@code sync} command or a read-through: resolves the scopes,
@@ -34,20 +39,43 @@ public final class SyncRun {
     }
 
     public SyncReport scopes(List<String> projects, List<String> locations, CancelToken cancel) throws InterruptedException {
+        long callsBefore = api.callRunner().calls();
         ScopeResolver.Resolution resolution = new ScopeResolver(api.clients(), api.callRunner()).resolve(projects, locations);
-        return run(resolution.scopes(), resolution.failures(), cancel);
+        return run(resolution.scopes(), resolution.failures(), cancel, callsBefore);
+    }
+
+    /**
+     * Named projects, and the scopes found in the organizations and folders (Cloud Asset
+     * Inventory, or Resource Manager and ListLocations without its permission); each scope's
+     * origin goes to {@code sync_scopes}. {@code notices} gets the one line about a missing permission.
+     */
+    public SyncReport discovered(List<String> projects, List<String> locations, DiscoveryScope scope, Consumer<String> notices,
+                                 CancelToken cancel) throws InterruptedException {
+        if (scope.coversNoContainer() && scope.excludeProjects().isEmpty()) {
+            return scopes(projects, locations, cancel);
+        }
+        long callsBefore = api.callRunner().calls();
+        ScopeDiscovery.Plan plan;
+        try (DiscoveryClients clients = new DiscoveryClients(api.target(), api.clients().credentials(), options.callDeadline())) {
+            plan = new ScopeDiscovery(clients, api.callRunner(), new ScopeResolver(api.clients(), api.callRunner())::resolve,
+                    new ScopeOrigins(inventory.inventory().dsl()), notices).plan(projects, locations, scope);
+        }
+        SyncReport report = run(plan.keys(), plan.failures(), cancel, callsBefore);
+        new ScopeOrigins(inventory.inventory().dsl()).record(plan.scopes());
+        return report;
     }
 
     public SyncReport run(List<ScopeKey> scopes, CancelToken cancel) throws InterruptedException {
-        return run(scopes, List.of(), cancel);
+        return run(scopes, List.of(), cancel, api.callRunner().calls());
     }
 
-    private SyncReport run(List<ScopeKey> scopes, List<ScopeOutcome> known, CancelToken cancel) throws InterruptedException {
+    private SyncReport run(List<ScopeKey> scopes, List<ScopeOutcome> known, CancelToken cancel, long callsBefore)
+            throws InterruptedException {
         try (SyncEngine engine = new SyncEngine(inventory.store(), api.clients(), api.callRunner(), options, Clock.systemUTC())) {
             // Ctrl-C (the REPL's, or SIGINT/SIGTERM in batch mode) cancels the statement's token, which stops this run.
             ScheduledExecutorService ticker = progress == ProgressSink.NONE ? null : startProgress(engine);
             try (CancelToken.Registration stop = cancel.onCancel(engine::interrupt)) {
-                return engine.sync(scopes, known);
+                return engine.sync(scopes, known, callsBefore);
             } finally {
                 if (ticker != null) {
                     ticker.shutdownNow();
