@@ -114,7 +114,7 @@ public final class JsonPath {
                 if (close < 0) {
                     throw new IllegalArgumentException("json_value: unclosed \" in path " + path);
                 }
-                node = node.get(path.substring(i + 2, close));
+                steps.add(path.substring(i + 2, close));
                 i = close + 1;
             } else if (c == '.') {
                 int end = i + 1;
