@@ -25,13 +25,9 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jooq.Condition;
-import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.JSON;
 import org.jooq.SQLDialect;
-import org.jooq.Table;
-import org.jooq.TableRecord;
 import org.jooq.impl.DSL;
 
 /**
@@ -151,32 +147,51 @@ public final class InventoryStore {
 
     /** {@code nasJobsId -> updateTime} of a scope, to decide which listed jobs need a GetNasJob. */
     public Map<String, OffsetDateTime> updateTimes(ScopeKey scope) {
-        Map<String, OffsetDateTime> times = new HashMap<>();
-        dsl.select(NAS_JOB_SUMMARIES.NASJOBSID, NAS_JOB_SUMMARIES.UPDATETIME)
-                .from(NAS_JOB_SUMMARIES)
-                .where(inScope(scope))
-                .fetch()
-                .forEach(r -> times.put(r.value1(), r.value2()));
-        return times;
+        return ScopeRows.updateTimes(dsl, scope);
     }
 
     /** Marks a scope OK whose complete listing matched the inventory: nothing else to write. */
     public void markScopeUnchanged(ScopeKey scope, int jobCount, OffsetDateTime at) {
+        if (leases == null) {
+            // One statement in auto-commit: its own short transaction.
+            markScope(dsl, scope, ScopeStatus.OK, null, at, jobCount);
+            return;
+        }
         dsl.transaction(tx -> {
             markScope(tx.dsl(), scope, ScopeStatus.OK, null, at, jobCount);
             checkLease(tx.dsl(), scope);
         });
     }
 
-    /** Marks a scope FAILED or DENIED and keeps its rows as they were. */
+    /** Marks a scope FAILED, DENIED, DISABLED or UNSUPPORTED and keeps its rows as they were. */
     public void markScopeFailed(ScopeKey scope, ScopeStatus status, String message, OffsetDateTime at) {
         if (status == ScopeStatus.OK) {
-            throw new IllegalArgumentException("a failed scope's status is FAILED or DENIED");
+            throw new IllegalArgumentException("a failed scope's status is not OK");
+        }
+        String fitted = fitted(Secrets.mask(message));
+        if (leases == null) {
+            markScope(dsl, scope, status, fitted, at, null);
+            return;
         }
         dsl.transaction(tx -> {
-            markScope(tx.dsl(), scope, status, Secrets.mask(message), at, null);
+            markScope(tx.dsl(), scope, status, fitted, at, null);
             checkLease(tx.dsl(), scope);
         });
+    }
+
+    /** A message cut to fit {@code sync_scopes.errorMessage}, marked where it was cut, so that recording it cannot fail. */
+    static String fitted(String message) {
+        int max = SYNC_SCOPES.ERRORMESSAGE.getDataType().length();
+        if (message == null || message.length() <= max) {
+            return message;
+        }
+        String cut = " ... (" + message.length() + " characters, cut)";
+        return message.substring(0, max - cut.length()) + cut;
+    }
+
+    /** Remembered locations, UNSUPPORTED scopes, running jobs due a refresh. */
+    public SyncMemory memory() {
+        return new SyncMemory(dsl);
     }
 
     /** Records one sync run and returns its id. */
@@ -213,6 +228,8 @@ public final class InventoryStore {
         List<NasJobDocumentsRecord> documents = new ArrayList<>(jobs.size());
         List<NasTrialsRecord> trials = new ArrayList<>();
         List<NasJobEventsRecord> events = new ArrayList<>();
+        // Only jobs the scope held have old rows: a first sync deletes nothing.
+        List<String> old = new ArrayList<>();
         for (NasJob job : jobs) {
             NasJobRecords.JobRows jobRows = NasJobRecords.job(scope, job, at);
             NasJobSummariesRecord row = StoreBatches.atPrecision(backend, jobRows.summary());
@@ -220,18 +237,21 @@ public final class InventoryStore {
             rows.add(row);
             documents.add(jobRows.documents());
             NasJobRecords.trials(scope, job).forEach(t -> trials.add(StoreBatches.atPrecision(backend, t)));
+            if (states.containsKey(id)) {
+                old.add(id);
+            }
             if (!states.containsKey(id) || !Objects.equals(states.get(id), row.getState())) {
                 events.add(StoreBatches.event(scope, id, states.get(id), row.getState(), source, at));
             }
             states.put(id, row.getState());
         }
-        for (List<String> chunk : StoreBatches.chunks(rows.stream().map(NasJobSummariesRecord::getNasjobsid).toList())) {
+        for (List<String> chunk : StoreBatches.chunks(old)) {
             db.deleteFrom(NAS_JOB_SUMMARIES).where(inScope(scope)).and(NAS_JOB_SUMMARIES.NASJOBSID.in(chunk)).execute();
         }
-        StoreBatches.insertAll(db, NAS_JOB_SUMMARIES, List.of(NAS_JOB_SUMMARIES.fields()), rows);
-        StoreBatches.insertAll(db, NAS_JOB_DOCUMENTS, List.of(NAS_JOB_DOCUMENTS.fields()), documents);
-        StoreBatches.insertAll(db, NAS_TRIALS, List.of(NAS_TRIALS.fields()), trials);
-        StoreBatches.insertAll(db, NAS_JOB_EVENTS, StoreBatches.EVENT_FIELDS, events);
+        BatchInsert.insert(db, NAS_JOB_SUMMARIES, List.of(NAS_JOB_SUMMARIES.fields()), rows);
+        BatchInsert.insert(db, NAS_JOB_DOCUMENTS, List.of(NAS_JOB_DOCUMENTS.fields()), documents);
+        BatchInsert.insert(db, NAS_TRIALS, List.of(NAS_TRIALS.fields()), trials);
+        BatchInsert.insert(db, NAS_JOB_EVENTS, StoreBatches.EVENT_FIELDS, events);
     }
 
     private static void delete(DSLContext db, ScopeKey scope, List<String> ids, Map<String, String> states, String source,
@@ -246,29 +266,13 @@ public final class InventoryStore {
         for (List<String> chunk : StoreBatches.chunks(ids)) {
             db.deleteFrom(NAS_JOB_SUMMARIES).where(inScope(scope)).and(NAS_JOB_SUMMARIES.NASJOBSID.in(chunk)).execute();
         }
-        StoreBatches.insertAll(db, NAS_JOB_EVENTS, StoreBatches.EVENT_FIELDS, events);
+        BatchInsert.insert(db, NAS_JOB_EVENTS, StoreBatches.EVENT_FIELDS, events);
     }
 
 
     private static void markScope(DSLContext db, ScopeKey scope, ScopeStatus status, String message,
                                   OffsetDateTime at, Integer jobCount) {
-        var insert = db.insertInto(SYNC_SCOPES)
-                .set(SYNC_SCOPES.PROJECTSID, scope.projectsId())
-                .set(SYNC_SCOPES.LOCATIONSID, scope.locationsId())
-                .set(SYNC_SCOPES.LASTATTEMPTAT, at)
-                .set(SYNC_SCOPES.STATUS, status.name())
-                .set(SYNC_SCOPES.ERRORMESSAGE, message)
-                .set(SYNC_SCOPES.LASTSUCCESSAT, status == ScopeStatus.OK ? at : null)
-                .set(SYNC_SCOPES.JOBCOUNT, jobCount);
-        var update = insert.onDuplicateKeyUpdate()
-                .set(SYNC_SCOPES.LASTATTEMPTAT, at)
-                .set(SYNC_SCOPES.STATUS, status.name())
-                .set(SYNC_SCOPES.ERRORMESSAGE, message);
-        if (status == ScopeStatus.OK) {
-            update.set(SYNC_SCOPES.LASTSUCCESSAT, at).set(SYNC_SCOPES.JOBCOUNT, jobCount).execute();
-        } else {
-            update.execute();
-        }
+        ScopeRows.mark(db, scope, status, message, at, jobCount);
     }
 
     private static Map<String, String> states(DSLContext db, ScopeKey scope) {

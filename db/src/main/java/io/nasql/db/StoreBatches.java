@@ -6,15 +6,10 @@ import io.nasql.db.generated.tables.records.NasJobEventsRecord;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.jooq.BatchBindStep;
-import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.JSON;
-import org.jooq.Table;
 import org.jooq.TableRecord;
-import org.jooq.impl.DSL;
 
-/** How {@link InventoryStore} writes many rows: prepared once, bound per row, at the backend's time precision. */
+/** Helpers of {@link InventoryStore}'s writes: rows at the backend's time precision, ids in chunks, event rows. */
 final class StoreBatches {
     private StoreBatches() {
     }
@@ -34,25 +29,6 @@ final class StoreBatches {
     /** The events' columns but the generated id. */
     static final List<Field<?>> EVENT_FIELDS = List.of(NAS_JOB_EVENTS.PROJECTSID, NAS_JOB_EVENTS.LOCATIONSID,
             NAS_JOB_EVENTS.NASJOBSID, NAS_JOB_EVENTS.OBSERVEDAT, NAS_JOB_EVENTS.FROMSTATE, NAS_JOB_EVENTS.TOSTATE, NAS_JOB_EVENTS.SOURCE);
-
-    /** Inserts records through one prepared statement, in batches of a thousand rows. */
-    static <R extends TableRecord<R>> void insertAll(DSLContext db, Table<R> table, List<Field<?>> fields, List<R> records) {
-        for (int start = 0; start < records.size(); start += 1000) {
-            // jOOQ writes "? FORMAT JSON" for a JSON bind only when the placeholder has a value; without it H2
-            // would store each JSON text as a JSON string.
-            List<Field<?>> placeholders = fields.stream()
-                    .<Field<?>>map(f -> f.getType() == JSON.class ? DSL.val(JSON.valueOf("{}")) : DSL.val(null, f)).toList();
-            BatchBindStep batch = db.batch(db.insertInto(table).columns(fields).values(placeholders));
-            for (R record : records.subList(start, Math.min(records.size(), start + 1000))) {
-                Object[] values = new Object[fields.size()];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = record.get(fields.get(i));
-                }
-                batch.bind(values);
-            }
-            batch.execute();
-        }
-    }
 
     static List<List<String>> chunks(List<String> ids) {
         List<List<String>> chunks = new ArrayList<>();

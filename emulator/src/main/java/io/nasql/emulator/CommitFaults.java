@@ -25,7 +25,7 @@ final class CommitFaults {
     /** The result of a call that has acted, or UNAVAILABLE in its place for the configured fraction of calls. */
     <R> R after(R result) {
         if (rate > 0 && draw() < rate) {
-            throw Errors.unavailable("The service is currently unavailable.");
+            throw ServiceError.UNAVAILABLE.of();
         }
         return result;
     }

@@ -9,6 +9,7 @@ import com.google.cloud.aiplatform.v1.NasTrial;
 import com.google.protobuf.Timestamp;
 import com.google.rpc.Code;
 import com.google.rpc.Status;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,15 +30,19 @@ final class EmulatedJob {
     private final NasJob request;
     private final Timeline timeline;
     private final long valueSeed;
+    private final Duration cancelTakes;
     private final SampleMetrics sampleMetrics;
     private volatile Instant cancelledAt;
+    /** A cancel that came too late: the job stays CANCELLING, then ends SUCCEEDED or FAILED all the same. */
+    private volatile boolean cancelIgnored;
 
-    EmulatedJob(String projectId, String location, String id, String name, NasJob request, Timeline timeline, long valueSeed) {
-        this(projectId, location, id, name, request, timeline, valueSeed, SampleMetrics.ONE_METRIC);
+    EmulatedJob(String projectId, String location, String id, String name, NasJob request, Timeline timeline, long valueSeed,
+                Duration cancelTakes) {
+        this(projectId, location, id, name, request, timeline, valueSeed, cancelTakes, SampleMetrics.ONE_METRIC);
     }
 
     EmulatedJob(String projectId, String location, String id, String name, NasJob request, Timeline timeline, long valueSeed,
-                SampleMetrics sampleMetrics) {
+                Duration cancelTakes, SampleMetrics sampleMetrics) {
         this.sampleMetrics = sampleMetrics;
         this.projectId = projectId;
         this.location = location;
@@ -46,6 +51,7 @@ final class EmulatedJob {
         this.request = request;
         this.timeline = timeline;
         this.valueSeed = valueSeed;
+        this.cancelTakes = cancelTakes;
     }
 
     String projectId() {
@@ -64,15 +70,24 @@ final class EmulatedJob {
         return name;
     }
 
-    /** Asks for cancellation at {@code now}; false when the job had already finished by then. */
-    synchronized boolean cancel(Instant now) {
+    /**
+     * Asks for cancellation at {@code now}; false when the job had already finished by then. An
+     * ignored cancel is one the service accepted but could not honour: the job still finishes.
+     */
+    synchronized boolean cancel(Instant now, boolean ignored) {
         if (isFinished(now)) {
             return false;
         }
         if (cancelledAt == null) {
             cancelledAt = now;
+            cancelIgnored = ignored;
         }
         return true;
+    }
+
+    /** The seed for this job's own draws (values, whether a cancel takes). */
+    long valueSeed() {
+        return valueSeed;
     }
 
     boolean isFinished(Instant now) {
@@ -83,8 +98,11 @@ final class EmulatedJob {
 
     JobState state(Instant now) {
         Instant cancel = cancelledAt;
-        if (cancel != null) {
-            return now.isBefore(cancel.plus(Timeline.CANCEL_TAKES)) ? JobState.JOB_STATE_CANCELLING : JobState.JOB_STATE_CANCELLED;
+        if (cancel != null && !cancelIgnored) {
+            return now.isBefore(cancel.plus(cancelTakes)) ? JobState.JOB_STATE_CANCELLING : JobState.JOB_STATE_CANCELLED;
+        }
+        if (cancel != null && now.isBefore(end()) && !now.isBefore(cancel)) {
+            return JobState.JOB_STATE_CANCELLING;
         }
         if (now.isBefore(timeline.pendingAt())) {
             return JobState.JOB_STATE_QUEUED;
@@ -92,18 +110,27 @@ final class EmulatedJob {
         if (now.isBefore(timeline.runningAt())) {
             return JobState.JOB_STATE_PENDING;
         }
-        if (now.isBefore(timeline.endAt())) {
+        if (now.isBefore(end())) {
             return JobState.JOB_STATE_RUNNING;
         }
         return timeline.fails() ? JobState.JOB_STATE_FAILED : JobState.JOB_STATE_SUCCEEDED;
     }
 
+    /** When the job ends SUCCEEDED or FAILED: as planned, or once an ignored cancel is through, whichever is first. */
+    private Instant end() {
+        Instant cancel = cancelledAt;
+        if (cancel != null && cancelIgnored && cancel.plus(cancelTakes).isBefore(timeline.endAt())) {
+            return cancel.plus(cancelTakes);
+        }
+        return timeline.endAt();
+    }
+
     /** The job as GetNasJob returns it at {@code now}; ListNasJobs leaves out the output. */
     NasJob view(Instant now, boolean withOutput) {
         JobState state = state(now);
-        Instant cancel = cancelledAt;
-        // Work stops at whichever comes first: the planned end, or the cancel request.
-        Instant stop = cancel != null && cancel.isBefore(timeline.endAt()) ? cancel : timeline.endAt();
+        Instant cancel = cancelIgnored ? null : cancelledAt;
+        // Work stops at whichever comes first: the end, or an honoured cancel request.
+        Instant stop = cancel != null && cancel.isBefore(end()) ? cancel : end();
         Instant progressUntil = now.isBefore(stop) ? now : stop;
         Instant updated = timeline.createdAt();
 
@@ -125,17 +152,17 @@ final class EmulatedJob {
         }
         switch (state) {
             case JOB_STATE_SUCCEEDED -> {
-                job.setEndTime(timestamp(timeline.endAt()));
-                updated = timeline.endAt();
+                job.setEndTime(timestamp(end()));
+                updated = end();
             }
             case JOB_STATE_FAILED -> {
-                job.setEndTime(timestamp(timeline.endAt()));
+                job.setEndTime(timestamp(end()));
                 job.setError(Status.newBuilder().setCode(Code.INTERNAL_VALUE).setMessage(timeline.failureMessage()));
-                updated = timeline.endAt();
+                updated = end();
             }
-            case JOB_STATE_CANCELLING -> updated = max(updated, cancel);
+            case JOB_STATE_CANCELLING -> updated = max(updated, cancelledAt);
             case JOB_STATE_CANCELLED -> {
-                Instant cancelledDone = cancel.plus(Timeline.CANCEL_TAKES);
+                Instant cancelledDone = cancel.plus(cancelTakes);
                 job.setEndTime(timestamp(cancelledDone));
                 job.setError(Status.newBuilder().setCode(Code.CANCELLED_VALUE).setMessage("CANCELED"));
                 updated = cancelledDone;

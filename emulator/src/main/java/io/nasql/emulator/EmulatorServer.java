@@ -22,7 +22,6 @@ import com.google.protobuf.Message;
 import io.grpc.MethodDescriptor;
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.ProtoUtils;
@@ -52,7 +51,7 @@ public final class EmulatorServer implements AutoCloseable {
     private final CommitFaults commitFaults;
 
     @FunctionalInterface
-    private interface Handler<Q, R> {
+    interface Handler<Q, R> {
         R handle(Q request) throws InterruptedException;
     }
 
@@ -66,13 +65,22 @@ public final class EmulatorServer implements AutoCloseable {
 
     /** Seeds the jobs the config asks for and starts serving. */
     public static EmulatorServer start(EmulatorConfig config, EmulatorClock clock) throws IOException {
-        ProjectDirectory projects = new ProjectDirectory();
+        return start(config, clock, DiscoveryConfig.defaults());
+    }
+
+    /** As {@link #start(EmulatorConfig, EmulatorClock)}, with Cloud Asset Inventory and Resource Manager as {@code discovery} says. */
+    public static EmulatorServer start(EmulatorConfig config, EmulatorClock clock, DiscoveryConfig discovery) throws IOException {
+        ProjectRegistry projects = new ProjectRegistry(config.knownProjects(), config.denyProjects(), config.disabledProjects());
         JobRegistry registry = new JobRegistry(config.seed());
-        SeedData.populate(config, clock.now(), projects, registry);
+        SeedData.populate(config, clock.now(), projects, registry, discovery.scopesWithJobs());
         CallStats stats = new CallStats();
         NasJobService service = new NasJobService(config, clock, projects, registry);
         CommitFaults commitFaults = new CommitFaults(config.seed());
-        Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", config.port()))
+        ResourceHierarchy hierarchy = new ResourceHierarchy(discovery, config.projectIds());
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", config.port()));
+        DiscoveryServices.definitions(new AssetService(config, discovery, clock, projects, hierarchy, registry),
+                new ResourceManagerService(config, projects, hierarchy), stats).forEach(builder::addService);
+        Server server = builder
                 .addService(jobService(service, stats, commitFaults))
                 .addService(ServerServiceDefinition.builder(OPERATIONS)
                         .addMethod(unary(OPERATIONS, "GetOperation", GetOperationRequest.getDefaultInstance(),
@@ -108,7 +116,7 @@ public final class EmulatorServer implements AutoCloseable {
                 .build();
     }
 
-    private static <Q extends Message, R extends Message> io.grpc.ServerMethodDefinition<Q, R> unary(
+    static <Q extends Message, R extends Message> io.grpc.ServerMethodDefinition<Q, R> unary(
             String service, String method, Q request, R response, Handler<Q, R> handler, CallStats stats) {
         MethodDescriptor<Q, R> descriptor = MethodDescriptor.<Q, R>newBuilder()
                 .setType(MethodDescriptor.MethodType.UNARY)
@@ -130,9 +138,9 @@ public final class EmulatorServer implements AutoCloseable {
             observer.onError(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            observer.onError(Status.CANCELLED.withDescription("the emulator is shutting down").asRuntimeException());
+            observer.onError(ServiceError.SHUTTING_DOWN.of());
         } catch (RuntimeException e) {
-            observer.onError(Status.INTERNAL.withDescription("emulator error: " + e).asRuntimeException());
+            observer.onError(ServiceError.INTERNAL.of(e));
         } finally {
             stats.finished();
         }

@@ -42,7 +42,7 @@ final class JobRegistry {
     EmulatedJob get(String projectId, String location, String id) {
         EmulatedJob job = scope(projectId, location).get(id);
         if (job == null) {
-            throw Errors.notFound("NasJob projects/" + projectId + "/locations/" + location + "/nasJobs/" + id + " does not exist.");
+            throw ServiceError.NOT_FOUND.of("NasJob", "projects/" + projectId + "/locations/" + location + "/nasJobs/" + id);
         }
         return job;
     }
@@ -76,6 +76,13 @@ final class JobRegistry {
                 scope(delete.job().projectId(), delete.job().location()).remove(delete.job().id(), delete.job());
             }
         }
+    }
+
+    /** Every job there is now, in no particular order. */
+    List<EmulatedJob> all() {
+        List<EmulatedJob> all = new ArrayList<>();
+        scopes.values().forEach(jobs -> all.addAll(jobs.values()));
+        return all;
     }
 
     /** Every job of every scope as GetNasJob would return it now: the truth tests compare with. */

@@ -241,6 +241,6 @@ final class ListFilter {
     }
 
     private RuntimeException error(String what) {
-        return Errors.invalid("Invalid filter \"" + text + "\": " + what + ".");
+        return ServiceError.INVALID_FILTER.of(text, what);
     }
 }

@@ -56,7 +56,7 @@ final class Names {
     private static Matcher match(Pattern pattern, String field, String name, String form) {
         Matcher m = pattern.matcher(name);
         if (!m.matches()) {
-            throw Errors.invalid("invalid resource name in " + field + ": '" + name + "' is not of the form " + form);
+            throw ServiceError.INVALID_NAME.of(field, name, form);
         }
         return m;
     }

@@ -22,8 +22,10 @@ import com.google.longrunning.GetOperationRequest;
 import com.google.longrunning.Operation;
 import com.google.protobuf.Any;
 import com.google.protobuf.Empty;
+import com.google.rpc.BadRequest.FieldViolation;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Predicate;
@@ -35,50 +37,54 @@ final class NasJobService {
 
     private final EmulatorConfig config;
     private final EmulatorClock clock;
-    private final ProjectDirectory projects;
+    private final ProjectRegistry projects;
     private final JobRegistry registry;
     private final Faults faults;
+    private final Quotas quotas;
+    private final List<String> listedRegions;
 
     /** A request's scope with the project resolved to its id. */
     private record Scope(String projectId, String location) {
     }
 
-    NasJobService(EmulatorConfig config, EmulatorClock clock, ProjectDirectory projects, JobRegistry registry) {
+    NasJobService(EmulatorConfig config, EmulatorClock clock, ProjectRegistry projects, JobRegistry registry) {
         this.config = config;
         this.clock = clock;
         this.projects = projects;
         this.registry = registry;
         this.faults = new Faults(config);
+        this.quotas = new Quotas(config);
+        this.listedRegions = Regions.listed(config.locations());
     }
 
     NasJob createNasJob(CreateNasJobRequest request) throws InterruptedException {
-        Scope scope = admit(Names.scope("parent", request.getParent()));
+        Scope scope = admit(ApiMethod.CREATE_NAS_JOB, Names.scope("parent", request.getParent()), request.getParent());
         NasJob asked = RequestValidator.withoutOutputOnly(request.getNasJob());
-        List<String> missing = RequestValidator.missingRequired(request.toBuilder().setNasJob(asked), "");
-        if (!missing.isEmpty()) {
-            throw Errors.invalid("List of found errors:\t" + String.join("", missing.stream()
-                    .map(f -> "Field: " + f + "; Message: Required field is not set.\t").toList()));
-        }
-        String limit = RequestValidator.checkLimits(asked);
-        if (limit != null) {
-            throw Errors.invalid(limit);
+        List<FieldViolation> violations = new ArrayList<>();
+        RequestValidator.missingRequired(request.toBuilder().setNasJob(asked), "")
+                .forEach(f -> violations.add(JobSpecRules.violation(f, JobSpecRules.REQUIRED)));
+        violations.addAll(RequestValidator.limits(asked));
+        violations.addAll(JobSpecRules.violations(asked));
+        if (!violations.isEmpty()) {
+            throw ServiceError.invalidFields(violations);
         }
         Instant now = clock.now();
         String id = registry.newJobId();
         String name = "projects/" + projects.numberOf(scope.projectId()) + "/locations/" + scope.location() + "/nasJobs/" + id;
-        EmulatedJob job = new EmulatedJob(scope.projectId(), scope.location(), id, name, asked, Timeline.forCreated(now), id.hashCode());
+        EmulatedJob job = new EmulatedJob(scope.projectId(), scope.location(), id, name, asked, Timeline.forCreated(now), id.hashCode(),
+                config.cancelTakes());
         registry.add(job);
         return job.view(now, true);
     }
 
     NasJob getNasJob(GetNasJobRequest request) throws InterruptedException {
         Names.Job name = Names.job("name", request.getName());
-        Scope scope = admit(name.scope());
+        Scope scope = admit(ApiMethod.GET_NAS_JOB, name.scope(), request.getName());
         return registry.get(scope.projectId(), scope.location(), name.jobId()).view(clock.now(), true);
     }
 
     ListNasJobsResponse listNasJobs(ListNasJobsRequest request) throws InterruptedException {
-        Scope scope = admit(Names.scope("parent", request.getParent()));
+        Scope scope = admit(ApiMethod.LIST_NAS_JOBS, Names.scope("parent", request.getParent()), request.getParent());
         Predicate<NasJob> filter = ListFilter.parse(request.getFilter());
         ReadMask mask = ReadMask.of(request.getReadMask());
         int size = pageSize(request.getPageSize());
@@ -104,12 +110,11 @@ final class NasJobService {
 
     Operation deleteNasJob(DeleteNasJobRequest request) throws InterruptedException {
         Names.Job name = Names.job("name", request.getName());
-        Scope scope = admit(name.scope());
+        Scope scope = admit(ApiMethod.DELETE_NAS_JOB, name.scope(), request.getName());
         Instant now = clock.now();
         EmulatedJob job = registry.get(scope.projectId(), scope.location(), name.jobId());
         if (!job.isFinished(now)) {
-            throw Errors.precondition("The NasJob " + job.name() + " is in state " + job.state(now).name()
-                    + "; only a NasJob in a final state can be deleted. Cancel it first.");
+            throw ServiceError.DELETE_UNFINISHED.of(job.name(), job.state(now).name());
         }
         String operation = "projects/" + projects.numberOf(scope.projectId()) + "/locations/" + scope.location()
                 + "/operations/" + registry.newOperationId();
@@ -123,30 +128,32 @@ final class NasJobService {
 
     Empty cancelNasJob(CancelNasJobRequest request) throws InterruptedException {
         Names.Job name = Names.job("name", request.getName());
-        Scope scope = admit(name.scope());
+        Scope scope = admit(ApiMethod.CANCEL_NAS_JOB, name.scope(), request.getName());
         Instant now = clock.now();
         EmulatedJob job = registry.get(scope.projectId(), scope.location(), name.jobId());
-        if (!job.cancel(now)) {
-            throw Errors.precondition("The NasJob " + job.name() + " is in state " + job.state(now).name()
-                    + " and cannot be cancelled.");
+        // Best effort, as the CancelNasJob comment says: some cancels come too late, and the job still finishes.
+        boolean ignored = config.cancelIgnoredRate() > 0
+                && new java.util.SplittableRandom(job.valueSeed() ^ config.seed()).nextDouble() < config.cancelIgnoredRate();
+        if (!job.cancel(now, ignored)) {
+            throw ServiceError.CANCEL_FINISHED.of(job.name(), job.state(now).name());
         }
         return Empty.getDefaultInstance();
     }
 
     NasTrialDetail getNasTrialDetail(GetNasTrialDetailRequest request) throws InterruptedException {
         Names.Trial name = Names.trial("name", request.getName());
-        Scope scope = admit(name.job().scope());
+        Scope scope = admit(ApiMethod.GET_NAS_TRIAL_DETAIL, name.job().scope(), request.getName());
         NasJob job = registry.get(scope.projectId(), scope.location(), name.job().jobId()).view(clock.now(), true);
         return job.getNasJobOutput().getMultiTrialJobOutput().getSearchTrialsList().stream()
                 .filter(t -> t.getId().equals(name.trialId()))
                 .findFirst()
                 .map(t -> trialDetail(job, t))
-                .orElseThrow(() -> Errors.notFound("NasTrialDetail " + request.getName() + " does not exist."));
+                .orElseThrow(() -> ServiceError.NOT_FOUND.of("NasTrialDetail", request.getName()));
     }
 
     ListNasTrialDetailsResponse listNasTrialDetails(ListNasTrialDetailsRequest request) throws InterruptedException {
         Names.Job name = Names.job("parent", request.getParent());
-        Scope scope = admit(name.scope());
+        Scope scope = admit(ApiMethod.LIST_NAS_TRIAL_DETAILS, name.scope(), request.getParent());
         NasJob job = registry.get(scope.projectId(), scope.location(), name.jobId()).view(clock.now(), true);
         List<NasTrial> trials = job.getNasJobOutput().getMultiTrialJobOutput().getSearchTrialsList();
         int size = pageSize(request.getPageSize());
@@ -164,10 +171,10 @@ final class NasJobService {
 
     Operation getOperation(GetOperationRequest request) throws InterruptedException {
         Names.Operation name = Names.operation("name", request.getName());
-        admit(name.scope());
+        admit(ApiMethod.GET_OPERATION, name.scope(), request.getName());
         JobRegistry.PendingDelete delete = registry.operation(request.getName());
         if (delete == null) {
-            throw Errors.notFound("Operation " + request.getName() + " does not exist.");
+            throw ServiceError.NOT_FOUND.of("Operation", request.getName());
         }
         // One instant for both: an operation reported done has its job gone.
         long now = System.nanoTime();
@@ -180,33 +187,43 @@ final class NasJobService {
     }
 
     ListLocationsResponse listLocations(ListLocationsRequest request) throws InterruptedException {
-        String project = projects.resolve(Names.project("name", request.getName()));
-        faults.apply(project, null);
+        faults.apply();
+        String project = projects.admit(Names.project("name", request.getName()), ApiMethod.LIST_LOCATIONS, request.getName());
+        // Every Vertex AI region, whether or not NAS runs there, as the real ListLocations answers.
         ListLocationsResponse.Builder response = ListLocationsResponse.newBuilder();
-        config.locations().forEach(l -> response.addLocations(location(project, l)));
+        listedRegions.forEach(l -> response.addLocations(location(project, l)));
         return response.build();
     }
 
     Location getLocation(GetLocationRequest request) throws InterruptedException {
-        Scope scope = admit(Names.scope("name", request.getName()));
-        return location(scope.projectId(), scope.location());
+        faults.apply();
+        Names.Scope named = Names.scope("name", request.getName());
+        String project = projects.admit(named.project(), ApiMethod.GET_LOCATION, request.getName());
+        if (!listedRegions.contains(named.location())) {
+            throw ServiceError.NOT_FOUND.of("Location", request.getName());
+        }
+        return location(project, named.location());
     }
 
-    /** Resolves a request's scope, checks its location, and applies the configured faults. */
-    private Scope admit(Names.Scope named) throws InterruptedException {
+    /**
+     * Admits a call as the service does: the caller's access to the project first, then the
+     * location, the faults, and the quotas.
+     */
+    private Scope admit(ApiMethod method, Names.Scope named, String resource) throws InterruptedException {
         registry.completeDueDeletes(System.nanoTime());
-        String projectId = projects.resolve(named.project());
+        faults.apply();
+        String projectId = projects.admit(named.project(), method, resource);
         if (!config.locations().contains(named.location())) {
-            throw Errors.invalid("Location '" + named.location() + "' is not served by this emulator; it serves "
-                    + String.join(", ", config.locations()) + ".");
+            throw (listedRegions.contains(named.location()) ? ServiceError.LOCATION_UNSUPPORTED : ServiceError.LOCATION_UNKNOWN)
+                    .of(named.location());
         }
-        faults.apply(projectId, named.location());
+        quotas.charge(projectId, projects.numberOf(projectId), named.location(), method);
         return new Scope(projectId, named.location());
     }
 
     private static int pageSize(int asked) {
         if (asked < 0) {
-            throw Errors.invalid("page_size must not be negative, not " + asked);
+            throw ServiceError.INVALID_PAGE_SIZE.of(asked);
         }
         return asked == 0 ? DEFAULT_PAGE_SIZE : Math.min(asked, MAX_PAGE_SIZE);
     }
@@ -229,7 +246,7 @@ final class NasJobService {
         } catch (IllegalArgumentException e) {
             // falls through to the error below
         }
-        throw Errors.invalid("Invalid page_token '" + token + "'.");
+        throw ServiceError.INVALID_PAGE_TOKEN.of(token);
     }
 
     private static NasTrialDetail trialDetail(NasJob job, NasTrial searchTrial) {

@@ -19,7 +19,7 @@ final class ReadMask {
     static ReadMask of(FieldMask mask) {
         for (String path : mask.getPathsList()) {
             if (!FieldMaskUtil.isValid(NasJob.class, FieldMask.newBuilder().addPaths(path).build())) {
-                throw Errors.invalid("Invalid read_mask: '" + path + "' is not a field of NasJob.");
+                throw ServiceError.INVALID_READ_MASK.of(path);
             }
         }
         return new ReadMask(mask);

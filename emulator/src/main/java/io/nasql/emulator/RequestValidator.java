@@ -6,6 +6,7 @@ import com.google.cloud.aiplatform.v1.NasJob;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import com.google.protobuf.MessageOrBuilder;
+import com.google.rpc.BadRequest.FieldViolation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,27 +75,28 @@ final class RequestValidator {
         }
     }
 
-    /** displayName and labels as the API limits them; the first problem found, or null. */
-    static String checkLimits(NasJob job) {
-        if (job.getDisplayName().codePointCount(0, job.getDisplayName().length()) > MAX_DISPLAY_NAME) {
-            return "nas_job.display_name is longer than " + MAX_DISPLAY_NAME + " characters";
+    /** displayName and labels as the API limits them (the labels and display_name comments of nas_job.proto). */
+    static List<FieldViolation> limits(NasJob job) {
+        List<FieldViolation> found = new ArrayList<>();
+        if (length(job.getDisplayName()) > MAX_DISPLAY_NAME) {
+            found.add(JobSpecRules.violation("nas_job.display_name", "Must be at most " + MAX_DISPLAY_NAME + " characters long."));
         }
         if (job.getLabelsCount() > MAX_LABELS) {
-            return "nas_job.labels has " + job.getLabelsCount() + " labels; at most " + MAX_LABELS + " are allowed";
+            found.add(JobSpecRules.violation("nas_job.labels", "At most " + MAX_LABELS + " labels are allowed, not " + job.getLabelsCount() + "."));
         }
         for (Map.Entry<String, String> label : job.getLabelsMap().entrySet()) {
             String key = label.getKey();
             String value = label.getValue();
             if (key.isEmpty() || length(key) > MAX_LABEL_LENGTH || !LABEL_KEY.matcher(key).matches()) {
-                return "nas_job.labels: invalid key '" + key + "': keys are 1 to 64 lowercase letters, digits, '_' or '-',"
-                        + " starting with a letter";
+                found.add(JobSpecRules.violation("nas_job.labels", "Invalid label key '" + key + "': keys are 1 to 64 lowercase"
+                        + " letters, digits, '_' or '-', starting with a letter."));
             }
             if (length(value) > MAX_LABEL_LENGTH || !LABEL_VALUE.matcher(value).matches()) {
-                return "nas_job.labels: invalid value '" + value + "' of key '" + key
-                        + "': values are at most 64 lowercase letters, digits, '_' or '-'";
+                found.add(JobSpecRules.violation("nas_job.labels", "Invalid value '" + value + "' of label '" + key
+                        + "': values are at most 64 lowercase letters, digits, '_' or '-'."));
             }
         }
-        return null;
+        return found;
     }
 
     private static int length(String s) {

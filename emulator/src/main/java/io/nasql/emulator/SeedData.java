@@ -28,8 +28,7 @@ final class SeedData {
     private static final List<String> TEAMS = List.of("vision", "speech", "ranking", "nlp");
     private static final List<String> OWNERS = List.of("alice", "bob", "chen", "dana", "emeka", "farah");
     private static final List<String> MACHINES = List.of("n1-highmem-8", "n1-standard-16", "a2-highgpu-1g");
-    private static final List<AcceleratorType> ACCELERATORS = List.of(
-            AcceleratorType.NVIDIA_TESLA_V100, AcceleratorType.NVIDIA_TESLA_T4, AcceleratorType.NVIDIA_TESLA_A100);
+    private static final int ACCELERATOR_DRAWS = 3;
     private static final List<String> FAILURES = List.of(
             "The replica workerpool0-0 exited with a non-zero status of 1. Examine the logs for further details.",
             "Too many failed trials: 5 of the search trials failed, more than max_failed_trial_count.",
@@ -39,13 +38,22 @@ final class SeedData {
     private SeedData() {
     }
 
-    static void populate(EmulatorConfig config, Instant now, ProjectDirectory projects, JobRegistry registry) {
+    static void populate(EmulatorConfig config, Instant now, ProjectRegistry projects, JobRegistry registry) {
+        populate(config, now, projects, registry, 0);
+    }
+
+    /** As above; with {@code scopesWithJobs > 0} only that many scopes, spread evenly, hold jobs. */
+    static void populate(EmulatorConfig config, Instant now, ProjectRegistry projects, JobRegistry registry, int scopesWithJobs) {
         SplittableRandom random = new SplittableRandom(config.seed());
+        long scopes = (long) config.projectIds().size() * config.locations().size();
+        long stride = scopesWithJobs == 0 || scopesWithJobs >= scopes ? 1 : scopes / scopesWithJobs;
+        long limit = scopesWithJobs == 0 ? scopes : Math.min(scopes, (long) scopesWithJobs * stride);
         int scopeIndex = 0;
         for (String project : config.projectIds()) {
             String number = projects.numberOf(project);
             for (String location : config.locations()) {
-                for (int i = 0; i < config.jobsPerScope(); i++) {
+                boolean holdsJobs = scopeIndex % stride == 0 && scopeIndex < limit;
+                for (int i = 0; holdsJobs && i < config.jobsPerScope(); i++) {
                     Kind kind = i < Kind.values().length
                             ? Kind.values()[(i + scopeIndex) % Kind.values().length]
                             : weighted(random);
@@ -54,10 +62,10 @@ final class SeedData {
                     Timeline timeline = timeline(kind, now, random);
                     NasJob request = request(random);
                     EmulatedJob job = new EmulatedJob(project, location, id, name, request, timeline, random.nextLong(),
-                            sampleMetrics(request, kind));
+                            config.cancelTakes(), sampleMetrics(request, kind));
                     if (kind == Kind.CANCELLED) {
                         // A running job whose cancel was asked for halfway between its start and now.
-                        job.cancel(timeline.runningAt().plus(Duration.between(timeline.runningAt(), now).dividedBy(2)));
+                        job.cancel(timeline.runningAt().plus(Duration.between(timeline.runningAt(), now).dividedBy(2)), false);
                     }
                     registry.add(job);
                 }
@@ -121,11 +129,14 @@ final class SeedData {
         String space = SEARCH_SPACES.get(r.nextInt(SEARCH_SPACES.size()));
         boolean latency = r.nextInt(4) == 0;
         int maxTrials = List.of(20, 40, 60).get(r.nextInt(3));
+        String machine = MACHINES.get(r.nextInt(MACHINES.size()));
+        // The same draws as ever (so a seed gives the same jobs), mapped to a GPU the machine takes.
+        AcceleratorType accelerator = MachineTypes.compatible(machine, r.nextInt(ACCELERATOR_DRAWS));
         CustomJobSpec trialJob = CustomJobSpec.newBuilder()
                 .addWorkerPoolSpecs(WorkerPoolSpec.newBuilder()
                         .setMachineSpec(MachineSpec.newBuilder()
-                                .setMachineType(MACHINES.get(r.nextInt(MACHINES.size())))
-                                .setAcceleratorType(ACCELERATORS.get(r.nextInt(ACCELERATORS.size())))
+                                .setMachineType(machine)
+                                .setAcceleratorType(accelerator)
                                 .setAcceleratorCount(List.of(1, 2, 4).get(r.nextInt(3))))
                         .setReplicaCount(1)
                         .setDiskSpec(DiskSpec.newBuilder().setBootDiskType("pd-ssd").setBootDiskSizeGb(100))

@@ -11,9 +11,6 @@ import java.time.Instant;
 record Timeline(Instant createdAt, Instant pendingAt, Instant runningAt, Duration trialSpan, Instant endAt,
                 boolean fails, String failureMessage) {
 
-    /** How long CANCELLING lasts before a job is CANCELLED. */
-    static final Duration CANCEL_TAKES = Duration.ofSeconds(2);
-
     /** The timeline of a job created through the API: it runs for a minute and succeeds. */
     static Timeline forCreated(Instant createdAt) {
         Instant pending = createdAt.plusSeconds(5);

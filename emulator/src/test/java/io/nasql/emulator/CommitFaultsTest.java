@@ -17,7 +17,7 @@ class CommitFaultsTest {
 
     @Test
     void aCreateThatFailsAfterCommitHasCreatedTheJobAnyway() throws Exception {
-        try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.empty(), new ManualClock(Instant.parse("2026-11-01T10:00:00Z")));
+        try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.empty().withEmptyProjects(java.util.Set.of("proj-c")), new ManualClock(Instant.parse("2026-11-01T10:00:00Z")));
              JobServiceClient client = TestClients.jobService(emulator)) {
             NasJob seed = validJob();
             emulator.setFailAfterCommitRate(1.0);

@@ -23,7 +23,7 @@ class FaultsTest {
 
     @Test
     void anErrorRateOfOneAnswersEveryCallUnavailable() throws Exception {
-        try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.empty().withErrorRate(1.0), CLOCK);
+        try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.empty().withEmptyProjects(Set.of("p")).withErrorRate(1.0), CLOCK);
              JobServiceClient client = TestClients.jobService(emulator)) {
             assertThat(listCode(client, "projects/p/locations/us-central1")).isEqualTo(StatusCode.Code.UNAVAILABLE);
         }
@@ -31,7 +31,7 @@ class FaultsTest {
 
     @Test
     void anErrorRateFailsAboutThatFractionOfCalls() throws Exception {
-        try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.empty().withErrorRate(0.3), CLOCK);
+        try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.empty().withEmptyProjects(Set.of("p")).withErrorRate(0.3), CLOCK);
              JobServiceClient client = TestClients.jobService(emulator)) {
             int failed = 0;
             for (int i = 0; i < 200; i++) {
@@ -43,7 +43,7 @@ class FaultsTest {
 
     @Test
     void deniedProjectsArePermissionDeniedAndOthersAreNot() throws Exception {
-        try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.empty().withDenyProjects(Set.of("secret")), CLOCK);
+        try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.empty().withEmptyProjects(Set.of("open")).withDenyProjects(Set.of("secret")), CLOCK);
              JobServiceClient client = TestClients.jobService(emulator)) {
             assertThat(listCode(client, "projects/secret/locations/us-central1")).isEqualTo(StatusCode.Code.PERMISSION_DENIED);
             assertThat(listCode(client, "projects/open/locations/us-central1")).isEqualTo(StatusCode.Code.OK);
@@ -52,7 +52,7 @@ class FaultsTest {
 
     @Test
     void callsBeyondTheQuotaOfAScopeAreResourceExhausted() throws Exception {
-        try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.empty().withQuota(3, Duration.ofMinutes(1)), CLOCK);
+        try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.empty().withEmptyProjects(Set.of("q")).withQuota(3, Duration.ofMinutes(1)), CLOCK);
              JobServiceClient client = TestClients.jobService(emulator)) {
             for (int i = 0; i < 3; i++) {
                 assertThat(listCode(client, "projects/q/locations/us-central1")).isEqualTo(StatusCode.Code.OK);

@@ -21,6 +21,16 @@ public record ApiTarget(String endpoint, boolean plaintext, Path credentialsFile
         return new ApiTarget(endpoint, true, null);
     }
 
+    /** Cloud Asset Inventory's endpoint, unless overridden. */
+    public String assetEndpoint() {
+        return endpoint != null ? endpoint : "cloudasset.googleapis.com:443";
+    }
+
+    /** Resource Manager's endpoint, unless overridden. */
+    public String resourceManagerEndpoint() {
+        return endpoint != null ? endpoint : "cloudresourcemanager.googleapis.com:443";
+    }
+
     /** The endpoint that serves a location: {@code {location}-aiplatform.googleapis.com:443} unless overridden. */
     public String endpointFor(String location) {
         return endpoint != null ? endpoint : location + "-aiplatform.googleapis.com:443";

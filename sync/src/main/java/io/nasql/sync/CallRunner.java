@@ -9,12 +9,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import io.nasql.db.ScopeKey;
 
 /**
  * Runs every API call of nasql: at most {@code concurrency} in flight over all scopes, each
  * scope under its rate limit, retrying transient failures with exponential backoff and jitter (a random delay between half and all of the doubled ceiling).
+ * Creates, cancels and deletes also pass a second, slower limit per scope: the service's
+ * quota on job and long-running-operation submissions.
  */
 public final class CallRunner {
     private static final Set<StatusCode.Code> RETRIED = EnumSet.of(
@@ -23,6 +26,8 @@ public final class CallRunner {
     private final SyncOptions options;
     private final Semaphore inFlight;
     private final Map<ScopeKey, ScopeRateLimiter> limiters = new ConcurrentHashMap<>();
+    private final Map<ScopeKey, ScopeRateLimiter> submitLimiters = new ConcurrentHashMap<>();
+    private volatile Consumer<String> pacing = message -> { };
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
 
@@ -50,8 +55,33 @@ public final class CallRunner {
      * by {@code cancel}: then the last failure is thrown and no further attempt is made.
      */
     public <T> T call(ScopeKey scope, Supplier<T> call, boolean idempotent, CancelToken cancel) throws InterruptedException {
+        return run(scope, call, idempotent, cancel, null);
+    }
+
+    /**
+     * A create, cancel or delete: paced under the submission quota of its scope as well (a bulk
+     * write waits its turn here, and says so through {@link #onPacing}), then run as {@link #call}.
+     */
+    public <T> T submit(ScopeKey scope, Supplier<T> call, boolean idempotent, CancelToken cancel) throws InterruptedException {
+        ScopeRateLimiter submits = submitLimiters.computeIfAbsent(scope,
+                s -> new ScopeRateLimiter(options.submitsPerMinute(), SyncOptions.SUBMIT_BURST));
+        return run(scope, call, idempotent, cancel, submits);
+    }
+
+    /** Where a submission that must wait for its quota says so, e.g. a progress line. */
+    public void onPacing(Consumer<String> listener) {
+        this.pacing = listener;
+    }
+
+    private <T> T run(ScopeKey scope, Supplier<T> call, boolean idempotent, CancelToken cancel, ScopeRateLimiter submits)
+            throws InterruptedException {
         ScopeRateLimiter limiter = limiters.computeIfAbsent(scope, s -> new ScopeRateLimiter(options.perScopePerMinute(), options.burst()));
         for (int attempt = 1; ; attempt++) {
+            if (submits != null) {
+                submits.acquire(nanos -> pacing.accept(String.format(java.util.Locale.ROOT,
+                        "pacing writes to %s under the submission quota (%d a minute): next in %.1fs",
+                        scope, options.submitsPerMinute(), nanos / 1e9)));
+            }
             limiter.acquire();
             ApiException failure;
             inFlight.acquire();
@@ -71,7 +101,8 @@ public final class CallRunner {
                 throw ApiCallException.of(failure);
             }
             if (code == StatusCode.Code.RESOURCE_EXHAUSTED) {
-                limiter.slowDown();
+                // The submission quota is the tighter one; a submission refused slows submissions down.
+                (submits != null ? submits : limiter).slowDown();
             }
             if (backoff(attempt, cancel)) {
                 ApiCallException last = ApiCallException.of(failure);
@@ -99,6 +130,10 @@ public final class CallRunner {
     private long backoffMillis(int attempt) {
         long ceiling = Math.min(options.backoffMax().toMillis(), options.backoffBase().toMillis() << Math.min(attempt - 1, 20));
         return ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1);
+    }
+
+    SyncOptions options() {
+        return options;
     }
 
     /** API calls made so far, retries included. */

@@ -49,7 +49,8 @@ final class DuplicateFreeCreate {
         String parent = "projects/" + scope.projectsId() + "/locations/" + scope.locationsId();
         for (int attempt = 1; ; attempt++) {
             try {
-                return runner.call(scope, () -> client.createNasJob(parent, job), false, cancel);
+                // A submission: paced under the job submission quota as well as the CRUD one.
+                return runner.submit(scope, () -> client.createNasJob(parent, job), false, cancel);
             } catch (ApiCallException e) {
                 if (!AMBIGUOUS.contains(e.code())) {
                     throw e;

@@ -19,15 +19,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One {@code JobServiceClient} per location, each made on first use: making one costs about a
- * second, so a statement that needs no API never pays for it.
+ * One {@code JobServiceClient} per endpoint (a location's regional one, or the one {@code --endpoint}
+ * names for all), each made on first use: making one costs about a second, so a statement that
+ * needs no API never pays for it, and locations behind one endpoint share its client and channel.
  */
 public final class JobServiceClients implements AutoCloseable {
     private static final String CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform";
 
     private final ApiTarget target;
     private final Duration callDeadline;
-    private final Map<String, JobServiceClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, Lazy> clients = new ConcurrentHashMap<>();
     private volatile CredentialsProvider credentials;
 
     public JobServiceClients(ApiTarget target, Duration callDeadline) {
@@ -35,17 +36,47 @@ public final class JobServiceClients implements AutoCloseable {
         this.callDeadline = callDeadline;
     }
 
+    /** The client for a location's endpoint: one per region on the real API, one for all with --endpoint. */
     public JobServiceClient forLocation(String location) {
-        return clients.computeIfAbsent(location, this::create);
+        return clients.computeIfAbsent(target.endpointFor(location), Lazy::new).get();
     }
 
     /** How many clients were made so far; a local-only statement makes none. */
     public int created() {
-        return clients.size();
+        return (int) clients.values().stream().filter(Lazy::made).count();
     }
 
-    private JobServiceClient create(String location) {
-        String endpoint = target.endpointFor(location);
+    /**
+     * One endpoint's client, made on first use under its own lock, so that clients for many
+     * locations are made in parallel rather than one after the other inside the map's lock.
+     */
+    private final class Lazy {
+        private final String endpoint;
+        private JobServiceClient client;
+
+        Lazy(String endpoint) {
+            this.endpoint = endpoint;
+        }
+
+        synchronized JobServiceClient get() {
+            if (client == null) {
+                client = create(endpoint);
+            }
+            return client;
+        }
+
+        synchronized boolean made() {
+            return client != null;
+        }
+
+        synchronized void close() {
+            if (client != null) {
+                client.close();
+            }
+        }
+    }
+
+    private JobServiceClient create(String endpoint) {
         JobServiceSettings.Builder settings = JobServiceSettings.newBuilder()
                 .setEndpoint(endpoint)
                 .setCredentialsProvider(credentials());
@@ -81,7 +112,8 @@ public final class JobServiceClients implements AutoCloseable {
         }
     }
 
-    private CredentialsProvider credentials() {
+    /** The credentials every client of this target uses (none for the emulator); loaded once. */
+    public CredentialsProvider credentials() {
         if (credentials == null) {
             synchronized (this) {
                 if (credentials == null) {
@@ -112,7 +144,7 @@ public final class JobServiceClients implements AutoCloseable {
 
     @Override
     public void close() {
-        clients.values().forEach(JobServiceClient::close);
+        clients.values().forEach(Lazy::close);
         clients.clear();
     }
 }

@@ -1,30 +1,34 @@
 package io.nasql.sync;
 
-import com.google.api.gax.longrunning.OperationFuture;
-import com.google.api.gax.rpc.ApiException;
-import com.google.cloud.aiplatform.v1.DeleteOperationMetadata;
+import com.google.cloud.aiplatform.v1.DeleteNasJobRequest;
 import com.google.cloud.aiplatform.v1.JobServiceClient;
 import com.google.cloud.aiplatform.v1.NasJob;
-import com.google.protobuf.Empty;
+import com.google.longrunning.Operation;
+import com.google.longrunning.OperationsClient;
+import com.google.rpc.Code;
 import io.nasql.db.InventoryStore;
 import io.nasql.db.ScopeKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CancellationException;
 
 /**
  * Create, delete and cancel, written through to the API first and to the inventory only once
- * the API has answered: a failed call leaves the inventory as it was.
+ * the API has answered: a failed call leaves the inventory as it was. Every call, polls of a
+ * delete operation included, goes through the {@link CallRunner}: its rate limits, its backoff on
+ * RESOURCE_EXHAUSTED, and for creates, cancels and deletes the submission quota's pace.
  */
 public final class JobWriter {
+    private static final Duration FIRST_POLL = Duration.ofMillis(250);
+    private static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(10);
+
     private final JobServiceClients clients;
     private final CallRunner runner;
     private final InventoryStore store;
     private final Clock clock;
+    private final Duration deleteTimeout;
     private final CancelToken cancel;
 
     public JobWriter(JobServiceClients clients, CallRunner runner, InventoryStore store, Clock clock) {
@@ -33,11 +37,18 @@ public final class JobWriter {
 
     /** A writer for one statement: {@code cancel} cuts short the backoff between retries of its calls. */
     public JobWriter(JobServiceClients clients, CallRunner runner, InventoryStore store, Clock clock, CancelToken cancel) {
+        this(clients, runner, store, clock, cancel, runner.options().deleteTimeout());
+    }
+
+    /** As above, giving up on a delete operation after {@code deleteTimeout}. */
+    public JobWriter(JobServiceClients clients, CallRunner runner, InventoryStore store, Clock clock, CancelToken cancel,
+                     Duration deleteTimeout) {
         this.clients = clients;
         this.runner = runner;
         this.store = store;
         this.clock = clock;
         this.cancel = cancel;
+        this.deleteTimeout = deleteTimeout;
     }
 
     /**
@@ -45,52 +56,103 @@ public final class JobWriter {
      * call; after an ambiguous failure the job is looked for before it is sent again.
      */
     public NasJob create(ScopeKey scope, NasJob job) throws InterruptedException {
-        var problems = JobValidator.problems(job);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
-        }
+        JobValidator.check(job);
         NasJob created = new DuplicateFreeCreate(clients.forLocation(scope.locationsId()), runner, store, clock, cancel).create(scope, job);
         store.putJob(scope, created, "insert", now());
         return created;
     }
 
-    /** A delete under way: await it with {@link #awaitDelete}, or leave it (NOWAIT). */
-    public record PendingDelete(ScopeKey scope, String nasJobsId, OperationFuture<Empty, DeleteOperationMetadata> operation) {
+    /** A delete under way: its operation, polled by {@link #awaitDelete}, or left alone (NOWAIT). */
+    public record PendingDelete(ScopeKey scope, String nasJobsId, String operationName, long startedNanos) {
     }
 
     /** Sends DeleteNasJob; the inventory keeps the row until the operation is done. */
     public PendingDelete startDelete(ScopeKey scope, String nasJobsId) throws InterruptedException {
         JobServiceClient client = clients.forLocation(scope.locationsId());
-        String name = name(scope, nasJobsId);
-        OperationFuture<Empty, DeleteOperationMetadata> operation = runner.call(scope, () -> {
-            OperationFuture<Empty, DeleteOperationMetadata> future = client.deleteNasJobAsync(name);
-            unwrap(() -> future.getInitialFuture().get());
-            return future;
-        }, true, cancel);
-        return new PendingDelete(scope, nasJobsId, operation);
+        DeleteNasJobRequest request = DeleteNasJobRequest.newBuilder().setName(name(scope, nasJobsId)).build();
+        // The plain unary call: gax's own polling of the operation would bypass the rate limits.
+        Operation operation = runner.submit(scope, () -> client.deleteNasJobCallable().call(request), true, cancel);
+        return new PendingDelete(scope, nasJobsId, operation.getName(), System.nanoTime());
     }
 
     /**
-     * Waits up to {@code step} for the delete; true once it is done and the row is gone, false
-     * while it is still running (call again), an {@link ApiCallException} when it failed.
+     * Waits up to {@code step} for the delete, polling its operation: true once it is done and the
+     * row is gone, false while it is still running (call again), an {@link ApiCallException} when it
+     * failed, or when it ran past the delete timeout (the row is kept: a later sync sees it gone).
      */
     public boolean awaitDelete(PendingDelete delete, Duration step) throws InterruptedException {
-        try {
-            delete.operation().get(step.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            throw failure(e);
+        long stepEnd = System.nanoTime() + step.toNanos();
+        OperationsClient operations = clients.forLocation(delete.scope().locationsId()).getOperationsClient();
+        while (true) {
+            long next = nextPoll(delete.startedNanos(), System.nanoTime());
+            if (next > stepEnd) {
+                sleepUntil(stepEnd);
+                checkTimeout(delete);
+                return false;
+            }
+            sleepUntil(next);
+            if (cancel.isCancelled()) {
+                // The caller sees the cancel and says the delete goes on at the API.
+                return false;
+            }
+            Operation operation;
+            try {
+                operation = runner.call(delete.scope(), () -> operations.getOperation(delete.operationName()), true, cancel);
+            } catch (CancellationException e) {
+                // gax cancels a call it has given up on; that is a timeout as far as the user is concerned.
+                throw gaveUp(delete);
+            }
+            if (operation.getDone()) {
+                if (operation.hasError()) {
+                    throw new ApiCallException(Code.forNumber(operation.getError().getCode()).name(),
+                            operation.getError().getMessage(), null);
+                }
+                store.removeJob(delete.scope(), delete.nasJobsId(), "delete", now());
+                return true;
+            }
+            checkTimeout(delete);
         }
-        store.removeJob(delete.scope(), delete.nasJobsId(), "delete", now());
-        return true;
+    }
+
+    /**
+     * The next poll at or after {@code now}: 250 ms after the start, then each wait 1.5 times the one
+     * before, at most 10 s (the library's own schedule, but from a shorter first delay). Stateless,
+     * so however often the caller comes back, each point of the schedule is polled once.
+     */
+    private static long nextPoll(long startedNanos, long nowNanos) {
+        long interval = FIRST_POLL.toNanos();
+        long at = startedNanos + interval;
+        while (at < nowNanos) {
+            interval = Math.min(interval * 3 / 2, MAX_POLL_INTERVAL.toNanos());
+            at += interval;
+        }
+        return at;
+    }
+
+    private void checkTimeout(PendingDelete delete) {
+        if (System.nanoTime() - delete.startedNanos() >= deleteTimeout.toNanos()) {
+            throw gaveUp(delete);
+        }
+    }
+
+    private ApiCallException gaveUp(PendingDelete delete) {
+        return new ApiCallException("DEADLINE_EXCEEDED", "the delete of " + delete.scope() + "/" + delete.nasJobsId()
+                + " did not finish in " + Durations.text(deleteTimeout) + "; its row is kept until a sync sees it gone", null);
+    }
+
+    /** Sleeps until {@code nanos}, or until the statement is cancelled. */
+    private void sleepUntil(long nanos) throws InterruptedException {
+        long wait = nanos - System.nanoTime();
+        if (wait > 0) {
+            cancel.sleep(Duration.ofNanos(wait));
+        }
     }
 
     /** CancelNasJob, then GetNasJob to refresh the row (CANCELLING or CANCELLED). */
     public NasJob cancel(ScopeKey scope, String nasJobsId) throws InterruptedException {
         JobServiceClient client = clients.forLocation(scope.locationsId());
         String name = name(scope, nasJobsId);
-        runner.call(scope, () -> {
+        runner.submit(scope, () -> {
             client.cancelNasJob(name);
             return Boolean.TRUE;
         }, true, cancel);
@@ -109,32 +171,5 @@ public final class JobWriter {
 
     private OffsetDateTime now() {
         return clock.instant().atOffset(ZoneOffset.UTC);
-    }
-
-    @FunctionalInterface
-    private interface Blocking {
-        Object get() throws InterruptedException, ExecutionException;
-    }
-
-    /** Runs a blocking get, turning an API failure inside it into the ApiException the runner retries. */
-    private static void unwrap(Blocking get) {
-        try {
-            get.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof ApiException api) {
-                throw api;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    private static RuntimeException failure(ExecutionException e) {
-        if (e.getCause() instanceof ApiException api) {
-            return ApiCallException.of(api);
-        }
-        return new ApiCallException("UNKNOWN", String.valueOf(e.getCause()), e.getCause());
     }
 }

@@ -6,12 +6,11 @@ import io.nasql.db.ScopeKey;
 /** How one scope's sync ended. {@code changes} is null unless the status is OK. */
 public record ScopeOutcome(ScopeKey scope, Status status, ScopeChanges changes, String message) {
 
-    /** HELD: another sync worker held the scope, so this one left it to that worker. */
-    public enum Status { OK, FAILED, DENIED, INTERRUPTED, HELD }
-
-    static ScopeOutcome interrupted(ScopeKey scope) {
-        return new ScopeOutcome(scope, Status.INTERRUPTED, null, "interrupted before it finished; left as it was");
-    }
+    /**
+     * As {@code sync_scopes.status}, INTERRUPTED for a scope a stopped run did not finish, and HELD
+     * for a scope another sync worker held, so this one left it to that worker.
+     */
+    public enum Status { OK, FAILED, DENIED, DISABLED, UNSUPPORTED, INTERRUPTED, HELD }
 
     static ScopeOutcome held(ScopeKey scope, String why) {
         return new ScopeOutcome(scope, Status.HELD, null, why);
@@ -19,5 +18,9 @@ public record ScopeOutcome(ScopeKey scope, Status status, ScopeChanges changes, 
 
     static ScopeOutcome ok(ScopeKey scope, ScopeChanges changes) {
         return new ScopeOutcome(scope, Status.OK, changes, null);
+    }
+
+    static ScopeOutcome interrupted(ScopeKey scope) {
+        return new ScopeOutcome(scope, Status.INTERRUPTED, null, "interrupted before it finished; left as it was");
     }
 }

@@ -23,6 +23,11 @@ final class ScopeRateLimiter {
 
     /** Waits until the scope may make one more call. */
     void acquire() throws InterruptedException {
+        acquire(w -> { });
+    }
+
+    /** As {@link #acquire()}, telling {@code waiting} first how long (nanoseconds) it will wait, when it must. */
+    void acquire(java.util.function.LongConsumer waiting) throws InterruptedException {
         long waitNanos;
         synchronized (this) {
             refill();
@@ -30,6 +35,7 @@ final class ScopeRateLimiter {
             waitNanos = tokens >= 0 ? 0 : (long) (-tokens / perSecond * 1e9);
         }
         if (waitNanos > 0) {
+            waiting.accept(waitNanos);
             Thread.sleep(waitNanos / 1_000_000, (int) (waitNanos % 1_000_000));
         }
     }

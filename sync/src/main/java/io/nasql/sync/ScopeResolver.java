@@ -1,29 +1,23 @@
 package io.nasql.sync;
 
-import com.google.cloud.aiplatform.v1.JobServiceClient;
-import com.google.cloud.location.ListLocationsRequest;
-import com.google.cloud.location.ListLocationsResponse;
-import com.google.cloud.location.Location;
 import io.nasql.db.ScopeKey;
+import io.nasql.db.ScopeStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** Turns projects and locations into scopes; without locations, asks ListLocations per project. */
+/** Turns projects and locations into scopes; without locations, asks {@link LocationDiscovery}. */
 public final class ScopeResolver {
-    /** The location whose endpoint answers ListLocations for a project. */
-    static final String DISCOVERY_LOCATION = "us-central1";
+    private final LocationDiscovery discovery;
 
-    private final JobServiceClients clients;
-    private final CallRunner runner;
-
-    public ScopeResolver(JobServiceClients clients, CallRunner runner) {
-        this.clients = clients;
-        this.runner = runner;
+    public ScopeResolver(LocationDiscovery discovery) {
+        this.discovery = discovery;
     }
 
     /**
-     * The scopes, in project then location order, and the projects whose locations could not be
-     * listed: a denied project is reported (as scope {@code project/*}) and the others go on.
+     * The scopes, in project then location order, and what is already known without syncing: the
+     * projects whose locations could not be listed (as scope {@code project/*}: DENIED, DISABLED or
+     * FAILED, with what to do), and the scopes skipped as UNSUPPORTED.
      */
     public record Resolution(List<ScopeKey> scopes, List<ScopeOutcome> failures) {
     }
@@ -34,35 +28,27 @@ public final class ScopeResolver {
         }
         List<ScopeKey> scopes = new ArrayList<>();
         List<ScopeOutcome> failures = new ArrayList<>();
-        for (String project : projects) {
-            try {
-                for (String location : locations.isEmpty() ? locationsOf(project) : locations) {
-                    scopes.add(new ScopeKey(project, location));
+        if (!locations.isEmpty()) {
+            projects.forEach(p -> locations.forEach(l -> scopes.add(new ScopeKey(p, l))));
+            return new Resolution(scopes, failures);
+        }
+        for (Map.Entry<String, LocationDiscovery.Found> entry : discovery.discover(projects).entrySet()) {
+            String project = entry.getKey();
+            LocationDiscovery.Found found = entry.getValue();
+            if (found.failure() == null) {
+                found.locations().forEach(l -> scopes.add(new ScopeKey(project, l)));
+                found.unsupported().forEach(l -> failures.add(new ScopeOutcome(new ScopeKey(project, l), ScopeOutcome.Status.UNSUPPORTED,
+                        null, "Skipped: " + ScopeFailures.advice(ScopeStatus.UNSUPPORTED, project, l) + ".")));
+            } else {
+                ApiCallException e = found.failure();
+                ScopeStatus status = ScopeFailures.classify(e);
+                if (status == ScopeStatus.UNSUPPORTED) {
+                    status = ScopeStatus.FAILED;
                 }
-            } catch (ApiCallException e) {
-                ScopeOutcome.Status status = e.code().equals("PERMISSION_DENIED") ? ScopeOutcome.Status.DENIED : ScopeOutcome.Status.FAILED;
-                failures.add(new ScopeOutcome(new ScopeKey(project, "*"), status, null, e.toString()));
+                failures.add(new ScopeOutcome(new ScopeKey(project, "*"), ScopeOutcome.Status.valueOf(status.name()), null,
+                        ScopeFailures.describe(e, status, project, "*")));
             }
         }
         return new Resolution(scopes, failures);
-    }
-
-    private List<String> locationsOf(String project) throws InterruptedException {
-        JobServiceClient client = clients.forLocation(DISCOVERY_LOCATION);
-        List<String> locations = new ArrayList<>();
-        String token = "";
-        do {
-            ListLocationsRequest request = ListLocationsRequest.newBuilder().setName("projects/" + project).setPageToken(token).build();
-            ListLocationsResponse page;
-            try {
-                page = runner.call(new ScopeKey(project, DISCOVERY_LOCATION), () -> client.listLocationsCallable().call(request));
-            } catch (ApiCallException e) {
-                throw new ApiCallException(e.code(), "cannot list the locations of project " + project + " (" + e.getMessage()
-                        + "); pass --locations to name them", e);
-            }
-            page.getLocationsList().stream().map(Location::getLocationId).forEach(locations::add);
-            token = page.getNextPageToken();
-        } while (!token.isEmpty());
-        return locations;
     }
 }

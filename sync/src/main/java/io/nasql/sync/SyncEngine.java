@@ -17,50 +17,47 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 /**
  * Mirrors the NasJobs of many scopes into the inventory. Per scope: page through ListNasJobs,
- * GetNasJob only the new and changed jobs (the listing has no {@code nasJobOutput}), then one
- * transaction. A scope that fails keeps its old rows; the others go on.
+ * GetNasJob only the new and changed jobs (the listing has no {@code nasJobOutput}) into a
+ * staging area, then swap them in with one short transaction. A scope that fails, for any reason,
+ * keeps its old rows and gets a FAILED row; the others go on.
  */
 public final class SyncEngine implements AutoCloseable {
     private static final int PAGE_SIZE = 100;
-    /** Fetched jobs are written in batches of this many, inside their scope's transaction. */
-    private static final int WRITE_BATCH = 100;
+    /** Staged jobs are written in batches of this many, inside their scope's one transaction. */
+    private static final int WRITE_BATCH = 500;
     /**
-     * Scopes fetching and writing at once. Each holds an open H2 transaction whose changes H2 keeps
-     * until it commits, so this bounds memory; the calls in flight are shared among them.
+     * Serialized bytes of fetched jobs a scope keeps in memory before it stages the rest in a
+     * temporary file: with 32 scopes fetching at once this stays a few MB of heap.
      */
-    static final int SCOPES_WRITING = 8;
+    static final long STAGING_MEMORY_BYTES = 256 * 1024;
 
     private final InventoryStore store;
+    /** The same store without the fence, for what no scope lease covers: projects whose locations could not be listed. */
+    private final InventoryStore unleased;
     private final SyncWorker worker;
     private final HeldScopes held;
     private final JobServiceClients clients;
     private final CallRunner runner;
     private final SyncOptions options;
     private final Clock clock;
-    private final ExecutorService getPool;
+    private final JobFetcher fetcher;
     private final SyncProgress progress = new SyncProgress();
     private final AtomicBoolean interrupted = new AtomicBoolean();
     /** Wakes the backoff sleeps of the run's calls on {@link #interrupt()}. */
     private final CancelToken stop = new CancelToken();
-    private final AtomicInteger activeScopes = new AtomicInteger();
-    private final Set<String> deniedProjects = ConcurrentHashMap.newKeySet();
-    private final Semaphore writing = new Semaphore(SCOPES_WRITING, true);
+    private final Map<String, ScopeStatus> deniedProjects = new ConcurrentHashMap<>();
 
     public SyncEngine(InventoryStore store, JobServiceClients clients, CallRunner runner, SyncOptions options, Clock clock) {
         this(store, SyncWorker.local(), clients, runner, options, clock);
@@ -72,12 +69,13 @@ public final class SyncEngine implements AutoCloseable {
         this.worker = worker;
         ScopeLeases leases = store.leases(worker.id(), worker.leaseTtl(), clock);
         this.store = store.fencedBy(leases);
+        this.unleased = store;
         this.held = new HeldScopes(leases);
         this.clients = clients;
         this.runner = runner;
         this.options = options;
         this.clock = clock;
-        this.getPool = Executors.newFixedThreadPool(options.concurrency(), Threads.daemon("nasql-get"));
+        this.fetcher = new JobFetcher(runner, options.concurrency(), stop, interrupted);
     }
 
     /** Syncs the scopes and records the run; never throws for a scope's failure. */
@@ -91,12 +89,25 @@ public final class SyncEngine implements AutoCloseable {
      * as {@link #interrupt()} does: what finished stays, and the run is recorded as interrupted.
      */
     public SyncReport sync(List<ScopeKey> scopes, List<ScopeOutcome> known) throws InterruptedException {
+        return sync(scopes, known, runner.calls());
+    }
+
+    /** As {@link #sync(List, List)}, counting the API calls since {@code callsBefore} (those that found the scopes too). */
+    public SyncReport sync(List<ScopeKey> scopes, List<ScopeOutcome> known, long callsBefore) throws InterruptedException {
         Instant started = clock.instant();
-        long callsBefore = runner.calls();
+        // A scope named twice (--projects a,a) is synced once: two syncs of one scope would race on its rows.
+        scopes = List.copyOf(new LinkedHashSet<>(scopes));
         progress.total(scopes.size());
         List<ScopeOutcome> outcomes = new ArrayList<>(known);
+        for (ScopeOutcome failure : known) {
+            // A project whose locations could not be listed is recorded as scope project/*; skipped UNSUPPORTED scopes keep their row.
+            if (failure.status() != ScopeOutcome.Status.UNSUPPORTED && failure.status() != ScopeOutcome.Status.OK) {
+                unleased.markScopeFailed(failure.scope(), ScopeStatus.valueOf(failure.status().name()), failure.message(), utc(started));
+            }
+        }
         int coordinators = Math.max(1, Math.min(scopes.size(), options.concurrency()));
         ExecutorService pool = Executors.newFixedThreadPool(coordinators, Threads.daemon("nasql-scope"));
+        CredentialsException noCredentials = null;
         try {
             List<Future<ScopeOutcome>> futures = new ArrayList<>();
             for (ScopeKey scope : scopes) {
@@ -110,6 +121,11 @@ public final class SyncEngine implements AutoCloseable {
                     } catch (InterruptedException e) {
                         // Ctrl-C in the shell: stop the scopes, then wait for them to wind down and record the run.
                         interrupt();
+                    } catch (CredentialsException e) {
+                        // The others stop as on Ctrl-C (never interrupted inside H2); the run is recorded, then this is the error.
+                        noCredentials = e;
+                        interrupt();
+                        break;
                     }
                 }
             }
@@ -118,7 +134,10 @@ public final class SyncEngine implements AutoCloseable {
         }
         Instant ended = clock.instant();
         SyncReport report = new SyncReport(outcomes, runner.calls() - callsBefore, Duration.between(started, ended), interrupted.get());
-        store.recordRun(report.runRow(utc(started), utc(ended), worker));
+        store.recordRun(report.runSummary(utc(started), utc(ended), worker));
+        if (noCredentials != null) {
+            throw noCredentials;
+        }
         // The interrupt flag stays cleared: a thread interrupted inside H2's file I/O would close the database.
         return report;
     }
@@ -158,25 +177,49 @@ public final class SyncEngine implements AutoCloseable {
         } catch (InterruptedException e) {
             outcome = ScopeOutcome.interrupted(scope);
         } catch (ApiCallException e) {
-            boolean denied = e.code().equals("PERMISSION_DENIED");
-            if (denied) {
-                deniedProjects.add(scope.projectsId());
+            ScopeStatus status = ScopeFailures.classify(e);
+            if (status == ScopeStatus.DENIED || status == ScopeStatus.DISABLED) {
+                // The whole project answers alike: its other scopes are not tried in this run.
+                deniedProjects.putIfAbsent(scope.projectsId(), status);
             }
-            ScopeStatus status = denied ? ScopeStatus.DENIED : ScopeStatus.FAILED;
-            store.markScopeFailed(scope, status, e.toString(), utc(clock.instant()));
-            outcome = new ScopeOutcome(scope, ScopeOutcome.Status.valueOf(status.name()), null, e.toString());
+            String message = ScopeFailures.describe(e, status, scope.projectsId(), scope.locationsId());
+            outcome = failed(scope, status, message);
+        } catch (CredentialsException | ScopeLeases.LeaseLostException e) {
+            // No scope can be synced without credentials: the whole command fails, saying how to log in.
+            // A lease lost is the scope's new holder's to sync: syncScope reports it HELD.
+            throw e;
+        } catch (RuntimeException e) {
+            // Not the API's answer (the inventory refused a row, a staging file could not be written):
+            // still only this scope's failure, recorded like one.
+            outcome = failed(scope, ScopeStatus.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         progress.scopeDone(outcome.status() == ScopeOutcome.Status.OK);
         return outcome;
     }
 
+    /** Records a scope's failure; if even that fails, the outcome still says why, and the run goes on. */
+    private ScopeOutcome failed(ScopeKey scope, ScopeStatus status, String message) {
+        String recorded = message;
+        try {
+            store.markScopeFailed(scope, status, message, utc(clock.instant()));
+        } catch (ScopeLeases.LeaseLostException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            recorded = message + " (and its sync_scopes row could not be written: " + e.getMessage() + ")";
+        }
+        return new ScopeOutcome(scope, ScopeOutcome.Status.valueOf(status.name()), null, recorded);
+    }
+
     private ScopeOutcome mirror(ScopeKey scope) throws InterruptedException {
-        if (deniedProjects.contains(scope.projectsId())) {
+        ScopeStatus denied = deniedProjects.get(scope.projectsId());
+        if (denied != null) {
             throw new ApiCallException("PERMISSION_DENIED", "another scope of project " + scope.projectsId()
-                    + " was denied; not tried", null);
+                    + " was answered " + denied + "; not tried", null, denied == ScopeStatus.DISABLED ? "SERVICE_DISABLED" : null, List.of());
         }
         JobServiceClient client = clients.forLocation(scope.locationsId());
         Map<String, OffsetDateTime> known = store.updateTimes(scope);
+        // Trials of a running job move on whether or not its listed updateTime does: read them at least this often.
+        Set<String> due = store.memory().runningReadBefore(scope, utc(clock.instant().minus(options.runningRefresh())));
         Set<String> listed = new HashSet<>();
         List<String> toGet = new ArrayList<>();
         String parent = "projects/" + scope.projectsId() + "/locations/" + scope.locationsId();
@@ -185,11 +228,11 @@ public final class SyncEngine implements AutoCloseable {
             ListNasJobsRequest request = ListNasJobsRequest.newBuilder().setParent(parent).setPageSize(PAGE_SIZE).setPageToken(token).build();
             ListNasJobsResponse page = runner.call(scope, () -> client.listNasJobsCallable().call(request), true, stop);
             for (NasJob job : page.getNasJobsList()) {
-                String id = idOf(job.getName());
+                String id = JobFetcher.idOf(job.getName());
                 listed.add(id);
                 OffsetDateTime knownTime = known.get(id);
                 OffsetDateTime listedTime = ProtoJson.time(job.getUpdateTime());
-                if (!store.sameTime(knownTime, listedTime)) {
+                if (!store.sameTime(knownTime, listedTime) || due.contains(id)) {
                     toGet.add(job.getName());
                 }
             }
@@ -205,80 +248,15 @@ public final class SyncEngine implements AutoCloseable {
             store.markScopeUnchanged(scope, known.size(), utc(clock.instant()));
             return ScopeOutcome.ok(scope, new ScopeChanges(0, 0, 0, known.size()));
         }
-        writing.acquire();
-        // Only scopes fetching now share the calls in flight.
-        activeScopes.incrementAndGet();
-        try {
+        try (ScopeStaging staging = new ScopeStaging(STAGING_MEMORY_BYTES)) {
+            fetcher.fetch(scope, client, toGet, listed, staging);
             checkInterrupted();
-            // Jobs are written as their GetNasJob returns, so memory stays bounded however big the scope;
-            // the scope's one transaction commits only when all are in, and anything thrown rolls it back.
-            ScopeChanges changes = store.replaceScope(scope, batch -> fetch(scope, client, toGet, listed, batch), () -> {
-                // Jobs gone between the listing and their GetNasJob are missing too.
-                missing.addAll(known.keySet().stream().filter(id -> !listed.contains(id)).toList());
-                return missing;
-            }, "sync", utc(clock.instant()));
+            // Jobs gone between the listing and their GetNasJob are missing too.
+            missing.addAll(known.keySet().stream().filter(id -> !listed.contains(id)).toList());
+            // The one short transaction: the scope becomes exactly what the API listed, or stays as it was.
+            ScopeChanges changes = store.replaceScope(scope, batch -> staging.forEachBatch(WRITE_BATCH, batch), () -> missing,
+                    "sync", utc(clock.instant()));
             return ScopeOutcome.ok(scope, changes);
-        } catch (SyncStopped e) {
-            throw new InterruptedException("sync interrupted");
-        } finally {
-            activeScopes.decrementAndGet();
-            writing.release();
-        }
-    }
-
-    /**
-     * GetNasJob for each name, a window at a time so that a big scope shares the calls with the
-     * others, handing the jobs on in batches. A job gone since the listing (NOT_FOUND) is dropped
-     * from {@code listed}. On a failure the calls still out are abandoned: they only read.
-     */
-    private void fetch(ScopeKey scope, JobServiceClient client, List<String> names, Set<String> listed,
-                       Consumer<List<NasJob>> sink) {
-        CompletionService<NasJob> completion = new ExecutorCompletionService<>(getPool);
-        List<NasJob> batch = new ArrayList<>(WRITE_BATCH);
-        Set<String> fetched = new HashSet<>();
-        int next = 0;
-        int outstanding = 0;
-        try {
-            while (next < names.size() || outstanding > 0) {
-                int window = Math.max(2, options.concurrency() / Math.max(1, activeScopes.get()));
-                while (next < names.size() && outstanding < window) {
-                    String name = names.get(next++);
-                    completion.submit(() -> getOrNull(scope, client, name));
-                    outstanding++;
-                }
-                NasJob job = Threads.await(completion.take());
-                outstanding--;
-                if (job != null) {
-                    fetched.add(idOf(job.getName()));
-                    batch.add(job);
-                    if (batch.size() == WRITE_BATCH) {
-                        sink.accept(batch);
-                        batch = new ArrayList<>(WRITE_BATCH);
-                    }
-                }
-                checkInterrupted();
-            }
-        } catch (InterruptedException e) {
-            throw new SyncStopped();
-        }
-        if (!batch.isEmpty()) {
-            sink.accept(batch);
-        }
-        names.stream().map(SyncEngine::idOf).filter(id -> !fetched.contains(id)).forEach(listed::remove);
-    }
-
-    private static String idOf(String name) {
-        return name.substring(name.lastIndexOf('/') + 1);
-    }
-
-    private NasJob getOrNull(ScopeKey scope, JobServiceClient client, String name) throws InterruptedException {
-        try {
-            return runner.call(scope, () -> client.getNasJob(name), true, stop);
-        } catch (ApiCallException e) {
-            if (e.code().equals("NOT_FOUND")) {
-                return null;
-            }
-            throw e;
         }
     }
 
@@ -295,6 +273,6 @@ public final class SyncEngine implements AutoCloseable {
     @Override
     public void close() {
         held.close();
-        getPool.shutdownNow();
+        fetcher.close();
     }
 }

@@ -16,6 +16,7 @@ import io.nasql.db.ScopeKey;
 import io.nasql.emulator.EmulatorConfig;
 import io.nasql.emulator.SampleJobs;
 import io.nasql.db.generated.tables.records.NasJobsRecord;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ class SyncEngineTest {
     }
 
     /** The inventory holds exactly the emulator's jobs, every field equal (times at the backend's precision). */
-    private static void assertMirrors(SyncFixture f) {
+    static void assertMirrors(SyncFixture f) {
         List<NasJob> truth = f.emulator.jobs();
         Map<String, NasJobsRecord> rows = f.inventory.dsl().selectFrom(NAS_JOBS).fetch().stream()
                 .collect(Collectors.toMap(NasJobsRecord::getName, Function.identity()));
@@ -119,7 +120,7 @@ class SyncEngineTest {
 
     @Test
     void createdChangedAndDeletedJobsAreMirroredWithTheirTransitions() throws Exception {
-        try (SyncFixture f = new SyncFixture(backend, EmulatorConfig.empty()); SyncEngine engine = f.engine();
+        try (SyncFixture f = new SyncFixture(backend, EmulatorConfig.empty().withEmptyProjects(Set.of("team-a"))); SyncEngine engine = f.engine();
              JobServiceClient client = f.clients.forLocation("us-central1")) {
             String parent = "projects/team-a/locations/us-central1";
             NasJob first = client.createNasJob(parent, SampleJobs.minimal("first"));
@@ -241,23 +242,13 @@ class SyncEngineTest {
     }
 
     @Test
-    void withoutLocationsTheResolverAsksListLocations() throws Exception {
-        try (SyncFixture f = new SyncFixture(backend, EmulatorConfig.empty())) {
-            ScopeResolver resolver = new ScopeResolver(f.clients, new CallRunner(f.options));
-            assertThat(resolver.resolve(List.of("a", "b"), List.of()).scopes()).containsExactly(
-                    new ScopeKey("a", "us-central1"), new ScopeKey("a", "europe-west4"),
-                    new ScopeKey("b", "us-central1"), new ScopeKey("b", "europe-west4"));
-            assertThat(resolver.resolve(List.of("a"), List.of("europe-west4")).scopes()).containsExactly(new ScopeKey("a", "europe-west4"));
-            assertThat(f.emulator.stats().calls("ListLocations")).isEqualTo(2);
-        }
-    }
-
-    @Test
     void aProjectWhoseLocationsAreDeniedIsReportedAndTheOthersSync() throws Exception {
         try (SyncFixture f = new SyncFixture(backend, seeded(2, 3).withDenyProjects(Set.of("proj-002"))); SyncEngine engine = f.engine()) {
-            ScopeResolver.Resolution resolution = new ScopeResolver(f.clients, new CallRunner(f.options))
+            ScopeResolver.Resolution resolution = f.resolver(new CallRunner(f.options))
                     .resolve(List.of("proj-001", "proj-002"), List.of());
-            assertThat(resolution.scopes()).containsExactly(new ScopeKey("proj-001", "us-central1"), new ScopeKey("proj-001", "europe-west4"));
+            assertThat(resolution.scopes()).hasSizeGreaterThanOrEqualTo(40)
+                    .contains(new ScopeKey("proj-001", "us-central1"), new ScopeKey("proj-001", "europe-west4"))
+                    .allMatch(s -> s.projectsId().equals("proj-001"));
             assertThat(resolution.failures()).singleElement().satisfies(o -> {
                 assertThat(o.scope()).isEqualTo(new ScopeKey("proj-002", "*"));
                 assertThat(o.status()).isEqualTo(ScopeOutcome.Status.DENIED);
@@ -266,6 +257,28 @@ class SyncEngineTest {
             assertThat(report.count(ScopeOutcome.Status.OK)).isEqualTo(2);
             assertThat(report.problems()).hasSize(1);
             assertThat(f.inventory.dsl().selectFrom(SYNC_RUNS).fetchOne().getScopesdenied()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void runningJobsAreReadAgainAfterRunningRefreshWhateverTheirUpdateTime() throws Exception {
+        EmulatorConfig config = EmulatorConfig.empty().withSeedData(List.of("p"), List.of("us-central1"), 6, 5);
+        try (SyncFixture f = new SyncFixture(backend, config)) {
+            List<ScopeKey> scope = List.of(new ScopeKey("p", "us-central1"));
+            long running = f.emulator.jobs().stream().filter(j -> j.getState().name().equals("JOB_STATE_RUNNING")).count();
+            assertThat(running).isPositive();
+            try (SyncEngine engine = f.engine()) {
+                engine.sync(scope);
+                f.emulator.stats().reset();
+                engine.sync(scope);
+                assertThat(f.emulator.stats().calls("GetNasJob")).as("within running_refresh: nothing read").isZero();
+            }
+            SyncOptions everyTime = f.options.withRunningRefresh(Duration.ZERO);
+            try (SyncEngine eager = new SyncEngine(f.store, f.clients, new CallRunner(everyTime), everyTime, Clock.systemUTC())) {
+                f.emulator.stats().reset();
+                eager.sync(scope);
+                assertThat(f.emulator.stats().calls("GetNasJob")).as("each RUNNING job read again").isEqualTo(running);
+            }
         }
     }
 }

@@ -44,6 +44,10 @@ final class SyncFixture implements AutoCloseable {
         this.options = options;
     }
 
+    ScopeResolver resolver(CallRunner runner) {
+        return new ScopeResolver(new LocationDiscovery(clients, runner, store.memory(), Clock.systemUTC()));
+    }
+
     SyncEngine engine() {
         return new SyncEngine(store, clients, new CallRunner(options), options, Clock.systemUTC());
     }

@@ -11,10 +11,16 @@ public final class ApiAccess implements AutoCloseable {
     private final SyncOptions options;
     private JobServiceClients clients;
     private CallRunner callRunner;
+    private java.util.function.Consumer<String> pacing = message -> { };
 
     public ApiAccess(ApiTarget target, SyncOptions options) {
         this.target = target;
         this.options = options;
+    }
+
+    /** Where the calls go: the Vertex AI API, and Cloud Asset Inventory and Resource Manager for discovery. */
+    public ApiTarget target() {
+        return target;
     }
 
     public synchronized JobServiceClients clients() {
@@ -28,8 +34,17 @@ public final class ApiAccess implements AutoCloseable {
     public synchronized CallRunner callRunner() {
         if (callRunner == null) {
             callRunner = new CallRunner(options);
+            callRunner.onPacing(pacing);
         }
         return callRunner;
+    }
+
+    /** Where a write waiting for the submission quota says so. */
+    public synchronized void onPacing(java.util.function.Consumer<String> listener) {
+        pacing = listener;
+        if (callRunner != null) {
+            callRunner.onPacing(listener);
+        }
     }
 
     /** True once any API client was made. */

@@ -1,5 +1,6 @@
 package io.nasql.shell.cli;
 
+import io.nasql.emulator.DiscoveryConfig;
 import io.nasql.emulator.EmulatorClock;
 import io.nasql.emulator.EmulatorConfig;
 import io.nasql.emulator.EmulatorServer;
@@ -52,11 +53,49 @@ public final class EmulatorCommand implements Callable<Integer> {
             description = "Fraction of CreateNasJob calls that create the job and then answer UNAVAILABLE, 0 to 1.")
     double failAfterCommitRate;
 
-    @Option(names = "--quota-per-minute", defaultValue = "0", description = "Calls per project and location per minute before RESOURCE_EXHAUSTED; 0 = none.")
+    @Option(names = "--quota-per-minute", defaultValue = "600",
+            description = "CRUD requests per project and region per minute before RESOURCE_EXHAUSTED; 0 = none (default: ${DEFAULT-VALUE}, as Vertex AI).")
     int quotaPerMinute;
 
-    @Option(names = "--deny-projects", split = ",", paramLabel = "ID", description = "Projects answered PERMISSION_DENIED.")
+    @Option(names = "--submit-quota-per-minute", defaultValue = "60",
+            description = "Creates, cancels and deletes per project and region per minute; 0 = none (default: ${DEFAULT-VALUE}, as Vertex AI).")
+    int submitQuotaPerMinute;
+
+    @Option(names = "--deny-projects", split = ",", paramLabel = "ID", description = "Projects that exist but answer PERMISSION_DENIED.")
     List<String> denyProjects = new ArrayList<>();
+
+    @Option(names = "--organization", paramLabel = "ORG_ID", defaultValue = DiscoveryConfig.DEFAULT_ORGANIZATION,
+            description = "The organization the seeded projects sit under (default: ${DEFAULT-VALUE}).")
+    String organization;
+
+    @Option(names = "--folders", paramLabel = "N", defaultValue = "0",
+            description = "Folders under the organization; the seeded projects are dealt among them (default: none).")
+    int folders;
+
+    @Option(names = "--scopes-with-jobs", paramLabel = "N", defaultValue = "0",
+            description = "Only N seeded scopes, spread evenly, hold jobs (default: all).")
+    int scopesWithJobs;
+
+    @Option(names = "--asset-lag-ms", defaultValue = "0", description = "How far Cloud Asset Inventory's search lags behind the jobs.")
+    long assetLagMs;
+
+    @Option(names = "--asset-quota-per-minute", defaultValue = "400",
+            description = "SearchAllResources calls per minute before RESOURCE_EXHAUSTED, the API's own quota; 0 = none (default: ${DEFAULT-VALUE}).")
+    int assetQuotaPerMinute;
+
+    @Option(names = "--deny-asset-search", description = "Answer SearchAllResources with PERMISSION_DENIED, as for a caller without the permission.")
+    boolean denyAssetSearch;
+
+    @Option(names = "--disable-api", split = ",", paramLabel = "ID",
+            description = "Projects with the Vertex AI API disabled: PERMISSION_DENIED with ErrorInfo SERVICE_DISABLED.")
+    List<String> disabledProjects = new ArrayList<>();
+
+    @Option(names = "--cancel-seconds", defaultValue = "2", description = "How long a job stays CANCELLING (default: ${DEFAULT-VALUE}).")
+    long cancelSeconds;
+
+    @Option(names = "--cancel-ignored-rate", defaultValue = "0",
+            description = "Fraction of cancels that come too late: the job still ends SUCCEEDED or FAILED, 0 to 1.")
+    double cancelIgnoredRate;
 
     @Override
     public Integer call() throws Exception {
@@ -66,8 +105,8 @@ public final class EmulatorCommand implements Callable<Integer> {
         if (!projectIds.isEmpty() && projectCount > 0) {
             throw new UsageException("give --projects N or --project-ids a,b, not both");
         }
-        if (errorRate < 0 || errorRate > 1) {
-            throw new UsageException("--error-rate takes a fraction from 0 to 1, not " + errorRate);
+        if (errorRate < 0 || errorRate > 1 || cancelIgnoredRate < 0 || cancelIgnoredRate > 1) {
+            throw new UsageException("--error-rate and --cancel-ignored-rate take a fraction from 0 to 1");
         }
         if (failAfterCommitRate < 0 || failAfterCommitRate > 1) {
             throw new UsageException("--fail-after-commit-rate takes a fraction from 0 to 1, not " + failAfterCommitRate);
@@ -82,8 +121,18 @@ public final class EmulatorCommand implements Callable<Integer> {
                 .withLatency(Duration.ofMillis(latencyMs))
                 .withErrorRate(errorRate)
                 .withQuota(quotaPerMinute, Duration.ofMinutes(1))
-                .withDenyProjects(new HashSet<>(denyProjects));
-        EmulatorServer server = EmulatorServer.start(config, EmulatorClock.system(speed));
+                .withSubmitQuota(submitQuotaPerMinute)
+                .withDenyProjects(new HashSet<>(denyProjects))
+                .withDisabledApi(new HashSet<>(disabledProjects))
+                .withCancellation(Duration.ofSeconds(cancelSeconds), cancelIgnoredRate);
+        DiscoveryConfig discovery;
+        try {
+            discovery = DiscoveryConfig.defaults().withHierarchy(organization, folders).withScopesWithJobs(scopesWithJobs)
+                    .withAssetLag(Duration.ofMillis(assetLagMs)).withAssetQuota(assetQuotaPerMinute).withDenyAssetSearch(denyAssetSearch);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        EmulatorServer server = EmulatorServer.start(config, EmulatorClock.system(speed), discovery);
         server.setFailAfterCommitRate(failAfterCommitRate);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "nasql-emulator-stop"));
         nasql.io().out().println("nasql emulator listening on " + server.endpoint());

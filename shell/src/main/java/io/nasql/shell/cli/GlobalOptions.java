@@ -17,7 +17,7 @@ import java.util.List;
 record GlobalOptions(String db, Path configFile, boolean demo, String endpoint, boolean plaintext, Path credentials,
                      List<String> projects, List<String> locations, String output, boolean csvCrlf, List<String> execute, List<String> files,
                      List<String> vars, List<Path> varFiles, Path manifest, boolean yes, boolean dryRun, boolean ignoreErrors,
-                     boolean debug) {
+                     boolean debug, ScopeOptions scope) {
 
     /** The settings file: --config, or ~/.nasql/config.yaml when it exists. */
     ConfigFile settingsFile(Io io) {
@@ -38,7 +38,7 @@ record GlobalOptions(String db, Path configFile, boolean demo, String endpoint, 
                 plaintext || Boolean.TRUE.equals(file.plaintext()), credentials != null ? credentials : file.credentials());
         return new SessionConfig(db != null ? db : file.db(), io.home().resolve(".nasql"), api,
                 projects.isEmpty() ? file.projects() : projects, locations.isEmpty() ? file.locations() : locations, sync, yes,
-                file.dbPassword());
+                scope.over(file.scope()), file.dbPassword());
     }
 
     /** One warning line when other users can read the folder, the inventory or the settings; none for the demo's throwaway files. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -49,6 +50,9 @@ public final class NasqlCommand implements Callable<Integer> {
 
     @Option(names = "--locations", split = ",", paramLabel = "LOCATION", description = "Locations in scope (default: ListLocations per project).")
     List<String> locations = new ArrayList<>();
+
+    @Mixin
+    ScopeOptions scope;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", completionCandidates = OutputFormats.class,
             description = "${COMPLETION-CANDIDATES} (default: table).")
@@ -111,7 +115,7 @@ public final class NasqlCommand implements Callable<Integer> {
     GlobalOptions options() {
         return new GlobalOptions(db, configFile, demo, endpoint, plaintext, credentials, List.copyOf(projects), List.copyOf(locations),
                 output, csvCrlf, List.copyOf(execute), List.copyOf(files), List.copyOf(vars), List.copyOf(varFiles), manifest, yes, dryRun,
-                ignoreErrors, debug);
+                ignoreErrors, debug, scope);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.nasql.shell.cli;
 
 import io.nasql.sync.ApiTarget;
 import io.nasql.sync.SyncOptions;
+import io.nasql.sync.discovery.DiscoveryScope;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,23 +16,30 @@ import java.util.List;
  * @param locations  locations in scope; empty means ListLocations per project
  * @param sync       concurrency and rate limits
  * @param assumeYes  bulk writes go ahead without asking ({@code --yes})
+ * @param discovery  organizations and folders in scope, and the projects left out
  * @param dbPassword a PostgreSQL inventory's password from the settings file, or null; never printed
  */
 public record SessionConfig(String dbUrl, Path folder, ApiTarget api, List<String> projects, List<String> locations,
-                            SyncOptions sync, boolean assumeYes, String dbPassword) {
+                            SyncOptions sync, boolean assumeYes, DiscoveryScope discovery, String dbPassword) {
     public SessionConfig {
         projects = List.copyOf(projects);
         locations = List.copyOf(locations);
     }
 
+    /** Named projects only: no organization or folder. */
     public SessionConfig(String dbUrl, Path folder, ApiTarget api, List<String> projects, List<String> locations,
                          SyncOptions sync, boolean assumeYes) {
-        this(dbUrl, folder, api, projects, locations, sync, assumeYes, null);
+        this(dbUrl, folder, api, projects, locations, sync, assumeYes, DiscoveryScope.none(), null);
+    }
+
+    /** Whether a sync has anything to cover: named projects, or an organization or folder. */
+    public boolean hasScope() {
+        return !projects.isEmpty() || !discovery.coversNoContainer();
     }
 
     /** The same session with other sync options. */
     public SessionConfig withSync(SyncOptions other) {
-        return new SessionConfig(dbUrl, folder, api, projects, locations, other, assumeYes, dbPassword);
+        return new SessionConfig(dbUrl, folder, api, projects, locations, other, assumeYes, discovery, dbPassword);
     }
 
     /** Never the password. */

@@ -62,9 +62,9 @@ public final class SyncCommand implements Callable<Integer> {
         options.warnAboutPermissions(io, file, null);
         SessionConfig base = options.sessionConfig(io, file, null, concurrency);
         SessionConfig config = callsPerMinute == null ? base : base.withSync(base.sync().withRate(callsPerMinute, base.sync().burst()));
-        if (config.projects().isEmpty()) {
+        if (!config.hasScope()) {
             throw new UsageException("no projects given: pass --projects a,b or set `projects: [a, b]` in ~/.nasql/config.yaml"
-                    + " (and --locations x,y, or nasql lists them per project)");
+                    + " (and --locations x,y, or nasql lists them per project), or name --organization ID or --folder ID");
         }
         Writer out = io.results();
         PrintWriter notices = io.notices();
@@ -73,7 +73,7 @@ public final class SyncCommand implements Callable<Integer> {
             SyncRun syncs = wiring.syncs(progress || io.stderrIsTerminal() ? ProgressSink.line(notices) : ProgressSink.NONE).as(worker);
             SyncReport report;
             try (Interrupts interrupts = Interrupts.onFirst(tokens::interrupt)) {
-                report = syncs.scopes(config.projects(), config.locations(), tokens.next());
+                report = syncs.discovered(config.projects(), config.locations(), config.discovery(), notices::println, tokens.next());
             }
             out.write(SyncRun.summary(report));
             out.flush();

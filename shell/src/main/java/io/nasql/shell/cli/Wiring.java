@@ -12,6 +12,8 @@ import io.nasql.shell.statement.ProgressSink;
 import io.nasql.shell.statement.ReadThrough;
 import io.nasql.shell.statement.ResourceCatalog;
 import io.nasql.shell.statement.SettingHandler;
+import io.nasql.shell.statement.ShowScopesHandler;
+import io.nasql.shell.statement.ShowInsertHandler;
 import io.nasql.shell.statement.Settings;
 import io.nasql.shell.statement.SqlHandler;
 import io.nasql.shell.statement.StatementEngine;
@@ -78,7 +80,7 @@ public final class Wiring implements AutoCloseable {
     }
 
     public SyncRun syncs(ProgressSink progress) {
-        return new SyncRun(inventory, api, config.sync(), progress);
+        return new SyncRun(inventory, api, config.sync(), progress, settings);
     }
 
     /** The query handler: SQL over the inventory, with read-through for pinned scopes. */
@@ -93,15 +95,20 @@ public final class Wiring implements AutoCloseable {
         IntrospectionHandler introspection = new IntrospectionHandler(catalog, inventory);
         JobWriters writers = writers();
         BulkTargets bulk = new BulkTargets(inventory, config.assumeYes() ? Confirmer.YES : front.confirmer(), front.notices());
+        // A bulk write waiting for the submission quota says so on the progress line.
+        api.onPacing(front.progress()::show);
         Map<StatementKind, Handler> table = new EnumMap<>(StatementKind.class);
         table.put(StatementKind.SQL, queries);
         table.put(StatementKind.SHOW_SERVICES, introspection);
         table.put(StatementKind.SHOW_RESOURCES, introspection);
         table.put(StatementKind.SHOW_METHODS, introspection);
         table.put(StatementKind.DESCRIBE, introspection);
+        table.put(StatementKind.SHOW_SCOPES, new ShowScopesHandler(inventory));
+        table.put(StatementKind.SHOW_INSERT, new ShowInsertHandler());
         table.put(StatementKind.SETTING, new SettingHandler(settings));
         table.put(StatementKind.UPDATE_JOBS, StatementEngine.noUpdates());
-        table.put(StatementKind.SYNC, new SyncHandler(syncs(front.progress()), config.projects(), config.locations()));
+        table.put(StatementKind.SYNC, new SyncHandler(syncs(front.progress()), config.projects(), config.locations(),
+                config.discovery(), front.notices()::println));
         table.put(StatementKind.INSERT_JOBS, new InsertHandler(inventory, writers));
         table.put(StatementKind.DELETE_JOBS, new DeleteHandler(bulk, writers, front.progress()));
         table.put(StatementKind.EXEC, new ExecHandler(catalog, bulk, writers));

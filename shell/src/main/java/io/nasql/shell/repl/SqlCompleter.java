@@ -30,7 +30,7 @@ public final class SqlCompleter implements Completer {
             "LIMIT", "OFFSET", "AS", "DISTINCT", "JOIN", "LEFT", "RIGHT", "INNER", "OUTER", "ON", "WITH", "UNION", "ALL", "CASE",
             "WHEN", "THEN", "ELSE", "END", "COUNT", "SUM", "MIN", "MAX", "AVG", "ASC", "DESC", "INSERT", "INTO", "VALUES", "DELETE",
             "UPDATE", "SET", "CREATE", "VIEW", "TABLE", "DROP", "OVER", "PARTITION", "ROW_NUMBER", "RANK", "TRUE", "FALSE", "INTERVAL",
-            "CURRENT_TIMESTAMP", "EXEC", "SYNC", "SHOW", "SERVICES", "RESOURCES", "METHODS", "DESCRIBE", "REPORT"));
+            "CURRENT_TIMESTAMP", "EXEC", "SYNC", "SHOW", "SERVICES", "RESOURCES", "METHODS", "SCOPES", "DESCRIBE", "REPORT"));
     private static final Pattern VALUE_CONTEXT = Pattern.compile(
             "(?is).*\\b(projectsId|locationsId|state)\\s*(?:=|<>|!=|\\bIN\\s*\\((?:\\s*'[^']*'\\s*,)*)\\s*$");
     private static final Pattern TABLE_IN_TEXT = Pattern.compile("(?i)\\b(?:google\\.)?aiplatform\\.(\\w+)");

@@ -15,6 +15,16 @@ public enum Setting {
             return parseDuration(value);
         }
     },
+    /**
+     * How often sync reads a RUNNING job again (GetNasJob, for its trials) even when its listed
+     * updateTime has not moved: the service does not document that finishing trials bump it.
+     */
+    RUNNING_REFRESH("15m") {
+        @Override
+        Object parse(String value) {
+            return parseDuration(value);
+        }
+    },
     /** The result format, as {@code -o}. */
     OUTPUT("table") {
         @Override

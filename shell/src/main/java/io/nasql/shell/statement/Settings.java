@@ -33,4 +33,8 @@ public final class Settings {
     public Duration maxAge() {
         return (Duration) values.get(Setting.MAX_AGE);
     }
+
+    public Duration runningRefresh() {
+        return (Duration) values.get(Setting.RUNNING_REFRESH);
+    }
 }

@@ -116,72 +116,40 @@ public final class SummaryRouting {
         return false;
     }
 
-    /** A word, quoted identifier or symbol of SQL text; literals and comments are skipped. */
-    record Token(String text, int start, int end, boolean quoted) {
+    /** A significant token of the one tokenizer, as this class compares them. */
+    record Token(SqlToken token) {
+        static List<Token> scan(String sql) {
+            return SqlTokenizer.significant(sql).stream().map(Token::new).toList();
+        }
+
         boolean isWord() {
-            return quoted || Character.isLetter(text.charAt(0)) || text.charAt(0) == '_';
+            return token.kind() == SqlToken.Kind.WORD || token.kind() == SqlToken.Kind.QUOTED_NAME;
         }
 
         /** The identifier as H2 matches it here: case-insensitive, quotes removed. */
         String name() {
-            return (quoted ? text.substring(1, text.length() - 1).replace("\"\"", "\"") : text).toLowerCase(Locale.ROOT);
+            return token.name().toLowerCase(Locale.ROOT);
         }
 
         boolean is(String word) {
             return isWord() && name().equals(word);
         }
 
-        static List<Token> scan(String sql) {
-            List<Token> tokens = new ArrayList<>();
-            int i = 0;
-            int n = sql.length();
-            while (i < n) {
-                char c = sql.charAt(i);
-                char next = i + 1 < n ? sql.charAt(i + 1) : '\0';
-                if (Character.isWhitespace(c)) {
-                    i++;
-                } else if (c == '-' && next == '-') {
-                    int end = sql.indexOf('\n', i);
-                    i = end < 0 ? n : end;
-                } else if (c == '/' && next == '*') {
-                    int end = sql.indexOf("*/", i + 2);
-                    i = end < 0 ? n : end + 2;
-                } else if (c == '\'') {
-                    i = closingQuote(sql, i);
-                } else if (c == '"') {
-                    int end = closingQuote(sql, i);
-                    tokens.add(new Token(sql.substring(i, end), i, end, true));
-                    i = end;
-                } else if (Character.isLetterOrDigit(c) || c == '_' || c == '$') {
-                    int end = i;
-                    while (end < n && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_' || sql.charAt(end) == '$')) {
-                        end++;
-                    }
-                    tokens.add(new Token(sql.substring(i, end), i, end, false));
-                    i = end;
-                } else {
-                    tokens.add(new Token(String.valueOf(c), i, i + 1, false));
-                    i++;
-                }
-            }
-            return tokens;
+        /** The text of a symbol or number; nothing else compares by text. */
+        String text() {
+            return token.kind() == SqlToken.Kind.SYMBOL || token.kind() == SqlToken.Kind.NUMBER ? token.text() : "";
         }
-    }
 
-    /** The index after the quote that closes the one at {@code open}; a doubled quote stays inside. */
-    private static int closingQuote(String text, int open) {
-        char quote = text.charAt(open);
-        int i = open + 1;
-        while (i < text.length()) {
-            if (text.charAt(i) == quote) {
-                if (i + 1 < text.length() && text.charAt(i + 1) == quote) {
-                    i += 2;
-                    continue;
-                }
-                return i + 1;
-            }
-            i++;
+        boolean quoted() {
+            return token.kind() == SqlToken.Kind.QUOTED_NAME;
         }
-        return text.length();
+
+        int start() {
+            return token.start();
+        }
+
+        int end() {
+            return token.end();
+        }
     }
 }

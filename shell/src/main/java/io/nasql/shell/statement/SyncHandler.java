@@ -3,6 +3,8 @@ package io.nasql.shell.statement;
 import io.nasql.shell.output.ListRows;
 import io.nasql.sync.ScopeOutcome;
 import io.nasql.sync.SyncReport;
+import io.nasql.sync.discovery.DiscoveryScope;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,12 +19,22 @@ public final class SyncHandler implements Handler {
     private final SyncRun syncs;
     private final List<String> configuredProjects;
     private final List<String> configuredLocations;
+    private final DiscoveryScope discovery;
+    private final Consumer<String> notices;
 
     /** Syncs with {@code syncs}; without a WHERE, the configured projects and locations. */
     public SyncHandler(SyncRun syncs, List<String> configuredProjects, List<String> configuredLocations) {
+        this(syncs, configuredProjects, configuredLocations, DiscoveryScope.none(), line -> { });
+    }
+
+    /** As above; without a WHERE, SYNC also covers these organizations and folders, and {@code notices} hears about a missing permission. */
+    public SyncHandler(SyncRun syncs, List<String> configuredProjects, List<String> configuredLocations, DiscoveryScope discovery,
+                       Consumer<String> notices) {
         this.syncs = syncs;
         this.configuredProjects = List.copyOf(configuredProjects);
         this.configuredLocations = List.copyOf(configuredLocations);
+        this.discovery = discovery;
+        this.notices = notices;
     }
 
     @Override
@@ -44,11 +56,13 @@ public final class SyncHandler implements Handler {
                 locations = new ArrayList<>(pins.values("locationsId"));
             }
         }
-        if (projects.isEmpty()) {
+        if (projects.isEmpty() && (m.group(1) != null || discovery.coversNoContainer())) {
             throw new StatementException("no scope to sync: name it, as in SYNC WHERE projectsId = 'p' AND locationsId = 'l',"
                     + " or pass --projects", statement.position());
         }
-        SyncReport report = syncs.scopes(projects, locations, execution.cancel());
+        boolean configured = m.group(1) == null && (!discovery.coversNoContainer() || !discovery.excludeProjects().isEmpty());
+        SyncReport report = configured ? syncs.discovered(projects, locations, discovery, notices, execution.cancel())
+                : syncs.scopes(projects, locations, execution.cancel());
         List<List<Object>> rows = new ArrayList<>();
         for (ScopeOutcome o : report.outcomes()) {
             rows.add(Arrays.asList(o.scope().projectsId(), o.scope().locationsId(), o.status().name(),

@@ -1,9 +1,11 @@
 package io.nasql.shell.statement;
 
 import io.nasql.db.ScopeKey;
+import io.nasql.db.ScopeOrigins;
 import io.nasql.shell.backend.ApiAccess;
 import io.nasql.shell.backend.InventoryAccess;
 import io.nasql.sync.CancelToken;
+import io.nasql.sync.LocationDiscovery;
 import io.nasql.sync.ScopeOutcome;
 import io.nasql.sync.ScopeResolver;
 import io.nasql.sync.SyncEngine;
@@ -16,6 +18,10 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import io.nasql.sync.discovery.DiscoveryClients;
+import io.nasql.sync.discovery.DiscoveryScope;
+import io.nasql.sync.discovery.ScopeDiscovery;
 
 /**
  * One sync from the shell, the {@code sync} command or a read-through: resolves the scopes,
@@ -26,41 +32,75 @@ public final class SyncRun {
     private final ApiAccess api;
     private final SyncOptions options;
     private final ProgressSink progress;
+    private final Settings settings;
     private final SyncWorker worker;
 
-    public SyncRun(InventoryAccess inventory, ApiAccess api, SyncOptions options, ProgressSink progress) {
-        this(inventory, api, options, progress, SyncWorker.local());
+    /** {@code settings} gives {@code running_refresh} at each run. */
+    public SyncRun(InventoryAccess inventory, ApiAccess api, SyncOptions options, ProgressSink progress, Settings settings) {
+        this(inventory, api, options, progress, settings, SyncWorker.local());
     }
 
-    private SyncRun(InventoryAccess inventory, ApiAccess api, SyncOptions options, ProgressSink progress, SyncWorker worker) {
+    private SyncRun(InventoryAccess inventory, ApiAccess api, SyncOptions options, ProgressSink progress, Settings settings,
+                    SyncWorker worker) {
         this.inventory = inventory;
         this.api = api;
         this.options = options;
         this.progress = progress;
+        this.settings = settings;
         this.worker = worker;
     }
 
     /** The same run by one of several workers: only the scopes of its shard, each held by a lease while it syncs. */
     public SyncRun as(SyncWorker other) {
-        return new SyncRun(inventory, api, options, progress, other);
+        return new SyncRun(inventory, api, options, progress, settings, other);
     }
 
     public SyncReport scopes(List<String> projects, List<String> locations, CancelToken cancel) throws InterruptedException {
-        ScopeResolver.Resolution resolution = new ScopeResolver(api.clients(), api.callRunner()).resolve(projects, locations);
-        return run(resolution.scopes().stream().filter(worker.shard()::contains).toList(), resolution.failures(), cancel);
+        long callsBefore = api.callRunner().calls();
+        ScopeResolver.Resolution resolution = new ScopeResolver(locationDiscovery()).resolve(projects, locations);
+        return run(resolution.scopes(), resolution.failures(), cancel, callsBefore);
+    }
+
+    /**
+     * Named projects, and the scopes found in the organizations and folders (Cloud Asset
+     * Inventory, or Resource Manager and ListLocations without its permission); each scope's
+     * origin goes to {@code sync_scopes}. {@code notices} gets the one line about a missing permission.
+     */
+    public SyncReport discovered(List<String> projects, List<String> locations, DiscoveryScope scope, Consumer<String> notices,
+                                 CancelToken cancel) throws InterruptedException {
+        if (scope.coversNoContainer() && scope.excludeProjects().isEmpty()) {
+            return scopes(projects, locations, cancel);
+        }
+        long callsBefore = api.callRunner().calls();
+        ScopeDiscovery.Plan plan;
+        try (DiscoveryClients clients = new DiscoveryClients(api.target(), api.clients().credentials(), options.callDeadline())) {
+            plan = new ScopeDiscovery(clients, api.callRunner(), new ScopeResolver(locationDiscovery())::resolve,
+                    new ScopeOrigins(inventory.inventory().dsl()), notices).plan(projects, locations, scope);
+        }
+        SyncReport report = run(plan.keys(), plan.failures(), cancel, callsBefore);
+        new ScopeOrigins(inventory.inventory().dsl()).record(plan.scopes());
+        return report;
+    }
+
+    /** Each project's locations, remembered for a day; regions without NAS are skipped until then. */
+    private LocationDiscovery locationDiscovery() {
+        return new LocationDiscovery(api.clients(), api.callRunner(), inventory.store().memory(), Clock.systemUTC());
     }
 
     public SyncReport run(List<ScopeKey> scopes, CancelToken cancel) throws InterruptedException {
-        return run(scopes, List.of(), cancel);
+        return run(scopes, List.of(), cancel, api.callRunner().calls());
     }
 
-    private SyncReport run(List<ScopeKey> scopes, List<ScopeOutcome> known, CancelToken cancel) throws InterruptedException {
+    private SyncReport run(List<ScopeKey> scopes, List<ScopeOutcome> known, CancelToken cancel, long callsBefore)
+            throws InterruptedException {
+        SyncOptions options = this.options.withRunningRefresh(settings.runningRefresh());
+        List<ScopeKey> mine = scopes.stream().filter(worker.shard()::contains).toList();
         try (SyncEngine engine = new SyncEngine(inventory.store(), worker, api.clients(), api.callRunner(), options,
                 Clock.systemUTC())) {
             // Ctrl-C (the REPL's, or SIGINT/SIGTERM in batch mode) cancels the statement's token, which stops this run.
             ScheduledExecutorService ticker = progress == ProgressSink.NONE ? null : startProgress(engine);
             try (CancelToken.Registration stop = cancel.onCancel(engine::interrupt)) {
-                return engine.sync(scopes, known);
+                return engine.sync(mine, known, callsBefore);
             } finally {
                 if (ticker != null) {
                     ticker.shutdownNow();
@@ -88,12 +128,19 @@ public final class SyncRun {
         return ticker;
     }
 
-    /** The summary: one line of totals, then one line per failed or denied scope. */
+    /**
+     * The summary: one line of totals, then one line per failed, denied or disabled scope (its
+     * message says what to do). Regions without NAS are counted, not listed: they are no failure.
+     */
     public static String summary(SyncReport report) {
+        long disabled = report.count(ScopeOutcome.Status.DISABLED);
+        long unsupported = report.count(ScopeOutcome.Status.UNSUPPORTED);
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "%s %d scopes in %.1fs: %d ok, %d failed, %d denied%s; jobs %d added, %d changed, %d removed; %d API calls%n",
+                "%s %d scopes in %.1fs: %d ok, %d failed, %d denied%s%s%s; jobs %d added, %d changed, %d removed; %d API calls%n",
                 report.interrupted() ? "interrupted after" : "synced", report.outcomes().size(), report.elapsed().toMillis() / 1000.0,
                 report.count(ScopeOutcome.Status.OK), report.count(ScopeOutcome.Status.FAILED), report.count(ScopeOutcome.Status.DENIED),
+                disabled == 0 ? "" : ", " + disabled + " API disabled",
+                unsupported == 0 ? "" : ", " + unsupported + " without NAS",
                 (report.interrupted() ? ", " + report.count(ScopeOutcome.Status.INTERRUPTED) + " not finished" : "")
                         + (report.count(ScopeOutcome.Status.HELD) > 0 ? ", " + report.count(ScopeOutcome.Status.HELD)
                         + " held by other workers" : ""),

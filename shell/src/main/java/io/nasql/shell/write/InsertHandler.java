@@ -62,11 +62,11 @@ public final class InsertHandler implements Handler {
             try {
                 ScopeKey scope = new ScopeKey(text(row.get("projectsId")), text(row.get("locationsId")));
                 NasJob draft = JobDraft.build(row);
-                var problems = io.nasql.sync.JobValidator.problems(draft);
-                if (!problems.isEmpty()) {
-                    throw new IllegalArgumentException(String.join("; ", problems));
-                }
+                io.nasql.sync.JobValidator.check(draft);
                 drafts.add(new Creates.Draft(scope, draft));
+            } catch (io.nasql.sync.JobValidator.InvalidJobException e) {
+                throw new StatementException("row " + (drafts.size() + 1) + " would be refused, so nothing was sent: "
+                        + e.getMessage(), statement.position());
             } catch (IllegalArgumentException e) {
                 throw new StatementException(e.getMessage() + "; nothing was sent", statement.position());
             }

@@ -37,8 +37,8 @@ public final class ManifestCreate {
         for (Manifest.Resource resource : resources) {
             List<String> problems = JobValidator.problems(resource.job());
             if (!problems.isEmpty()) {
-                throw new IllegalArgumentException(source + ": resource " + resource.name() + ": " + String.join("; ", problems)
-                        + "; nothing was sent");
+                throw new IllegalArgumentException(source + ": resource " + resource.name() + " would be refused, so nothing was sent: "
+                        + JobValidator.describe(problems));
             }
             if (!resource.ignored().isEmpty()) {
                 notices.println("note: " + source + ": resource " + resource.name() + ": output-only fields ignored: "

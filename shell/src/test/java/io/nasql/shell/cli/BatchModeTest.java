@@ -144,6 +144,50 @@ class BatchModeTest {
     void settingsChangeTheSession() {
         assertThat(Cli.sql(home, db, "-e", "SET output = csv; SELECT 1 AS a").out()).isEqualTo("a\n1\n");
         assertThat(Cli.sql(home, db, "-e", "SET max_age = soon").err()).contains("'soon' is not a duration");
+        assertThat(Cli.sql(home, db, "-e", "SET running_refresh = 5m; SET running_refresh = 0").code()).isZero();
+        assertThat(Cli.sql(home, db, "-e", "SET running_refresh = often").err()).contains("'often' is not a duration");
+    }
+
+    @Test
+    void showInsertPrintsTheTemplateStackQlDoesReadyToPaste() {
+        assertThat(Cli.sql(home, db, "-e", "SHOW INSERT INTO google.aiplatform.nas_jobs;").out()).isEqualTo("""
+                INSERT INTO google.aiplatform.nas_jobs (
+                locationsId,
+                projectsId,
+                enableRestrictedImageTraining,
+                labels,
+                nasJobSpec,
+                displayName,
+                encryptionSpec
+                )
+                SELECT
+                '{{ locationsId }}',
+                '{{ projectsId }}',
+                {{ enableRestrictedImageTraining }},
+                '{{ labels }}',
+                '{{ nasJobSpec }}',
+                '{{ displayName }}',
+                '{{ encryptionSpec }}'
+                ;
+                """);
+        assertThat(Cli.sql(home, db, "-e", "SHOW /*+ REQUIRED */ INSERT INTO google.aiplatform.nas_jobs;").out()).isEqualTo("""
+                INSERT INTO google.aiplatform.nas_jobs (
+                locationsId,
+                projectsId,
+                nasJobSpec,
+                displayName
+                )
+                SELECT
+                '{{ locationsId }}',
+                '{{ projectsId }}',
+                '{{ nasJobSpec }}',
+                '{{ displayName }}'
+                ;
+                """);
+        assertThat(Cli.sql(home, db, "-o", "json", "-e", "SHOW INSERT INTO google.aiplatform.nas_jobs").out())
+                .startsWith("[\n{\"insert_statement\":\"INSERT INTO google.aiplatform.nas_jobs (\\nlocationsId,\\n");
+        assertThat(Cli.sql(home, db, "-e", "SHOW INSERT INTO google.aiplatform.custom_jobs").err())
+                .contains("write it as SHOW INSERT INTO google.aiplatform.nas_jobs");
     }
 
     @Test

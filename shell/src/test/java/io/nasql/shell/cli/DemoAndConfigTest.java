@@ -67,12 +67,16 @@ class DemoAndConfigTest {
     void syncExitsWithThreeAndNamesTheScopesThatFailed() throws Exception {
         try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.empty()
                 .withSeedData(List.of("open", "closed"), List.of("us-central1"), 2, 5)
-                .withDenyProjects(java.util.Set.of("closed")), EmulatorClock.system(1))) {
+                .withDenyProjects(java.util.Set.of("closed")).withDisabledApi(java.util.Set.of("off")), EmulatorClock.system(1))) {
             Cli.Result result = Cli.run(home, "", "--db", Cli.memoryDb(), "--endpoint", emulator.endpoint(), "--plaintext",
-                    "--projects", "open,closed", "--locations", "us-central1", "sync");
+                    "--projects", "open,closed,off", "--locations", "us-central1", "sync");
             assertThat(result.code()).isEqualTo(3);
-            assertThat(result.out()).startsWith("synced 2 scopes in ").contains("1 ok, 0 failed, 1 denied")
-                    .contains("\ndenied closed/us-central1: PERMISSION_DENIED: ");
+            assertThat(result.out()).startsWith("synced 3 scopes in ").contains("1 ok, 0 failed, 1 denied, 1 API disabled")
+                    .contains("\ndenied closed/us-central1: PERMISSION_DENIED: Permission 'aiplatform.nasJobs.list' denied on resource"
+                            + " '//aiplatform.googleapis.com/projects/closed/locations/us-central1' (or it may not exist)."
+                            + " Check that project closed exists")
+                    .contains("\ndisabled off/us-central1: PERMISSION_DENIED: Vertex AI API has not been used in project")
+                    .contains("Enable the Vertex AI API: gcloud services enable aiplatform.googleapis.com --project off.");
         }
     }
 
@@ -97,7 +101,8 @@ class DemoAndConfigTest {
         Cli.Result unknown = Cli.run(home, "", "--db", Cli.memoryDb(), "-e", "SELECT 1");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).isEqualTo("error: " + file + ":2: unknown key 'colour'; known keys are concurrency, credentials,"
-                + " db, db_password, endpoint, locations, max_age, output, plaintext, projects, serve_password\n");
+                + " db, db_password, endpoint, exclude_projects, folder, locations, max_age, organization, output, plaintext, projects,"
+                + " serve_password\n");
         config("projects: [a\nlocations: b\n");
         Cli.Result broken = Cli.run(home, "", "--db", Cli.memoryDb(), "-e", "SELECT 1");
         assertThat(broken.code()).isEqualTo(2);

@@ -75,6 +75,8 @@ class ReportsTest {
                 List.of(), "sync", yesterday);
         store.markScopeFailed(new ScopeKey("p3", "us-central1"), ScopeStatus.FAILED, "UNAVAILABLE: down", yesterday);
         store.markScopeFailed(new ScopeKey("p4", "us-central1"), ScopeStatus.DENIED, "PERMISSION_DENIED: no", yesterday);
+        store.markScopeFailed(new ScopeKey("p5", "us-central1"), ScopeStatus.DISABLED, "PERMISSION_DENIED: API off", yesterday);
+        store.markScopeFailed(new ScopeKey("p1", "asia-east1"), ScopeStatus.UNSUPPORTED, "INVALID_ARGUMENT: no NAS", yesterday);
     }
 
     @AfterEach
@@ -190,7 +192,16 @@ class ReportsTest {
     void syncFreshnessPutsFailedAndDeniedFirst() {
         assertThat(text("sync-freshness").lines().map(l -> String.join(",", List.of(l.split("\t")).subList(0, 3))).toList())
                 .containsExactly("projectsId,locationsId,status", "p3,us-central1,FAILED", "p4,us-central1,DENIED",
-                        "p1,us-central1,OK", "p2,europe-west4,OK");
+                        "p5,us-central1,DISABLED", "p1,us-central1,OK", "p2,europe-west4,OK", "p1,asia-east1,UNSUPPORTED");
+    }
+
+    @Test
+    void trialAgeShowsWhenEachJobsTrialsWereReadRunningJobsFirst() {
+        List<String> rows = text("trial-age").lines().toList();
+        assertThat(rows.get(0)).isEqualTo("projectsId\tlocationsId\tnasJobsId\tdisplayName\tstate\ttrialsReadAt\ttrialDataAgeMinutes\ttrials");
+        assertThat(rows.get(1)).startsWith("p1\tus-central1\t1\t").contains("\tJOB_STATE_RUNNING\t");
+        assertThat(rows).hasSize(6).allMatch(r -> r.startsWith("projectsId") || r.split("\t")[6].equals("1440"));
+        assertThat(rows.stream().filter(r -> r.startsWith("p1\tus-central1\t2\t")).findFirst().orElseThrow()).endsWith("\t3");
     }
 
     @Test

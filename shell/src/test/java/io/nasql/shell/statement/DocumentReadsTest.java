@@ -5,13 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.cloud.aiplatform.v1.JobState;
 import com.google.cloud.aiplatform.v1.NasJob;
 import com.google.cloud.aiplatform.v1.NasJobSpec;
-import io.nasql.db.Inventory;
-import io.nasql.db.InventoryStore;
 import io.nasql.db.ScopeKey;
 import io.nasql.shell.cli.Cli;
+import io.nasql.shell.cli.SessionConfig;
+import io.nasql.shell.cli.Wiring;
+import io.nasql.shell.report.ReportCatalog;
+import io.nasql.shell.write.Confirmer;
+import io.nasql.sync.ApiTarget;
+import io.nasql.sync.CancelToken;
+import io.nasql.sync.SyncOptions;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.api.Trigger;
 import org.junit.jupiter.api.Test;
@@ -34,33 +44,39 @@ class DocumentReadsTest {
 
     @Test
     void queriesThatNameNoDocumentReadNone() throws Exception {
-        String db = Cli.memoryDb();
-        try (Inventory inventory = Inventory.open(db)) {
-            new InventoryStore(inventory).putJob(new ScopeKey("p", "us-central1"), NasJob.newBuilder()
+        SessionConfig config = new SessionConfig(Cli.memoryDb(), home, ApiTarget.google(), List.of("p"), List.of("us-central1"),
+                SyncOptions.defaults(), false);
+        StringWriter out = new StringWriter();
+        try (Wiring wiring = new Wiring(config, new Settings(), Clock.systemUTC())) {
+            StatementEngine engine = wiring.engine(new Wiring.FrontEnd(new PrintWriter(new StringWriter()), ProgressSink.NONE,
+                    Confirmer.NOBODY, () -> ReportCatalog.load(List.of()), Map.of()));
+            wiring.inventory().store().putJob(new ScopeKey("p", "us-central1"), NasJob.newBuilder()
                     .setName("projects/1/locations/us-central1/nasJobs/7").setDisplayName("seven").setState(JobState.JOB_STATE_FAILED)
                     .putLabels("team", "vision")
                     .setNasJobSpec(NasJobSpec.newBuilder().setMultiTrialAlgorithmSpec(NasJobSpec.MultiTrialAlgorithmSpec.newBuilder()
                             .setMetric(NasJobSpec.MultiTrialAlgorithmSpec.MetricSpec.newBuilder().setMetricId("top1_accuracy"))))
                     .build(), "sync", OffsetDateTime.now());
-            // Synced just now, so the pinned SELECT below runs without a read-through.
-            new InventoryStore(inventory).markScopeUnchanged(new ScopeKey("p", "us-central1"), 1, OffsetDateTime.now());
-            try (Connection c = inventory.connection(); java.sql.Statement s = c.createStatement()) {
+            try (java.sql.Statement s = wiring.inventory().connection().createStatement()) {
                 s.execute("CREATE TRIGGER count_reads BEFORE SELECT ON google.aiplatform.nas_job_documents CALL \""
                         + CountReads.class.getName() + "\"");
             }
-            Cli.Result narrow = Cli.run(home, "", "--db", db, "-e", "SET max_age = 1000d;"
-                    + " SELECT state, COUNT(*) AS jobs FROM google.aiplatform.nas_jobs GROUP BY state;"
-                    + " SELECT json_value(labels, '$.team') AS team, displayName FROM google.aiplatform.nas_jobs j WHERE j.nasJobsId = '7';"
-                    + " SELECT displayName FROM google.aiplatform.nas_jobs WHERE projectsId = 'p' AND locationsId = 'us-central1';"
-                    + " REPORT failed-jobs; REPORT jobs-by-state; REPORT labels; REPORT stuck-jobs; REPORT best-trials");
-            assertThat(narrow.err()).isEmpty();
+            Execution execution = new Execution(new CancelToken(), wiring.settings(), out, false);
+            String set = "SET max_age = 1000d";
+            engine.execute(new Statement(set, "t", 1, 1), execution);
+            for (String sql : List.of(
+                    "SELECT state, COUNT(*) AS jobs FROM google.aiplatform.nas_jobs GROUP BY state",
+                    "SELECT json_value(labels, '$.team') AS team, displayName FROM google.aiplatform.nas_jobs j WHERE j.nasJobsId = '7'",
+                    "SELECT displayName FROM google.aiplatform.nas_jobs WHERE projectsId = 'p' AND locationsId = 'us-central1'",
+                    "REPORT failed-jobs", "REPORT jobs-by-state", "REPORT labels", "REPORT stuck-jobs", "REPORT best-trials")) {
+                engine.execute(new Statement(sql, "t", 1, 1), execution);
+            }
             assertThat(DOCUMENT_READS.get()).as("statements that read a document").isZero();
-            assertThat(narrow.out()).contains("JOB_STATE_FAILED", "vision", "seven");
+            assertThat(out.toString()).contains("JOB_STATE_FAILED", "vision", "seven");
 
-            Cli.Result wide = Cli.run(home, "", "--db", db, "-e", "SET max_age = 1000d;"
-                    + " SELECT json_value(nasJobSpec, '$.multiTrialAlgorithmSpec.metric.metricId') AS metric FROM google.aiplatform.nas_jobs");
+            engine.execute(new Statement("SELECT json_value(nasJobSpec, '$.multiTrialAlgorithmSpec.metric.metricId') AS metric"
+                    + " FROM google.aiplatform.nas_jobs", "t", 1, 1), execution);
             assertThat(DOCUMENT_READS.get()).as("a query that names nasJobSpec reads it").isPositive();
-            assertThat(wide.out()).contains("top1_accuracy");
+            assertThat(out.toString()).contains("top1_accuracy");
         }
     }
 }

@@ -182,10 +182,12 @@ class WriteThroughTest {
         String head = "INSERT INTO google.aiplatform.nas_jobs (projectsId, locationsId, displayName, nasJobSpec, labels) SELECT 'proj-001', 'us-central1', ";
         String spec = "'{\"searchSpaceSpec\":\"x\"}'";
         List<String[]> cases = List.of(
-                new String[] {head + "'', " + spec + ", '{}'", "displayName is required"},
-                new String[] {head + "'" + "x".repeat(129) + "', " + spec + ", '{}'", "longer than 128"},
-                new String[] {head + "'ok', NULL, '{}'", "nasJobSpec is required"},
-                new String[] {head + "'ok', " + spec + ", '{\"Team\":\"x\"}'", "label key 'Team'"},
+                new String[] {head + "'', " + spec + ", '{}'", "would be refused, so nothing was sent: 2 problems:\n"
+                        + "  nas_job.display_name: Required field is not set.\n"
+                        + "  nas_job.nas_job_spec.multi_trial_algorithm_spec: Required field is not set.\n"},
+                new String[] {head + "'" + "x".repeat(129) + "', " + spec + ", '{}'", "nas_job.display_name: Must be at most 128 characters long."},
+                new String[] {head + "'ok', NULL, '{}'", "nas_job.nas_job_spec: Required field is not set."},
+                new String[] {head + "'ok', " + spec + ", '{\"Team\":\"x\"}'", "nas_job.labels: Invalid label key 'Team'"},
                 new String[] {head + "'ok', '{\"searchSpaceSpec\": x}', '{}'", "invalid JSON in nasJobSpec at line 1, column 21"},
                 new String[] {head + "'ok', '{\"noSuchField\": 1}', '{}'", "nasJobSpec does not fit NasJobSpec"},
                 new String[] {"INSERT INTO google.aiplatform.nas_jobs (projectsId, locationsId, state) SELECT 'p', 'l', 'x'",

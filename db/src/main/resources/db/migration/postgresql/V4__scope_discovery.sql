@@ -1,0 +1,13 @@
+-- Scope discovery (issue 13), on PostgreSQL: the H2 migration of the same version with PostgreSQL's
+-- ALTER COLUMN syntax and microsecond timestamps. A scope's status may now say why it holds nothing
+-- (DISABLED: the Vertex AI API is off in the project; UNSUPPORTED: NAS is not offered in the region), and
+-- each project's locations, as ListLocations answered, are remembered for a day so that a sync without
+-- --locations does not ask again.
+ALTER TABLE "aiplatform"."sync_scopes" ALTER COLUMN "status" TYPE VARCHAR(16);
+
+CREATE TABLE "aiplatform"."project_locations" (
+    "projectsId"   VARCHAR(128) NOT NULL,
+    "locationsId"  VARCHAR(64)  NOT NULL,
+    "discoveredAt" TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    CONSTRAINT "project_locations_pk" PRIMARY KEY ("projectsId", "locationsId")
+);

@@ -1,0 +1,97 @@
+package io.nasql.emulator;
+
+import com.google.cloud.resourcemanager.v3.Folder;
+import com.google.cloud.resourcemanager.v3.GetProjectRequest;
+import com.google.cloud.resourcemanager.v3.ListFoldersRequest;
+import com.google.cloud.resourcemanager.v3.ListFoldersResponse;
+import com.google.cloud.resourcemanager.v3.ListProjectsRequest;
+import com.google.cloud.resourcemanager.v3.ListProjectsResponse;
+import com.google.cloud.resourcemanager.v3.Project;
+import java.util.List;
+
+/**
+ * The Resource Manager v3 methods nasql needs: GetProject (a project number to its id),
+ * ListProjects and ListFolders (the projects under a folder or organization).
+ */
+final class ResourceManagerService {
+    private static final int DEFAULT_PAGE_SIZE = 50;
+    private static final int MAX_PAGE_SIZE = 1000;
+
+    private final ProjectRegistry projects;
+    private final ResourceHierarchy hierarchy;
+    private final Faults faults;
+
+    ResourceManagerService(EmulatorConfig config, ProjectRegistry projects, ResourceHierarchy hierarchy) {
+        this.projects = projects;
+        this.hierarchy = hierarchy;
+        this.faults = new Faults(config);
+    }
+
+    Project getProject(GetProjectRequest request) throws InterruptedException {
+        faults.apply();
+        String segment = Names.project("name", request.getName());
+        String id = projects.resolve(segment);
+        if (id == null || hierarchy.parentOf(id) == null) {
+            throw notVisible(segment);
+        }
+        return project(id);
+    }
+
+    ListProjectsResponse listProjects(ListProjectsRequest request) throws InterruptedException {
+        faults.apply();
+        String parent = container("parent", request.getParent());
+        List<String> children = hierarchy.projectsDirectlyUnder(parent);
+        int from = OffsetToken.offset(request.getPageToken(), "projects|" + parent);
+        int size = OffsetToken.pageSize(request.getPageSize(), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+        ListProjectsResponse.Builder response = ListProjectsResponse.newBuilder();
+        children.subList(Math.min(from, children.size()), Math.min(children.size(), from + size)).forEach(p -> response.addProjects(project(p)));
+        if (from + size < children.size()) {
+            response.setNextPageToken(OffsetToken.of("projects|" + parent, from + size));
+        }
+        return response.build();
+    }
+
+    ListFoldersResponse listFolders(ListFoldersRequest request) throws InterruptedException {
+        faults.apply();
+        String parent = container("parent", request.getParent());
+        List<String> children = hierarchy.foldersDirectlyUnder(parent);
+        int from = OffsetToken.offset(request.getPageToken(), "folders|" + parent);
+        int size = OffsetToken.pageSize(request.getPageSize(), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+        ListFoldersResponse.Builder response = ListFoldersResponse.newBuilder();
+        for (String folder : children.subList(Math.min(from, children.size()), Math.min(children.size(), from + size))) {
+            response.addFolders(Folder.newBuilder().setName(folder).setParent(hierarchy.parentOfFolder(folder))
+                    .setDisplayName("folder " + folder.substring("folders/".length())).setState(Folder.State.ACTIVE));
+        }
+        if (from + size < children.size()) {
+            response.setNextPageToken(OffsetToken.of("folders|" + parent, from + size));
+        }
+        return response.build();
+    }
+
+    private String container(String field, String name) {
+        if (name.isEmpty()) {
+            throw ServiceError.REQUIRED_FIELD.of(field);
+        }
+        if (!name.matches("(folders|organizations)/\\d+")) {
+            throw ServiceError.INVALID_NAME.of(field, name, "folders/{folder} or organizations/{organization}");
+        }
+        if (!hierarchy.knows(name)) {
+            throw ServiceError.RESOURCE_MANAGER_DENIED.of("resourcemanager.projects.list", name);
+        }
+        return name;
+    }
+
+    private Project project(String id) {
+        return Project.newBuilder()
+                .setName("projects/" + projects.numberOf(id))
+                .setProjectId(id)
+                .setParent(hierarchy.parentOf(id))
+                .setDisplayName(id)
+                .setState(Project.State.ACTIVE)
+                .build();
+    }
+
+    private static RuntimeException notVisible(String segment) {
+        return ServiceError.RESOURCE_MANAGER_DENIED.of("resourcemanager.projects.get", "projects/" + segment);
+    }
+}

@@ -1,0 +1,43 @@
+package io.nasql.sync;
+
+import io.nasql.db.ScopeStatus;
+
+/**
+ * What a scope's failure means, and what the user can do about it. The service answers an
+ * unknown project and a forbidden one alike (PERMISSION_DENIED), a disabled API with ErrorInfo
+ * SERVICE_DISABLED, and a region without NAS with INVALID_ARGUMENT or UNIMPLEMENTED to a listing
+ * that nasql built itself (so nothing else in it can be wrong).
+ */
+public final class ScopeFailures {
+    private ScopeFailures() {
+    }
+
+    public static ScopeStatus classify(ApiCallException e) {
+        if (e.code().equals("PERMISSION_DENIED")) {
+            return "SERVICE_DISABLED".equals(e.reason()) ? ScopeStatus.DISABLED : ScopeStatus.DENIED;
+        }
+        if (e.code().equals("INVALID_ARGUMENT") || e.code().equals("UNIMPLEMENTED")) {
+            return ScopeStatus.UNSUPPORTED;
+        }
+        return ScopeStatus.FAILED;
+    }
+
+    /** The failure as nasql records and prints it: the service's words, then what to do. */
+    public static String describe(ApiCallException e, ScopeStatus status, String projectsId, String locationsId) {
+        String said = e.toString();
+        String advice = advice(status, projectsId, locationsId);
+        return said + (said.endsWith(".") ? " " : ". ") + Character.toUpperCase(advice.charAt(0)) + advice.substring(1) + ".";
+    }
+
+    /** One sentence: what to do about a scope in this state; null for OK. */
+    public static String advice(ScopeStatus status, String projectsId, String locationsId) {
+        return switch (status) {
+            case DENIED -> "check that project " + projectsId + " exists and that you may list its NasJobs"
+                    + " (aiplatform.nasJobs.list, e.g. roles/aiplatform.viewer); it is not retried in this run";
+            case DISABLED -> "enable the Vertex AI API: gcloud services enable aiplatform.googleapis.com --project " + projectsId;
+            case UNSUPPORTED -> "NAS is not offered in " + locationsId + "; skipped until the project's remembered locations expire";
+            case FAILED -> "retried at the next sync";
+            case OK -> null;
+        };
+    }
+}

@@ -1,0 +1,156 @@
+package io.nasql.sync;
+
+import static io.nasql.db.generated.Tables.NAS_JOBS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.google.api.gax.rpc.ApiException;
+import com.google.cloud.aiplatform.v1.JobServiceClient;
+import com.google.cloud.aiplatform.v1.NasJob;
+import com.google.cloud.aiplatform.v1.NasJobSpec;
+import io.nasql.db.ScopeKey;
+import io.nasql.emulator.EmulatorConfig;
+import io.nasql.emulator.SampleJobs;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/** Writes against the emulator's quotas, slow operations and create validation. */
+class JobWriterTest {
+    private static final ScopeKey SCOPE = new ScopeKey("p", "us-central1");
+
+    private static EmulatorConfig project() {
+        return EmulatorConfig.empty().withEmptyProjects(Set.of("p"));
+    }
+
+    @Test
+    void bulkCreatesPaceThemselvesUnderTheSubmissionQuotaAndSaySo() throws Exception {
+        // 10 submissions per 2 s window in the emulator; nasql submits 150 a minute after a burst of 5: never more than 10 in 2 s.
+        EmulatorConfig config = project().withQuota(600, Duration.ofSeconds(2)).withSubmitQuota(10);
+        try (SyncFixture f = new SyncFixture(config, SyncOptions.defaults().withSubmitRate(150))) {
+            CallRunner runner = new CallRunner(f.options);
+            List<String> pacing = new CopyOnWriteArrayList<>();
+            runner.onPacing(pacing::add);
+            JobWriter writer = new JobWriter(f.clients, runner, f.store, Clock.systemUTC());
+            for (int i = 0; i < 15; i++) {
+                writer.create(SCOPE, SampleJobs.minimal("paced-" + i));
+            }
+            assertThat(runner.retries()).as("no RESOURCE_EXHAUSTED to retry").isZero();
+            assertThat(f.inventory.dsl().fetchCount(NAS_JOBS)).isEqualTo(15);
+            assertThat(pacing).isNotEmpty().allMatch(m -> m.startsWith("pacing writes to p/us-central1 under the submission quota"));
+        }
+    }
+
+    @Test
+    void deleteOperationPollsGoThroughTheRunnerAndBackOffOnResourceExhausted() throws Exception {
+        // Five CRUD requests a minute: the create, the delete, and three more spent below leave none for the polls.
+        EmulatorConfig config = project().withQuota(5, Duration.ofMinutes(1)).withOperationDelay(Duration.ofSeconds(30));
+        SyncOptions options = SyncOptions.defaults().withBackoff(Duration.ofMillis(10), Duration.ofMillis(40));
+        try (SyncFixture f = new SyncFixture(config, options); JobServiceClient client = f.clients.forLocation("us-central1")) {
+            CallRunner runner = new CallRunner(options);
+            JobWriter writer = new JobWriter(f.clients, runner, f.store, Clock.systemUTC());
+            NasJob job = writer.create(SCOPE, SampleJobs.minimal("to-delete"));
+            f.clock.advance(Duration.ofMinutes(5));
+            JobWriter.PendingDelete delete = writer.startDelete(SCOPE, job.getName().substring(job.getName().lastIndexOf('/') + 1));
+            for (int i = 0; i < 3; i++) {
+                client.getNasJob(job.getName());
+            }
+            f.emulator.stats().reset();
+            ApiCallException e = catchThrowableOfType(() -> {
+                while (!writer.awaitDelete(delete, Duration.ofSeconds(1))) {
+                    // polling
+                }
+            }, ApiCallException.class);
+            assertThat(e.code()).isEqualTo("RESOURCE_EXHAUSTED");
+            assertThat(runner.retries()).as("each refused poll backed off and tried again").isEqualTo(options.maxAttempts() - 1);
+            assertThat(f.emulator.stats().calls("GetOperation")).isEqualTo(options.maxAttempts());
+            assertThat(f.inventory.dsl().fetchCount(NAS_JOBS)).as("the row stays").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aDeleteOperationPastTheTimeoutGivesUpAndKeepsTheRow() throws Exception {
+        try (SyncFixture f = new SyncFixture(project().withOperationDelay(Duration.ofSeconds(30)))) {
+            CallRunner runner = new CallRunner(f.options);
+            JobWriter writer = new JobWriter(f.clients, runner, f.store, Clock.systemUTC(), new CancelToken(), Duration.ofMillis(400));
+            NasJob job = writer.create(SCOPE, SampleJobs.minimal("slow-delete"));
+            f.clock.advance(Duration.ofMinutes(5));
+            JobWriter.PendingDelete delete = writer.startDelete(SCOPE, job.getName().substring(job.getName().lastIndexOf('/') + 1));
+            ApiCallException e = catchThrowableOfType(() -> {
+                while (!writer.awaitDelete(delete, Duration.ofMillis(100))) {
+                    // waiting, as DeleteHandler does
+                }
+            }, ApiCallException.class);
+            assertThat(e.code()).isEqualTo("DEADLINE_EXCEEDED");
+            assertThat(e.getMessage()).endsWith("did not finish in 400 ms; its row is kept until a sync sees it gone");
+            assertThat(f.inventory.dsl().fetchCount(NAS_JOBS)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theLocalPreCheckFindsWhatTheEmulatorFindsInItsWords() throws Exception {
+        List<UnaryOperator<NasJob.Builder>> cases = new ArrayList<>();
+        cases.add(j -> j.setDisplayName(""));
+        cases.add(j -> j.clearNasJobSpec());
+        cases.add(j -> j.setNasJobSpec(NasJobSpec.newBuilder().setSearchSpaceSpec("mnasnet")));
+        cases.add(j -> {
+            j.getNasJobSpecBuilder().getMultiTrialAlgorithmSpecBuilder().clearMetric();
+            return j;
+        });
+        cases.add(j -> {
+            j.getNasJobSpecBuilder().getMultiTrialAlgorithmSpecBuilder().getSearchTrialSpecBuilder().setMaxTrialCount(2).setMaxParallelTrialCount(3);
+            return j;
+        });
+        cases.add(j -> {
+            j.getNasJobSpecBuilder().getMultiTrialAlgorithmSpecBuilder().getSearchTrialSpecBuilder().setMaxTrialCount(0)
+                    .getSearchTrialJobSpecBuilder().clearWorkerPoolSpecs();
+            return j;
+        });
+        cases.add(j -> {
+            j.getNasJobSpecBuilder().getMultiTrialAlgorithmSpecBuilder().getSearchTrialSpecBuilder().getSearchTrialJobSpecBuilder()
+                    .getWorkerPoolSpecsBuilder(0).getMachineSpecBuilder().setMachineType("n1-standard-3");
+            return j;
+        });
+        cases.add(j -> {
+            j.getNasJobSpecBuilder().getMultiTrialAlgorithmSpecBuilder().getTrainTrialSpecBuilder().getTrainTrialJobSpecBuilder()
+                    .getWorkerPoolSpecsBuilder(0).getMachineSpecBuilder().setAcceleratorType(com.google.cloud.aiplatform.v1.AcceleratorType.NVIDIA_L4)
+                    .setAcceleratorCount(1);
+            return j;
+        });
+        cases.add(j -> j.setDisplayName("x".repeat(129)).putLabels("Team", "A"));
+        try (SyncFixture f = new SyncFixture(project()); JobServiceClient client = f.clients.forLocation("us-central1")) {
+            for (UnaryOperator<NasJob.Builder> change : cases) {
+                NasJob job = change.apply(SampleJobs.minimal("checked").toBuilder()).build();
+                List<String> local = JobValidator.problems(job);
+                ApiException refused = catchThrowableOfType(() -> client.createNasJob("projects/p/locations/us-central1", job), ApiException.class);
+                assertThat(refused).as("the emulator refuses what the pre-check refuses: %s", local).isNotNull();
+                assertThat(local).isEqualTo(ApiCallException.of(refused).violations());
+            }
+            assertThat(JobValidator.problems(SampleJobs.minimal("fine"))).isEmpty();
+            NasJob twoProblems = SampleJobs.minimal("").toBuilder().putLabels("Bad", "x").build();
+            ApiException refused = catchThrowableOfType(() -> client.createNasJob("projects/p/locations/us-central1", twoProblems),
+                    ApiException.class);
+            assertThat(ApiCallException.of(refused).toString()).as("each violation on a line of its own").isEqualTo(String.join(
+                    System.lineSeparator(), "INVALID_ARGUMENT: the service found 2 problems:", "  nas_job.display_name: Required field is not set.",
+                    "  nas_job.labels: Invalid label key 'Bad': keys are 1 to 64 lowercase letters, digits, '_' or '-', starting with a letter."));
+        }
+    }
+
+    @Test
+    void aCancelThatComesTooLateShowsTheRealEndStateAfterTheNextSync() throws Exception {
+        try (SyncFixture f = new SyncFixture(project().withCancellation(Duration.ofSeconds(30), 1.0)); SyncEngine engine = f.engine()) {
+            JobWriter writer = new JobWriter(f.clients, new CallRunner(f.options), f.store, Clock.systemUTC());
+            NasJob job = writer.create(SCOPE, SampleJobs.minimal("too-late"));
+            String id = job.getName().substring(job.getName().lastIndexOf('/') + 1);
+            assertThat(writer.cancel(SCOPE, id).getState().name()).isEqualTo("JOB_STATE_CANCELLING");
+            f.clock.advance(Duration.ofMinutes(1));
+            engine.sync(List.of(SCOPE));
+            assertThat(f.inventory.dsl().select(NAS_JOBS.STATE).from(NAS_JOBS).fetchOne().value1()).isEqualTo("JOB_STATE_SUCCEEDED");
+        }
+    }
+}
