@@ -24,7 +24,7 @@ final class ScopeRows {
     private static final String MARK = """
             MERGE INTO "aiplatform"."sync_scopes" t
             USING (VALUES (CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(64)), CAST(? AS TIMESTAMP(9) WITH TIME ZONE),
-                           CAST(? AS VARCHAR(8)), CAST(? AS VARCHAR(4096)), CAST(? AS TIMESTAMP(9) WITH TIME ZONE), CAST(? AS INTEGER)))
+                           CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(4096)), CAST(? AS TIMESTAMP(9) WITH TIME ZONE), CAST(? AS INTEGER)))
                 AS s("projectsId", "locationsId", "lastAttemptAt", "status", "errorMessage", "lastSuccessAt", "jobCount")
             ON t."projectsId" = s."projectsId" AND t."locationsId" = s."locationsId"
             WHEN MATCHED THEN UPDATE SET "lastAttemptAt" = s."lastAttemptAt", "status" = s."status",
