@@ -56,7 +56,7 @@ class PostgresInventoryTest {
         String doc = "{\"a\":{\"b\":[10,{\"c\":\"x y\"},true,null,2.5]},\"team\":\"vision\",\"my-key\":\"k\",\"empty\":{},\"arr\":[1,[2,3]]}";
         List<String> paths = List.of("$.team", "$.a.b[0]", "$.a.b[1].c", "$.a.b[2]", "$.a.b[3]", "$.a.b[4]", "$.a.b[9]",
                 "$.missing", "$.a.missing.deeper", "$['my-key']", "$[\"team\"]", "$.empty", "$.arr", "$.a.b[1]", "$.team[0]",
-                "$.a[0]");
+                "$.a[0]", "$.\"my-key\"", "$.a.\"b\"[1].c");
         try (Inventory h2 = TestInventories.fresh(Backend.H2); Inventory pg = TestPostgres.freshInventory()) {
             for (String path : paths) {
                 String sql = "SELECT json_value('" + doc + "', '" + path.replace("'", "''") + "')";
