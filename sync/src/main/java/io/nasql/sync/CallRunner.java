@@ -52,7 +52,10 @@ public final class CallRunner {
     public <T> T call(ScopeKey scope, Supplier<T> call, boolean idempotent, CancelToken cancel) throws InterruptedException {
         ScopeRateLimiter limiter = limiters.computeIfAbsent(scope, s -> new ScopeRateLimiter(options.perScopePerMinute(), options.burst()));
         for (int attempt = 1; ; attempt++) {
-            limiter.acquire();
+            // A cancel during the rate limiter's wait (or before it) starts no call.
+            if (limiter.acquire(cancel) || cancel.isCancelled()) {
+                throw new CancelledException();
+            }
             ApiException failure;
             inFlight.acquire();
             try {

@@ -21,17 +21,15 @@ final class ScopeRateLimiter {
         this.lastNanos = System.nanoTime();
     }
 
-    /** Waits until the scope may make one more call. */
-    void acquire() throws InterruptedException {
+    /** Waits until the scope may make one more call, or until {@code cancel}; true when cancelled. */
+    boolean acquire(CancelToken cancel) throws InterruptedException {
         long waitNanos;
         synchronized (this) {
             refill();
             tokens -= 1;
             waitNanos = tokens >= 0 ? 0 : (long) (-tokens / perSecond * 1e9);
         }
-        if (waitNanos > 0) {
-            Thread.sleep(waitNanos / 1_000_000, (int) (waitNanos % 1_000_000));
-        }
+        return waitNanos > 0 && cancel.sleep(java.time.Duration.ofNanos(waitNanos));
     }
 
     synchronized void slowDown() {
