@@ -47,6 +47,10 @@ public final class DeleteHandler implements Handler {
         if (!m.matches()) {
             throw new StatementException("write it as DELETE FROM google.aiplatform.nas_jobs WHERE ...", statement.position());
         }
+        if (m.group(1) != null && m.group(1).isBlank()) {
+            throw new StatementException("WHERE needs a condition: DELETE FROM google.aiplatform.nas_jobs WHERE state = 'JOB_STATE_FAILED' AND ...",
+                    statement.position());
+        }
         String where = m.group(1) == null ? "" : m.group(1);
         boolean await = !Sql.hints(statement.text()).contains("NOWAIT");
         ScopePins pins = ScopePins.of("WHERE " + where);

@@ -63,6 +63,10 @@ public final class ExecHandler implements Handler {
         String rest = m.group(2);
         List<BulkTargets.Target> targets;
         if (rest.regionMatches(true, 0, "WHERE", 0, 5)) {
+            if (rest.substring(5).isBlank()) {
+                throw new StatementException("WHERE needs a condition: EXEC " + RESOURCE + ".cancel WHERE state = 'JOB_STATE_RUNNING' AND ...",
+                        statement.position());
+            }
             targets = bulk.find(rest.substring(5), statement);
             if (targets.isEmpty()) {
                 execution.printer().printStatus("no job in the inventory matches; nothing was sent");

@@ -208,4 +208,18 @@ class WriteOutcomesTest {
             assertThat(rows.get(2)).contains("\tthird\t").endsWith("\tnot attempted (cancelled)");
         }
     }
+
+    @Test
+    void anEmptyWhereIsAnErrorNotEveryJob() throws Exception {
+        try (Wiring wiring = wiring(EmulatorConfig.empty(), SyncOptions.defaults())) {
+            StatementEngine engine = engine(wiring);
+            run(engine, "SYNC", new CancelToken());
+            for (String sql : List.of("EXEC google.aiplatform.nas_jobs.cancel WHERE", "EXEC google.aiplatform.nas_jobs.cancel WHERE -- all?",
+                    "DELETE FROM google.aiplatform.nas_jobs WHERE /* all? */")) {
+                assertThatThrownBy(() -> run(engine, sql, new CancelToken())).as(sql).isInstanceOf(StatementException.class)
+                        .hasMessageStartingWith("WHERE needs a condition");
+            }
+            assertThat(emulator.stats().calls("CancelNasJob") + emulator.stats().calls("DeleteNasJob")).isZero();
+        }
+    }
 }
