@@ -1,6 +1,8 @@
 package io.nasql.db;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,7 +28,7 @@ import org.jooq.impl.DSL;
  */
 public final class Inventory implements AutoCloseable {
     /** The highest migration this build ships; {@code InventoryTest} keeps it in step with the files. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     static final String DATABASE_NAME = "google";
     private static final String CASE_SETTINGS = "DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
@@ -61,20 +63,29 @@ public final class Inventory implements AutoCloseable {
         return "jdbc:h2:file:" + folder.toAbsolutePath().resolve(DATABASE_NAME) + ";AUTO_SERVER=TRUE;" + CASE_SETTINGS;
     }
 
-    /** Opens (creating when needed, owner-only) the inventory in a folder. */
+    /** Opens (creating when needed, owner-only) the inventory in a folder; refuses a folder others could plant files in. */
     public static Inventory openFolder(Path folder) {
+        PrivateFiles.unsafeFolder(folder).ifPresent(reason -> {
+            throw new InventoryException("nasql keeps its inventory and its password in " + folder + ", but " + reason
+                    + ": fix the folder, or pass --db with a folder of your own");
+        });
         createOwnerOnly(folder);
         return open(urlForFolder(folder), folder.toAbsolutePath().resolve(DATABASE_NAME + ".mv.db").toString());
     }
 
     /** Opens the inventory at a JDBC URL ({@code jdbc:h2:...}); messages name it with its password masked. */
     public static Inventory open(String jdbcUrl) {
+        Secrets.rememberUrlPassword(jdbcUrl);
         return open(jdbcUrl, Secrets.mask(jdbcUrl));
     }
 
     private static Inventory open(String jdbcUrl, String displayName) {
         if (!jdbcUrl.startsWith("jdbc:h2:")) {
             throw new InventoryException("unsupported inventory URL " + displayName + ": nasql keeps its inventory in H2 (jdbc:h2:...)");
+        }
+        if (InventoryFiles.otherFileSystem(jdbcUrl)) {
+            throw new InventoryException("unsupported inventory URL " + displayName + ": H2's nio:, split:, async: and other file"
+                    + " systems are not supported; name the file as jdbc:h2:file:/path/to/NAME");
         }
         String url = jdbcUrl.toUpperCase().contains("DATABASE_TO_UPPER") ? jdbcUrl : jdbcUrl + ";" + CASE_SETTINGS;
         String settings = url.toUpperCase(Locale.ROOT);
@@ -87,33 +98,77 @@ public final class Inventory implements AutoCloseable {
         }
         Optional<InventoryFiles> files = isFile(url) ? InventoryFiles.of(url) : Optional.empty();
         if (url.toUpperCase(Locale.ROOT).contains(";AUTO_SERVER=TRUE")) {
-            requireLoopbackSharing();
+            requireLoopbackSharing(org.h2.engine.SysProperties.BIND_ADDRESS);
         }
-        // A file inventory gets a password of its own unless the URL brings one.
-        String password = files.isPresent() && !settings.contains(";USER=") && !settings.contains(";PASSWORD=")
-                ? InventoryPassword.readOrCreate(files.get().password()) : "";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "", password);
+        String finalUrl = url;
+        if (files.isPresent() && !settings.contains(";USER=") && !settings.contains(";PASSWORD=")) {
+            // A file inventory gets a password of its own unless the URL brings one.
+            return InventoryPassword.locked(files.get(), () -> openWithOwnPassword(finalUrl, displayName, files.get()));
+        }
+        return openPool(new Opening(url, "", displayName, files.orElse(null)));
+    }
+
+    /** Reads the password, or makes one: for a new inventory at once, for an old one only once it is known to have none. */
+    private static Inventory openWithOwnPassword(String url, String displayName, InventoryFiles files) {
+        Optional<String> existing = InventoryPassword.existing(files.password());
+        if (existing.isPresent() || !Files.exists(files.data())) {
+            String password = existing.orElseGet(() -> InventoryPassword.create(files.password()));
+            return openPool(new Opening(url, password, displayName, files));
+        }
+        String password;
+        try (Connection old = DriverManager.getConnection(url, "", "")) {
+            password = InventoryPassword.create(files.password());
+            InventoryPassword.set(old, password);
+        } catch (SQLException e) {
+            if (e.getErrorCode() == ErrorCode.WRONG_USER_OR_PASSWORD) {
+                throw new InventoryException("inventory " + displayName + " has a password of its own, but its password file "
+                        + files.password() + " is missing: restore that file from a backup, or move the inventory aside and run"
+                        + " `nasql sync` to rebuild it", e);
+            }
+            throw InventoryErrors.explain(e, displayName, files.data());
+        }
+        return openPool(new Opening(url, password, displayName, files));
+    }
+
+    private static Inventory openPool(Opening opening) {
+        boolean created = opening.files() != null && !Files.exists(opening.files().data());
+        JdbcConnectionPool pool = JdbcConnectionPool.create(opening.url(), "", opening.password());
         // Sync commits scopes from many threads at once; H2's default of 10 would make them queue.
         pool.setMaxConnections(MAX_CONNECTIONS);
         try {
-            prepare(pool, new Opening(url, password, displayName, files.map(InventoryFiles::data).orElse(null)));
-            return new Inventory(displayName, pool);
+            prepare(pool, opening);
+            if (opening.files() != null) {
+                // H2 makes its files with the default umask; the lock file holds the sharing server's port and key.
+                if (created) {
+                    PrivateFiles.makeOwnerOnly(opening.files().data());
+                }
+                PrivateFiles.makeOwnerOnly(opening.files().lock());
+            }
+            return new Inventory(opening.displayName(), pool);
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
         }
     }
 
-    /** What opening one inventory needs to know to upgrade it and to explain a failure. */
-    private record Opening(String url, String password, String displayName, Path dataFile) {
+    /** What opening one inventory needs to know to upgrade it and to explain a failure; files is null unless in a file. */
+    private record Opening(String url, String password, String displayName, InventoryFiles files) {
+        Path dataFile() {
+            return files == null ? null : files.data();
+        }
     }
 
     /** H2 reads h2.bindAddress once; if something loaded H2 before this class, sharing would listen on every interface. */
-    private static void requireLoopbackSharing() {
-        String bound = org.h2.engine.SysProperties.BIND_ADDRESS;
-        if (bound == null || bound.isEmpty()) {
-            throw new InventoryException("H2 was loaded before nasql could bind AUTO_SERVER to " + LOOPBACK
-                    + ": start the JVM with -Dh2.bindAddress=" + LOOPBACK);
+    static void requireLoopbackSharing(String bound) {
+        boolean loopback;
+        try {
+            loopback = bound != null && !bound.isBlank() && InetAddress.getByName(bound).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            loopback = false;
+        }
+        if (!loopback) {
+            throw new InventoryException("AUTO_SERVER would share the inventory on " + (bound == null || bound.isBlank()
+                    ? "every interface" : bound) + ", not only on this machine: start the JVM with -Dh2.bindAddress=" + LOOPBACK);
         }
     }
 
@@ -132,21 +187,22 @@ public final class Inventory implements AutoCloseable {
                 throw new InventoryException("inventory " + displayName + " was written by a newer nasql (schema version "
                         + current + ", this nasql knows " + SCHEMA_VERSION + "): upgrade nasql, or use another --db");
             }
-            if (current < SCHEMA_VERSION) {
-                migrate(pool);
-            }
+            // Before migrating: V2 reads the promoted fields of existing jobs with it.
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE ALIAS IF NOT EXISTS \"json_value\" DETERMINISTIC FOR '"
                         + JsonPath.class.getName() + ".value'");
             }
+            if (current < SCHEMA_VERSION) {
+                migrate(pool);
+            }
         } catch (SQLException e) {
-            throw explain(e, opening);
+            throw InventoryErrors.explain(e, opening.displayName(), opening.dataFile());
         }
     }
 
     /**
-     * The first connection. An inventory made before it had a password of its own still opens
-     * with the empty one: it gets its password then, in place, with its data as it was.
+     * The first connection. An inventory whose password file was made but not yet given to it (a run
+     * stopped in between) still opens with the empty one, and gets the file's password then.
      */
     private static Connection firstConnection(JdbcConnectionPool pool, Opening opening) throws SQLException {
         try {
@@ -156,19 +212,15 @@ public final class Inventory implements AutoCloseable {
                 throw e;
             }
         }
-        try (Connection old = DriverManager.getConnection(opening.url(), "", "");
-             Statement statement = old.createStatement();
-             ResultSet user = statement.executeQuery("SELECT CURRENT_USER")) {
-            user.next();
-            statement.execute("ALTER USER \"" + user.getString(1).replace("\"", "\"\"") + "\" SET PASSWORD '"
-                    + opening.password() + "'");
+        try (Connection old = DriverManager.getConnection(opening.url(), "", "")) {
+            InventoryPassword.set(old, opening.password());
         } catch (SQLException e) {
             if (e.getErrorCode() != ErrorCode.WRONG_USER_OR_PASSWORD) {
                 throw e;
             }
-            Path passwordFile = InventoryFiles.of(opening.url()).map(InventoryFiles::password).orElseThrow();
-            throw new InventoryException("inventory " + opening.displayName() + " has a password that is not the one in "
-                    + passwordFile + ": restore that file, or move the inventory aside and run `nasql sync` to rebuild it", e);
+            throw new InventoryException("inventory " + opening.displayName() + " does not take the password in "
+                    + opening.files().password() + ": restore the password file that belongs to it, or move the inventory aside"
+                    + " and run `nasql sync` to rebuild it", e);
         }
         return pool.getConnection();
     }
@@ -199,37 +251,6 @@ public final class Inventory implements AutoCloseable {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-    }
-
-    private static InventoryException explain(SQLException e, Opening opening) {
-        String displayName = opening.displayName();
-        if (isIoError(e) && opening.dataFile() != null && !Files.exists(opening.dataFile())) {
-            return new InventoryException("cannot create inventory " + displayName + " (" + Secrets.mask(firstLine(e.getMessage()))
-                    + "): choose a --db path in a folder you can write", e);
-        }
-        return switch (e.getErrorCode()) {
-            case ErrorCode.DATABASE_ALREADY_OPEN_1 -> new InventoryException("inventory " + displayName
-                    + " is locked by another program that opened it without AUTO_SERVER: close that program, or use another --db", e);
-            case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1, ErrorCode.GENERAL_ERROR_1,
-                 ErrorCode.IO_EXCEPTION_1, ErrorCode.IO_EXCEPTION_2 -> new InventoryException("inventory " + displayName
-                    + " is unreadable (" + Secrets.mask(firstLine(e.getMessage())) + "): check its permissions; if it is damaged,"
-                    + " move it aside and run `nasql sync` to rebuild it", e);
-            default -> new InventoryException("inventory " + displayName + ": " + Secrets.mask(firstLine(e.getMessage())), e);
-        };
-    }
-
-    private static boolean isIoError(SQLException e) {
-        int code = e.getErrorCode();
-        return code == ErrorCode.IO_EXCEPTION_1 || code == ErrorCode.IO_EXCEPTION_2 || code == ErrorCode.FILE_CREATION_FAILED_1
-                || code == ErrorCode.GENERAL_ERROR_1;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private static void createOwnerOnly(Path folder) {

@@ -1,6 +1,7 @@
 package io.nasql.db;
 
-import static io.nasql.db.generated.Tables.NAS_JOBS;
+import static io.nasql.db.generated.Tables.NAS_JOB_DOCUMENTS;
+import static io.nasql.db.generated.Tables.NAS_JOB_SUMMARIES;
 import static io.nasql.db.generated.Tables.NAS_JOB_EVENTS;
 import static io.nasql.db.generated.Tables.NAS_TRIALS;
 import static io.nasql.db.generated.Tables.SYNC_RUNS;
@@ -8,7 +9,8 @@ import static io.nasql.db.generated.Tables.SYNC_SCOPES;
 
 import com.google.cloud.aiplatform.v1.NasJob;
 import io.nasql.db.generated.tables.records.NasJobEventsRecord;
-import io.nasql.db.generated.tables.records.NasJobsRecord;
+import io.nasql.db.generated.tables.records.NasJobDocumentsRecord;
+import io.nasql.db.generated.tables.records.NasJobSummariesRecord;
 import io.nasql.db.generated.tables.records.NasTrialsRecord;
 import io.nasql.db.generated.tables.records.SyncRunsRecord;
 import java.time.OffsetDateTime;
@@ -113,8 +115,8 @@ public final class InventoryStore {
     /** {@code nasJobsId -> updateTime} of a scope, to decide which listed jobs need a GetNasJob. */
     public Map<String, OffsetDateTime> updateTimes(ScopeKey scope) {
         Map<String, OffsetDateTime> times = new HashMap<>();
-        dsl.select(NAS_JOBS.NASJOBSID, NAS_JOBS.UPDATETIME)
-                .from(NAS_JOBS)
+        dsl.select(NAS_JOB_SUMMARIES.NASJOBSID, NAS_JOB_SUMMARIES.UPDATETIME)
+                .from(NAS_JOB_SUMMARIES)
                 .where(inScope(scope))
                 .fetch()
                 .forEach(r -> times.put(r.value1(), r.value2()));
@@ -151,26 +153,9 @@ public final class InventoryStore {
         return r.getRunid();
     }
 
-    /** When each scope last synced successfully; scopes never synced are absent. */
-    public Map<ScopeKey, OffsetDateTime> lastSuccess(Collection<ScopeKey> scopes) {
-        Map<ScopeKey, OffsetDateTime> result = new HashMap<>();
-        if (scopes.isEmpty()) {
-            return result;
-        }
-        List<Condition> any = new ArrayList<>();
-        scopes.forEach(s -> any.add(SYNC_SCOPES.PROJECTSID.eq(s.projectsId()).and(SYNC_SCOPES.LOCATIONSID.eq(s.locationsId()))));
-        dsl.select(SYNC_SCOPES.PROJECTSID, SYNC_SCOPES.LOCATIONSID, SYNC_SCOPES.LASTSUCCESSAT)
-                .from(SYNC_SCOPES)
-                .where(DSL.or(any))
-                .and(SYNC_SCOPES.LASTSUCCESSAT.isNotNull())
-                .fetch()
-                .forEach(r -> result.put(new ScopeKey(r.value1(), r.value2()), r.value3()));
-        return result;
-    }
-
     /**
-     * Upserts jobs with their trials and state changes. The jobs' old rows go first (their
-     * trials with them, by the foreign key), then every row goes in through one prepared
+     * Upserts jobs with their trials and state changes. The jobs' old summaries go first (their
+     * documents and trials with them, by the foreign keys), then every row goes in through one prepared
      * statement per table, so a scope of thousands of jobs is rendered once, not per row.
      */
     private static void write(DSLContext db, ScopeKey scope, Collection<NasJob> jobs, Map<String, String> states,
@@ -178,23 +163,27 @@ public final class InventoryStore {
         if (jobs.isEmpty()) {
             return;
         }
-        List<NasJobsRecord> rows = new ArrayList<>(jobs.size());
+        List<NasJobSummariesRecord> rows = new ArrayList<>(jobs.size());
+        List<NasJobDocumentsRecord> documents = new ArrayList<>(jobs.size());
         List<NasTrialsRecord> trials = new ArrayList<>();
         List<NasJobEventsRecord> events = new ArrayList<>();
         for (NasJob job : jobs) {
-            NasJobsRecord row = NasJobRecords.job(scope, job, at);
+            NasJobRecords.JobRows jobRows = NasJobRecords.job(scope, job, at);
+            NasJobSummariesRecord row = jobRows.summary();
             String id = row.getNasjobsid();
             rows.add(row);
+            documents.add(jobRows.documents());
             trials.addAll(NasJobRecords.trials(scope, job));
             if (!states.containsKey(id) || !Objects.equals(states.get(id), row.getState())) {
                 events.add(event(scope, id, states.get(id), row.getState(), source, at));
             }
             states.put(id, row.getState());
         }
-        for (List<String> chunk : chunks(rows.stream().map(NasJobsRecord::getNasjobsid).toList())) {
-            db.deleteFrom(NAS_JOBS).where(inScope(scope)).and(NAS_JOBS.NASJOBSID.in(chunk)).execute();
+        for (List<String> chunk : chunks(rows.stream().map(NasJobSummariesRecord::getNasjobsid).toList())) {
+            db.deleteFrom(NAS_JOB_SUMMARIES).where(inScope(scope)).and(NAS_JOB_SUMMARIES.NASJOBSID.in(chunk)).execute();
         }
-        insertAll(db, NAS_JOBS, List.of(NAS_JOBS.fields()), rows);
+        insertAll(db, NAS_JOB_SUMMARIES, List.of(NAS_JOB_SUMMARIES.fields()), rows);
+        insertAll(db, NAS_JOB_DOCUMENTS, List.of(NAS_JOB_DOCUMENTS.fields()), documents);
         insertAll(db, NAS_TRIALS, List.of(NAS_TRIALS.fields()), trials);
         insertAll(db, NAS_JOB_EVENTS, EVENT_FIELDS, events);
     }
@@ -232,7 +221,7 @@ public final class InventoryStore {
             events.add(event(scope, id, states.remove(id), DELETED, source, at));
         }
         for (List<String> chunk : chunks(ids)) {
-            db.deleteFrom(NAS_JOBS).where(inScope(scope)).and(NAS_JOBS.NASJOBSID.in(chunk)).execute();
+            db.deleteFrom(NAS_JOB_SUMMARIES).where(inScope(scope)).and(NAS_JOB_SUMMARIES.NASJOBSID.in(chunk)).execute();
         }
         insertAll(db, NAS_JOB_EVENTS, EVENT_FIELDS, events);
     }
@@ -283,18 +272,18 @@ public final class InventoryStore {
     }
 
     private static Map<String, String> states(DSLContext db, ScopeKey scope, String id) {
-        return states(db, inScope(scope).and(NAS_JOBS.NASJOBSID.eq(id)));
+        return states(db, inScope(scope).and(NAS_JOB_SUMMARIES.NASJOBSID.eq(id)));
     }
 
     private static Map<String, String> states(DSLContext db, Condition where) {
         Map<String, String> states = new HashMap<>();
-        db.select(NAS_JOBS.NASJOBSID, NAS_JOBS.STATE).from(NAS_JOBS).where(where).fetch()
+        db.select(NAS_JOB_SUMMARIES.NASJOBSID, NAS_JOB_SUMMARIES.STATE).from(NAS_JOB_SUMMARIES).where(where).fetch()
                 .forEach(r -> states.put(r.value1(), r.value2()));
         return states;
     }
 
     private static Condition inScope(ScopeKey scope) {
-        return NAS_JOBS.PROJECTSID.eq(scope.projectsId()).and(NAS_JOBS.LOCATIONSID.eq(scope.locationsId()));
+        return NAS_JOB_SUMMARIES.PROJECTSID.eq(scope.projectsId()).and(NAS_JOB_SUMMARIES.LOCATIONSID.eq(scope.locationsId()));
     }
 
 }

@@ -9,7 +9,8 @@ import com.google.cloud.aiplatform.v1.NasJob;
 import com.google.cloud.aiplatform.v1.NasJobName;
 import com.google.cloud.aiplatform.v1.NasTrial;
 import com.google.cloud.aiplatform.v1.NasJobSpec;
-import io.nasql.db.generated.tables.records.NasJobsRecord;
+import io.nasql.db.generated.tables.records.NasJobDocumentsRecord;
+import io.nasql.db.generated.tables.records.NasJobSummariesRecord;
 import io.nasql.db.generated.tables.records.NasTrialsRecord;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -32,8 +33,12 @@ final class NasJobRecords {
         return NasJobName.parse(job.getName()).getNasJob();
     }
 
-    static NasJobsRecord job(ScopeKey scope, NasJob job, OffsetDateTime syncedAt) {
-        NasJobsRecord r = new NasJobsRecord();
+    /** One job's rows: its narrow summary, which scans read, and its two large documents. */
+    record JobRows(NasJobSummariesRecord summary, NasJobDocumentsRecord documents) {
+    }
+
+    static JobRows job(ScopeKey scope, NasJob job, OffsetDateTime syncedAt) {
+        NasJobSummariesRecord r = new NasJobSummariesRecord();
         r.setProjectsid(scope.projectsId());
         r.setLocationsid(scope.locationsId());
         r.setNasjobsid(jobId(job));
@@ -45,15 +50,25 @@ final class NasJobRecords {
         r.setEndtime(ProtoJson.time(job.getEndTime()));
         r.setError(job.hasError() ? ProtoJson.json(job.getError()) : null);
         r.setLabels(job.getLabelsCount() > 0 ? labels(job) : null);
-        r.setNasjoboutput(job.hasNasJobOutput() ? ProtoJson.json(job.getNasJobOutput()) : null);
-        r.setNasjobspec(job.hasNasJobSpec() ? ProtoJson.json(job.getNasJobSpec()) : null);
         r.setSatisfiespzi(job.getSatisfiesPzi());
         r.setSatisfiespzs(job.getSatisfiesPzs());
         r.setStarttime(ProtoJson.time(job.getStartTime()));
         r.setState(job.getState().name());
         r.setUpdatetime(ProtoJson.time(job.getUpdateTime()));
         r.setSyncedat(syncedAt);
-        return r;
+        // As json_value(nasJobSpec, '$.multiTrialAlgorithmSpec.metric.metricId' / '.goal') reads them: proto3 JSON
+        // leaves out an empty id and an unspecified goal, so those are NULL.
+        NasJobSpec.MultiTrialAlgorithmSpec.MetricSpec metric = job.getNasJobSpec().getMultiTrialAlgorithmSpec().getMetric();
+        r.setMetricid(metric.getMetricId().isEmpty() ? null : metric.getMetricId());
+        r.setGoal(metric.getGoal() == NasJobSpec.MultiTrialAlgorithmSpec.MetricSpec.GoalType.GOAL_TYPE_UNSPECIFIED
+                ? null : metric.getGoal().name());
+        NasJobDocumentsRecord d = new NasJobDocumentsRecord();
+        d.setProjectsid(r.getProjectsid());
+        d.setLocationsid(r.getLocationsid());
+        d.setNasjobsid(r.getNasjobsid());
+        d.setNasjoboutput(job.hasNasJobOutput() ? ProtoJson.json(job.getNasJobOutput()) : null);
+        d.setNasjobspec(job.hasNasJobSpec() ? ProtoJson.json(job.getNasJobSpec()) : null);
+        return new JobRows(r, d);
     }
 
     private static JSON labels(NasJob job) {

@@ -157,13 +157,27 @@ class InventoryTest {
         java.sql.DriverManager.getConnection(url, "", Files.readString(password).trim()).close();
     }
 
+    /** An inventory as nasql made it before it had a password: H2 with the empty one, the first schema, one job in it. */
+    private static void oldInventory(Path folder) throws SQLException {
+        String url = "jdbc:h2:file:" + folder.resolve("google") + ";DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+        org.h2.jdbcx.JdbcConnectionPool pool = org.h2.jdbcx.JdbcConnectionPool.create(url, "", "");
+        try {
+            org.flywaydb.core.Flyway.configure().dataSource(pool).schemas("nasql").defaultSchema("nasql")
+                    .locations("classpath:db/migration").target("1").load().migrate();
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                s.execute("INSERT INTO google.aiplatform.nas_jobs (projectsId, locationsId, nasJobsId, name, syncedAt)"
+                        + " VALUES ('p', 'l', '1', 'projects/p/locations/l/nasJobs/1', CURRENT_TIMESTAMP)");
+            }
+        } finally {
+            pool.dispose();
+        }
+        assertThat(folder.resolve("google.password")).doesNotExist();
+    }
+
     @Test
     void anInventoryWithoutAPasswordIsUpgradedInPlaceAndKeepsItsRows(@TempDir Path folder) throws Exception {
         ScopeKey scope = new ScopeKey("p", "l");
-        try (Inventory old = Inventory.open("jdbc:h2:file:" + folder.resolve("google") + ";PASSWORD=")) {
-            new InventoryStore(old).putJob(scope, TestJobs.job(scope, "1", JobState.JOB_STATE_RUNNING, 5), "insert", OffsetDateTime.now());
-        }
-        assertThat(folder.resolve("google.password")).doesNotExist();
+        oldInventory(folder);
         try (Inventory upgraded = Inventory.openFolder(folder)) {
             assertThat(new InventoryStore(upgraded).updateTimes(scope)).containsOnlyKeys("1");
         }
@@ -175,12 +189,125 @@ class InventoryTest {
     }
 
     @Test
+    void aPlantedPasswordFileIsNeverSplicedIntoSql(@TempDir Path folder) throws Exception {
+        oldInventory(folder);
+        Path planted = folder.resolve("google.password");
+        Files.writeString(planted, "x'; CREATE TABLE PUBLIC.PWNED(A INT); --\n");
+        Files.setPosixFilePermissions(planted, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        assertThatThrownBy(() -> Inventory.openFolder(folder)).isInstanceOf(InventoryException.class)
+                .hasMessage("the inventory's password file " + planted + " does not hold a password nasql made: restore it from"
+                        + " a backup, or move the inventory aside and run `nasql sync` to rebuild it");
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + folder.resolve("google"), "", "");
+             ResultSet rs = c.getMetaData().getTables(null, null, "PWNED", null)) {
+            assertThat(rs.next()).as("the injected table").isFalse(); // and the empty password still opens it: unchanged
+        }
+    }
+
+    @Test
+    void aPasswordFileOthersCouldHaveWrittenIsRefused(@TempDir Path folder) throws Exception {
+        Inventory.openFolder(folder).close();
+        Path file = folder.resolve("google.password");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+        assertThatThrownBy(() -> Inventory.openFolder(folder)).isInstanceOf(InventoryException.class)
+                .hasMessageStartingWith("other users can open the inventory's password file " + file + ": run chmod 600 " + file);
+        Path real = Files.move(file, folder.resolve("elsewhere"));
+        Files.setPosixFilePermissions(real, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Files.createSymbolicLink(file, real);
+        assertThatThrownBy(() -> Inventory.openFolder(folder)).isInstanceOf(InventoryException.class)
+                .hasMessageStartingWith("the inventory's password file " + file + " is not a regular file");
+    }
+
+    @Test
+    void twoProcessesUpgradingOneOldInventoryAtOnceBothOpenIt(@TempDir Path folder) throws Exception {
+        oldInventory(folder);
+        List<Process> processes = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            processes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), CountJobs.class.getName(), folder.toString())
+                    .redirectErrorStream(true).start());
+        }
+        for (Process process : processes) {
+            assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            String output = new String(process.getInputStream().readAllBytes());
+            assertThat(output).as(output).contains("jobs=1");
+            assertThat(process.exitValue()).isZero();
+        }
+        try (Inventory again = Inventory.openFolder(folder)) {
+            assertThat(new InventoryStore(again).updateTimes(new ScopeKey("p", "l"))).containsOnlyKeys("1");
+        }
+    }
+
+    @Test
     void aLostPasswordFileIsNamedWithWhatToDo(@TempDir Path folder) throws Exception {
         Inventory.openFolder(folder).close();
-        Files.delete(folder.resolve("google.password"));
+        Path file = folder.resolve("google.password");
+        Files.delete(file);
         assertThatThrownBy(() -> Inventory.openFolder(folder))
                 .isInstanceOf(InventoryException.class)
-                .hasMessageContaining("has a password that is not the one in " + folder.resolve("google.password"));
+                .hasMessage("inventory " + folder.resolve("google.mv.db") + " has a password of its own, but its password file "
+                        + file + " is missing: restore that file from a backup, or move the inventory aside and run `nasql sync`"
+                        + " to rebuild it")
+                .satisfies(e -> assertThat(Secrets.mask(e.getMessage())).isEqualTo(e.getMessage()));
+        assertThat(file).as("no made-up password file to overwrite").doesNotExist();
+    }
+
+    @Test
+    void h2sOtherFileSystemsAreRefusedAndLeaveNoFileBehind(@TempDir Path folder) throws Exception {
+        Path cwd = Path.of("").toAbsolutePath();
+        for (String prefix : List.of("nio:", "split:", "async:", "nioMapped:", "retry:", "file:nio:", "file:split:")) {
+            String url = "jdbc:h2:" + prefix + folder.resolve("google");
+            assertThatThrownBy(() -> Inventory.open(url)).as(prefix).isInstanceOf(InventoryException.class)
+                    .hasMessageStartingWith("unsupported inventory URL " + url + ": H2's nio:, split:");
+        }
+        try (Stream<Path> left = Files.list(cwd); Stream<Path> made = Files.list(folder)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(":"));
+            assertThat(made).isEmpty();
+        }
+    }
+
+    @Test
+    void aDbFileElsewhereAndItsLockFileAreOwnerOnly(@TempDir Path home) throws Exception {
+        Path shared = Files.createDirectories(home.resolve("shared"));
+        Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        for (String settings : List.of("", ";PASSWORD=hunter2secret")) {
+            String name = settings.isEmpty() ? "team" : "other";
+            try (Inventory inventory = Inventory.open("jdbc:h2:file:" + shared.resolve(name) + settings)) {
+                for (String file : List.of(name + ".mv.db", name + ".lock.db")) {
+                    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(shared.resolve(file))))
+                            .as(file).isEqualTo("rw-------");
+                }
+            }
+        }
+    }
+
+    @Test
+    void sharingOnAnyAddressButLoopbackIsRefused() {
+        for (String loopback : List.of("127.0.0.1", "localhost", "::1")) {
+            Inventory.requireLoopbackSharing(loopback);
+        }
+        for (String open : new String[] {"0.0.0.0", "::", "", null}) {
+            assertThatThrownBy(() -> Inventory.requireLoopbackSharing(open)).as(String.valueOf(open))
+                    .isInstanceOf(InventoryException.class).hasMessageEndingWith("start the JVM with -Dh2.bindAddress=127.0.0.1");
+        }
+    }
+
+    @Test
+    void aFolderOthersCanWriteIsRefused(@TempDir Path home) throws Exception {
+        Path folder = Files.createDirectories(home.resolve(".nasql"));
+        Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertThatThrownBy(() -> Inventory.openFolder(folder)).isInstanceOf(InventoryException.class)
+                .hasMessage("nasql keeps its inventory and its password in " + folder + ", but other users can write in " + folder
+                        + " (chmod 700 " + folder + "): fix the folder, or pass --db with a folder of your own");
+        assertThat(folder.resolve("google.password")).doesNotExist();
+    }
+
+    @Test
+    void aFolderWhereH2CannotSaveItsLockFileSaysToChooseAnotherPath(@TempDir Path folder) throws Exception {
+        Files.createDirectories(folder.resolve("google.lock.db")); // H2 cannot write its lock file there
+        assertThatThrownBy(() -> Inventory.open("jdbc:h2:file:" + folder.resolve("google") + ";PASSWORD=hunter2secret"))
+                .isInstanceOf(InventoryException.class)
+                .hasMessageStartingWith("cannot create inventory jdbc:h2:file:" + folder.resolve("google") + ";PASSWORD=***")
+                .hasMessageEndingWith("): choose a --db path in a folder you can write");
     }
 
     @Test

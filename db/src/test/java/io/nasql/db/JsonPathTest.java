@@ -24,6 +24,14 @@ class JsonPathTest {
     }
 
     @Test
+    void skipsWhatIsOffThePathAndReadsNumbersAsTheTreeWould() {
+        assertThat(JsonPath.value("{\"x\":{\"y\":[1,{\"v\":2}]},\"v\":12.50,\"w\":[[0],[1,2]]}", "$.v")).isEqualTo("12.5");
+        assertThat(JsonPath.value("{\"w\":[[0],[1,{\"z\":\"deep\"}]]}", "$.w[1][1].z")).isEqualTo("deep");
+        assertThat(JsonPath.value("{\"w\":[1,2]}", "$.w.z")).isNull();
+        assertThat(JsonPath.value("{\"w\":{\"0\":1}}", "$.w[0]")).isNull();
+    }
+
+    @Test
     void containersComeBackAsCompactJson() {
         assertThat(JsonPath.value(SPEC, "$.multiTrialAlgorithmSpec.metric")).isEqualTo("{\"goal\":\"MAXIMIZE\",\"metricId\":\"acc\"}");
         assertThat(JsonPath.value(SPEC, "$")).startsWith("{\"multiTrialAlgorithmSpec\"");

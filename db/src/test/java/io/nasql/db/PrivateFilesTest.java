@@ -50,4 +50,33 @@ class PrivateFilesTest {
         assertThat(PrivateFiles.chmodIfOthersCanOpen(file)).isEmpty();
         assertThat(PrivateFiles.chmodIfOthersCanOpen(folder.resolve("missing"))).isEmpty();
     }
+
+    @Test
+    void filesAreMadeWithoutHardLinksSoFileSystemsWithoutThemWork() throws Exception {
+        // A zip file system, like vfat or exFAT, has no hard links.
+        try (var zip = java.nio.file.FileSystems.newFileSystem(root.resolve("no-links.zip"), java.util.Map.of("create", "true"))) {
+            Path file = zip.getPath("/google.password");
+            PrivateFiles.createFile(file, "first\n");
+            assertThat(Files.readString(file)).isEqualTo("first\n");
+            assertThatThrownBy(() -> PrivateFiles.createFile(file, "second\n")).isInstanceOf(FileAlreadyExistsException.class);
+        }
+    }
+
+    @Test
+    void aPasswordFileStillBeingWrittenIsWaitedFor() throws Exception {
+        Path file = root.resolve("google.password");
+        String password = "abcdefghijklmnopqrstuvwxyzABCDEF";
+        PrivateFiles.createFile(file, ""); // made by another process that has not written it yet
+        Thread writer = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+                Files.writeString(file, password + "\n");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        writer.start();
+        assertThat(InventoryPassword.existing(file)).contains(password);
+        writer.join();
+    }
 }

@@ -51,4 +51,39 @@ class SecretsTest {
                 new RuntimeException("postgresql://u:hunter2secret@h/db"));
         assertThat(Secrets.stackTrace(e)).doesNotContain("hunter2secret").contains("PASSWORD=***").contains("Caused by");
     }
+
+    @Test
+    void anH2PasswordIsHiddenWholeWhateverItHolds() {
+        for (String password : new String[] {"hun ter2secret", "x,hunter2secret", "x)hunter2secret", "***hunter2secret",
+                "'hunter2secret'", "x}hunter2secret", "\"hunter2secret", "x]hunter2 secret"}) {
+            assertThat(Secrets.mask("inventory jdbc:h2:file:/x/google;PASSWORD=" + password + ";AUTO_SERVER=TRUE is locked"))
+                    .as(password).isEqualTo("inventory jdbc:h2:file:/x/google;PASSWORD=***;AUTO_SERVER=TRUE is locked");
+            assertThat(Secrets.mask("jdbc:h2:file:/x/google;PASSWORD=" + password)).as(password)
+                    .isEqualTo("jdbc:h2:file:/x/google;PASSWORD=***");
+        }
+    }
+
+    @Test
+    void aRememberedSecretIsHiddenWhereverItAppears() {
+        Secrets.remember("Sh0rtButUnique pass");
+        assertThat(Secrets.mask("H2 said: bad value Sh0rtButUnique pass here")).isEqualTo("H2 said: bad value *** here");
+        Secrets.rememberUrlPassword("jdbc:h2:file:/x;PASSWORD=an0ther secret;AUTO_SERVER=TRUE");
+        assertThat(Secrets.mask("echo (an0ther secret)")).isEqualTo("echo (***)");
+    }
+
+    @Test
+    void aPathEndingInPasswordIsAFileNameNotAKey() {
+        String text = "inventory /x/google.mv.db has a password of its own, but /x/google.password: is missing; restore it";
+        assertThat(Secrets.mask(text)).isEqualTo(text);
+        assertThat(Secrets.mask("cannot read C:\\x\\google.password: denied")).isEqualTo("cannot read C:\\x\\google.password: denied");
+    }
+
+    @Test
+    void postgresqlUrlsStayMaskable() {
+        assertThat(Secrets.mask("jdbc:postgresql://db/nasql?user=me&password=s3 cr,t&ssl=true"))
+                .isEqualTo("jdbc:postgresql://db/nasql?user=me&password=***&ssl=true");
+        assertThat(Secrets.mask("postgresql://me:pa/ss:w%20rd@db.example/nasql refused"))
+                .isEqualTo("postgresql://me:***@db.example/nasql refused");
+        assertThat(Secrets.mask("jdbc:postgresql://db/nasql?user=me&password=s3cr%21t")).isEqualTo("jdbc:postgresql://db/nasql?user=me&password=***");
+    }
 }

@@ -20,7 +20,7 @@ final class PermissionWarning {
     static Optional<String> of(Path folder, Path config, String db) {
         List<Path> paths = new ArrayList<>(List.of(folder, config));
         (db == null ? Optional.of(new InventoryFiles(folder.resolve("google"))) : InventoryFiles.of(db))
-                .ifPresent(inventory -> paths.addAll(List.of(inventory.data(), inventory.password())));
+                .ifPresent(inventory -> paths.addAll(List.of(inventory.data(), inventory.lock(), inventory.password())));
         List<String> fixes = paths.stream().distinct().map(PrivateFiles::chmodIfOthersCanOpen).flatMap(Optional::stream).toList();
         return fixes.isEmpty() ? Optional.empty()
                 : Optional.of("warning: other users can read nasql's files; to fix: " + String.join(" && ", fixes));

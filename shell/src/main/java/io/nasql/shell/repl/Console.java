@@ -30,8 +30,9 @@ final class Console {
         error(message, null);
     }
 
+    /** Every error line of the REPL; masked here too, since some come from exceptions nasql did not word. */
     void error(String message, String pointer) {
-        String line = "error: " + message;
+        String line = "error: " + io.nasql.db.Secrets.mask(message);
         screen.println(color ? "\u001b[31m" + line + "\u001b[0m" : line);
         if (pointer != null) {
             screen.println(pointer);

@@ -15,7 +15,7 @@ final class Prompt {
 
     static String text(InventoryAccess inventory, Clock clock) {
         try (Statement statement = inventory.connection().createStatement();
-             ResultSet rs = statement.executeQuery("SELECT (SELECT COUNT(DISTINCT \"projectsId\") FROM google.aiplatform.nas_jobs),"
+             ResultSet rs = statement.executeQuery("SELECT (SELECT COUNT(DISTINCT \"projectsId\") FROM google.aiplatform.nas_job_summaries),"
                      + " (SELECT MAX(\"lastSuccessAt\") FROM google.aiplatform.sync_scopes)")) {
             rs.next();
             int projects = rs.getInt(1);

@@ -77,7 +77,7 @@ public final class Repl {
             try {
                 input.saveHistory();
             } catch (IOException e) {
-                console.println("warning: history not saved: " + e.getMessage());
+                console.println("warning: history not saved: " + io.nasql.db.Secrets.mask(e.getMessage()));
             }
             console.screen().flush();
         }

@@ -11,6 +11,7 @@ import io.nasql.shell.statement.Statement;
 import io.nasql.shell.statement.StatementEffects;
 import io.nasql.shell.statement.StatementException;
 import io.nasql.shell.statement.StatementSplitter;
+import io.nasql.shell.statement.SummaryRouting;
 import io.nasql.shell.statement.TemplateRenderer;
 import java.io.IOException;
 import java.io.Writer;
@@ -75,7 +76,7 @@ public final class ReportRunner {
 
     private ResultTable gather(Statement statement) {
         try (java.sql.Statement jdbc = inventory.connection().createStatement();
-             ResultSet rs = jdbc.executeQuery(statement.text());
+             ResultSet rs = jdbc.executeQuery(SummaryRouting.route(statement.text()));
              JdbcRows rows = new JdbcRows(rs)) {
             List<List<Object>> data = new ArrayList<>();
             while (rows.next()) {
@@ -95,8 +96,8 @@ public final class ReportRunner {
         Map<String, String> summary = new LinkedHashMap<>();
         summary.put("Generated", clock.instant().atOffset(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         try (java.sql.Statement jdbc = inventory.connection().createStatement();
-             ResultSet rs = jdbc.executeQuery("SELECT (SELECT COUNT(*) FROM google.aiplatform.nas_jobs),"
-                     + " (SELECT COUNT(DISTINCT \"projectsId\") FROM google.aiplatform.nas_jobs),"
+             ResultSet rs = jdbc.executeQuery("SELECT (SELECT COUNT(*) FROM google.aiplatform.nas_job_summaries),"
+                     + " (SELECT COUNT(DISTINCT \"projectsId\") FROM google.aiplatform.nas_job_summaries),"
                      + " (SELECT COUNT(*) FROM google.aiplatform.sync_scopes),"
                      + " (SELECT COUNT(*) FROM google.aiplatform.sync_scopes WHERE \"status\" <> 'OK'),"
                      + " (SELECT MAX(\"lastSuccessAt\") FROM google.aiplatform.sync_scopes)")) {

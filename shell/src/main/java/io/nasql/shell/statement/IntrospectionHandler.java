@@ -20,6 +20,8 @@ public final class IntrospectionHandler implements Handler {
     static final Map<String, String> LOCAL_TABLES = new LinkedHashMap<>();
 
     static {
+        LOCAL_TABLES.put("nas_job_summaries", "local: nas_jobs without nasJobSpec and nasJobOutput, plus the spec's metricId"
+                + " and goal: the narrow rows every scan reads");
         LOCAL_TABLES.put("nas_trials", "local: one row per search or train trial of a job, with its final metric");
         LOCAL_TABLES.put("nas_job_events", "local: each state change that sync or a write observed");
         LOCAL_TABLES.put("sync_scopes", "local: per project and location, the last sync attempt, success and status");

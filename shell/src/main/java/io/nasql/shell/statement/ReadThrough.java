@@ -1,5 +1,6 @@
 package io.nasql.shell.statement;
 
+import io.nasql.db.ScopeFreshness;
 import io.nasql.db.ScopeKey;
 import io.nasql.shell.backend.InventoryAccess;
 import io.nasql.sync.ApiCallException;
@@ -23,6 +24,8 @@ import java.util.regex.Pattern;
  */
 public final class ReadThrough {
     private static final Pattern READS_RESOURCE = Pattern.compile("(?is)^\\s*(SELECT|WITH)\\b.*\\b" + StatementKind.Names.RESOURCE + "\\b.*");
+
+    private static final int NAMED = 3;
 
     private final Settings settings;
     private final InventoryAccess inventory;
@@ -49,7 +52,7 @@ public final class ReadThrough {
         }
         Duration maxAge = settings.maxAge();
         OffsetDateTime now = clock.instant().atOffset(java.time.ZoneOffset.UTC);
-        Map<ScopeKey, OffsetDateTime> synced = inventory.store().lastSuccess(scopes);
+        Map<ScopeKey, OffsetDateTime> synced = new ScopeFreshness(inventory.inventory()).lastSuccess(scopes);
         List<ScopeKey> stale = new ArrayList<>();
         for (ScopeKey scope : scopes) {
             OffsetDateTime last = synced.get(scope);
@@ -61,17 +64,23 @@ public final class ReadThrough {
             return;
         }
         notices.println("syncing " + stale.size() + (stale.size() == 1 ? " scope" : " scopes") + " first (max_age "
-                + Setting.formatDuration(maxAge) + "): " + String.join(", ", stale.stream().map(s -> s + (synced.containsKey(s)
-                ? "" : " (never synced)")).toList()));
+                + Setting.formatDuration(maxAge) + "): " + named(stale, synced));
         try {
             SyncReport report = syncs.run(stale, cancel);
             for (ScopeOutcome problem : report.problems()) {
-                notices.println("warning: " + problem.scope() + " was not refreshed (" + problem.message()
+                notices.println("warning: " + problem.scope() + " was not refreshed (" + io.nasql.db.Secrets.mask(problem.message())
                         + "); its rows are as they were");
             }
         } catch (ApiCallException | CredentialsException e) {
             notices.println("warning: could not refresh (" + io.nasql.db.Secrets.mask(e.getMessage()) + "); querying the inventory as it is");
         }
         notices.flush();
+    }
+
+    /** The first few scopes by name, then how many more: a notice stays one short line for a thousand scopes. */
+    static String named(List<ScopeKey> scopes, Map<ScopeKey, OffsetDateTime> synced) {
+        List<String> names = scopes.stream().limit(NAMED).map(s -> s + (synced.containsKey(s) ? "" : " (never synced)")).toList();
+        int rest = scopes.size() - names.size();
+        return String.join(", ", names) + (rest == 0 ? "" : " and " + rest + " more");
     }
 }

@@ -54,7 +54,7 @@ public final class SyncHandler implements Handler {
             rows.add(Arrays.asList(o.scope().projectsId(), o.scope().locationsId(), o.status().name(),
                     o.changes() == null ? null : String.valueOf(o.changes().added()),
                     o.changes() == null ? null : String.valueOf(o.changes().changed()),
-                    o.changes() == null ? null : String.valueOf(o.changes().removed()), o.message()));
+                    o.changes() == null ? null : String.valueOf(o.changes().removed()), io.nasql.db.Secrets.mask(o.message())));
         }
         execution.printer().print(ListRows.ofText(List.of("projectsId", "locationsId", "status", "added", "changed", "removed", "message"), rows));
         if (!report.problems().isEmpty()) {

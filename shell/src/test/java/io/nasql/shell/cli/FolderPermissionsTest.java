@@ -53,4 +53,13 @@ class FolderPermissionsTest {
         assertThat(Cli.sql(home, db, "-e", "SELECT 1 AS a").err())
                 .isEqualTo("warning: other users can read nasql's files; to fix: chmod 600 " + shared.resolve("team.mv.db") + "\n");
     }
+
+    @Test
+    void theLockFileWithTheSharingKeyIsCheckedToo(@TempDir Path shared) throws Exception {
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path lock = Files.writeString(shared.resolve("team.lock.db"), "server=127.0.0.1:1\n");
+        Files.setPosixFilePermissions(lock, PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(PermissionWarning.of(home.resolve(".nasql"), home.resolve(".nasql").resolve("config.yaml"),
+                "jdbc:h2:file:" + shared.resolve("team"))).contains("warning: other users can read nasql's files; to fix: chmod 600 " + lock);
+    }
 }

@@ -42,8 +42,14 @@ class SecretsTest {
     }
 
     private Run nasql(String... args) throws IOException, InterruptedException {
+        return nasql(List.of(), args);
+    }
+
+    private Run nasql(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-Duser.home=" + home));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         var out = process.getInputStream();
@@ -62,6 +68,10 @@ class SecretsTest {
 
     /** A made-up service-account key: real key material, so it parses like one. */
     private static String serviceAccountKey(String algorithm) throws Exception {
+        return serviceAccountKey(algorithm, "http://127.0.0.1:9/token");
+    }
+
+    private static String serviceAccountKey(String algorithm, String tokenUri) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
         if (algorithm.equals("EC")) {
             generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -74,7 +84,7 @@ class SecretsTest {
                 + "\\n-----END PRIVATE KEY-----\\n";
         return "{\"type\": \"service_account\", \"project_id\": \"sec-a\", \"private_key_id\": \"0123456789abcdef0123456789abcdef01234567\","
                 + " \"private_key\": \"" + pem + "\", \"client_email\": \"nasql-test@sec-a.iam.gserviceaccount.com\","
-                + " \"client_id\": \"123456789012345678901\", \"token_uri\": \"http://127.0.0.1:9/token\"}";
+                + " \"client_id\": \"123456789012345678901\", \"token_uri\": \"" + tokenUri + "\"}";
     }
 
     /** Lines of the key's body, each long enough that finding one anywhere means the key leaked. */
@@ -141,6 +151,63 @@ class SecretsTest {
         try (Stream<Path> files = Files.walk(home)) {
             for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.equals(rsaKey) && !f.equals(ecKey)).toList()) {
                 assertNoSecrets(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1), keyLines);
+            }
+        }
+    }
+
+    /**
+     * A real access token: the key's token_uri is an endpoint on 127.0.0.1 that hands out a ya29. token, and
+     * nasql reaches the emulator through TLS, the path on which the client fetches the token and sends it with
+     * every call. The token exists in the process, yet appears nowhere: not on stdout, not on stderr with
+     * --debug, not in the inventory or any file nasql writes.
+     */
+    @Test
+    void aRealAccessTokenSentOverTlsIsNeverShownOrStored() throws Exception {
+        String token = "ya29.c." + java.util.UUID.randomUUID().toString().replace("-", "") + "_Tok3n";
+        java.util.concurrent.atomic.AtomicInteger issued = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer tokens = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        tokens.createContext("/token", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            issued.incrementAndGet();
+            byte[] body = ("{\"access_token\": \"" + token + "\", \"expires_in\": 3599, \"token_type\": \"Bearer\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        tokens.start();
+        Path key = Files.writeString(home.resolve("key.json"), serviceAccountKey("RSA",
+                "http://127.0.0.1:" + tokens.getAddress().getPort() + "/token"));
+        List<String> keyLines = keyLines(Files.readString(key));
+        String db = "jdbc:h2:file:" + home.resolve("inventory").resolve("google") + ";PASSWORD=" + PASSWORD;
+        try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.empty()
+                .withSeedData(List.of("sec-a"), List.of("us-central1"), 3, 5), EmulatorClock.system(1));
+             TlsFront front = TlsFront.start(home, emulator.port())) {
+            Run synced = nasql(front.trustOptions(), "--debug", "--verbose", "--db", db, "--endpoint", front.endpoint(),
+                    "--credentials", key.toString(), "--projects", "sec-a", "--locations", "us-central1", "-o", "text",
+                    "-e", "SYNC; SELECT COUNT(*) AS jobs FROM google.aiplatform.nas_jobs");
+            assertThat(synced.code()).as(synced.err()).isZero();
+            assertThat(synced.out()).contains("jobs\n3\n");
+            assertThat(issued.get()).as("the client fetched the token to send it").isPositive();
+            assertThat(synced.both()).doesNotContain(token).doesNotContain(token.substring(7));
+            assertNoSecrets(synced.both(), keyLines);
+        } finally {
+            tokens.stop(0);
+        }
+        try (Inventory inventory = Inventory.open(db); Connection c = inventory.connection();
+             Statement s = c.createStatement(); ResultSet script = s.executeQuery("SCRIPT")) {
+            StringBuilder dump = new StringBuilder();
+            while (script.next()) {
+                dump.append(script.getString(1)).append('\n');
+            }
+            assertThat(dump).contains("'sec-a'").doesNotContain(token.substring(7));
+        }
+        try (Stream<Path> files = Files.walk(home)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.equals(key)).toList()) {
+                assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as(file.toString())
+                        .doesNotContain(token.substring(7));
             }
         }
     }

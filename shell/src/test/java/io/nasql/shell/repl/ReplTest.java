@@ -104,6 +104,16 @@ class ReplTest {
     }
 
     @Test
+    void errorLinesFromExceptionsNasqlDidNotWordAreMasked() throws Exception {
+        CompletableFuture<Integer> exit = running();
+        type(".output password=hunter2secret\nexit\n");
+        assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+        List<String> errors = shown().lines().filter(l -> l.contains("error: ")).toList();
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0)).contains("password=***").doesNotContain("hunter2secret");
+    }
+
+    @Test
     void setOutputStaysUntilChangedAsDotOutputDoes() throws Exception {
         CompletableFuture<Integer> exit = running();
         type("SET output = json;\nSELECT 1 AS a;\nSELECT 2 AS b;\n.output csv\nSELECT 3 AS c;\nSET output = table;\nSELECT 4 AS d;\n");

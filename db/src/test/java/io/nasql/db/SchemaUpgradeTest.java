@@ -1,0 +1,63 @@
+package io.nasql.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+/** An inventory written by an older nasql is upgraded in place when this one opens it. */
+class SchemaUpgradeTest {
+    private static final String SPEC = "{\"searchSpaceSpec\":\"mnasnet\",\"multiTrialAlgorithmSpec\":{\"metric\":"
+            + "{\"metricId\":\"top1_accuracy\",\"goal\":\"MAXIMIZE\"}}}";
+
+    @Test
+    void aVersion1InventoryKeepsEveryJobAndTrialAndGainsTheMetricColumns() throws Exception {
+        String url = "jdbc:h2:mem:" + UUID.randomUUID() + "/google;DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+        try (Connection keepAlive = DriverManager.getConnection(url, "", "")) {
+            Flyway.configure().dataSource(url, "", "").schemas("nasql").defaultSchema("nasql")
+                    .locations("classpath:db/migration").target("1").load().migrate();
+            try (Statement s = keepAlive.createStatement()) {
+                s.execute("INSERT INTO google.aiplatform.nas_jobs (projectsId, locationsId, nasJobsId, name, displayName, state,"
+                        + " labels, nasJobSpec, syncedAt) VALUES ('p', 'us-central1', '1', 'projects/1/locations/us-central1/nasJobs/1',"
+                        + " 'one', 'JOB_STATE_RUNNING', '{\"team\":\"vision\"}' FORMAT JSON, '" + SPEC + "' FORMAT JSON, CURRENT_TIMESTAMP)");
+                s.execute("INSERT INTO google.aiplatform.nas_jobs (projectsId, locationsId, nasJobsId, name, state, syncedAt)"
+                        + " VALUES ('p', 'us-central1', '2', 'projects/1/locations/us-central1/nasJobs/2', 'JOB_STATE_QUEUED', CURRENT_TIMESTAMP)");
+                s.execute("INSERT INTO google.aiplatform.nas_trials (projectsId, locationsId, nasJobsId, trialType, trialId)"
+                        + " VALUES ('p', 'us-central1', '1', 'search', '1')");
+            }
+            try (Inventory inventory = Inventory.open(url); Connection c = inventory.connection(); Statement s = c.createStatement()) {
+                assertThat(rows(s, "SELECT nasJobsId, displayName, state, json_value(labels, '$.team'),"
+                        + " json_value(nasJobSpec, '$.multiTrialAlgorithmSpec.metric.metricId') FROM google.aiplatform.nas_jobs ORDER BY 1"))
+                        .containsExactly("1|one|JOB_STATE_RUNNING|vision|top1_accuracy", "2|null|JOB_STATE_QUEUED|null|null");
+                assertThat(rows(s, "SELECT nasJobsId, metricId, goal FROM google.aiplatform.nas_job_summaries ORDER BY 1"))
+                        .containsExactly("1|top1_accuracy|MAXIMIZE", "2|null|null");
+                // The trials now hang off the summaries: removing a job still removes its trials and documents.
+                s.execute("DELETE FROM google.aiplatform.nas_job_summaries WHERE nasJobsId = '1'");
+                assertThat(rows(s, "SELECT COUNT(*) FROM google.aiplatform.nas_trials")).containsExactly("0");
+                assertThat(rows(s, "SELECT COUNT(*) FROM google.aiplatform.nas_job_documents WHERE nasJobsId = '1'")).containsExactly("0");
+            }
+        }
+    }
+
+    private static List<String> rows(Statement s, String sql) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> values = new ArrayList<>();
+                for (int i = 1; i <= n; i++) {
+                    values.add(String.valueOf(rs.getString(i)));
+                }
+                rows.add(String.join("|", values));
+            }
+        }
+        return rows;
+    }
+}
