@@ -12,7 +12,9 @@ public final class StatementEffects {
     private static final Set<String> READS = Set.of("SELECT", "WITH", "VALUES", "SHOW", "TABLE");
     private static final Set<String> WRITES = Set.of("INSERT", "UPDATE", "DELETE", "MERGE", "TRUNCATE", "DROP", "ALTER",
             "CREATE", "GRANT", "REVOKE", "RUNSCRIPT", "BACKUP", "CALL", "COMMENT");
-    private static final Set<String> BEFORE_TARGET = Set.of("FROM", "INTO", "TABLE", "IF", "EXISTS", "ONLY");
+    private static final Set<String> BEFORE_TARGET = Set.of("FROM", "INTO", "TABLE", "VIEW", "IF", "EXISTS", "ONLY");
+    /** The resource's view and the tables behind it. */
+    private static final Set<String> RESOURCE_TABLES = Set.of("NAS_JOBS", "NAS_JOB_SUMMARIES", "NAS_JOB_DOCUMENTS");
 
     private StatementEffects() {
     }
@@ -30,7 +32,7 @@ public final class StatementEffects {
         return SqlTokenizer.significant(text).stream().findFirst().map(StatementEffects::upper).orElse("");
     }
 
-    /** True when a writing verb targets a table named {@code nas_jobs}, in any schema or case. */
+    /** True when a writing verb targets {@code nas_jobs} or a table behind it, in any schema or case. */
     public static boolean writesResource(String text) {
         List<SqlToken> tokens = SqlTokenizer.significant(text);
         for (int i = 0; i < tokens.size(); i++) {
@@ -50,7 +52,7 @@ public final class StatementEffects {
                     break;
                 }
             }
-            if ("nas_jobs".equalsIgnoreCase(last)) {
+            if (last != null && RESOURCE_TABLES.contains(last.toUpperCase(Locale.ROOT))) {
                 return true;
             }
         }

@@ -237,7 +237,8 @@ class ReportsTest {
         for (String write : List.of("DELETE FROM google . aiplatform . nas_jobs WHERE state = 'JOB_STATE_FAILED'",
                 "INSERT INTO google . aiplatform . \"NAS_JOBS\" (\"projectsId\") VALUES ('x')",
                 "DROP TABLE IF EXISTS google.aiplatform.nas_jobs", "ALTER TABLE google.aiplatform.nas_jobs ADD COLUMN x INT",
-                "WITH f AS (SELECT 1) DELETE FROM google.aiplatform.nas_jobs")) {
+                "WITH f AS (SELECT 1) DELETE FROM google.aiplatform.nas_jobs", "DELETE FROM google.aiplatform.nas_job_summaries",
+                "UPDATE google.aiplatform.nas_job_documents SET \"nasJobSpec\" = NULL", "DROP VIEW google.aiplatform.nas_jobs")) {
             Cli.Result result = Cli.run(home, "", "--db", db, "-o", "text", "-e", write);
             assertThat(result.code()).as(write).isEqualTo(1);
             assertThat(result.err()).as(write).contains("google.aiplatform.nas_jobs changes only through the API");

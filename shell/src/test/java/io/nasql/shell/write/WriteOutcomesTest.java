@@ -178,7 +178,7 @@ class WriteOutcomesTest {
              var jdbc = inventory.connection().createStatement()) {
             StatementEngine engine = engine(wiring);
             // The API creates 'second', then the inventory refuses its row.
-            jdbc.execute("ALTER TABLE google.aiplatform.nas_jobs ADD CONSTRAINT no_second CHECK (\"displayName\" <> 'second')");
+            jdbc.execute("ALTER TABLE google.aiplatform.nas_job_summaries ADD CONSTRAINT no_second CHECK (\"displayName\" <> 'second')");
             assertThatThrownBy(() -> run(engine, "INSERT INTO google.aiplatform.nas_jobs (projectsId, locationsId, displayName, nasJobSpec) VALUES"
                     + " ('proj-001', 'us-central1', 'first', " + SPEC + "), ('proj-001', 'us-central1', 'second', " + SPEC + "),"
                     + " ('proj-001', 'us-central1', 'third', " + SPEC + ")", new CancelToken()))
