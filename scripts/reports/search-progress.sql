@@ -5,11 +5,12 @@
 -- chart: progress table=off
 -- The jobs: the one named by job, or those of project, or all; of these the {{ max_jobs }} created last.
 -- Trials in order of their numeric ids; a failed trial (INFEASIBLE: done without a final measurement)
--- has no value and is counted under its chart.
+-- has no value and is counted under its chart. A NaN value is shown but not taken as the best (SQL sorts NaN above
+-- every number).
 SELECT t.projectsId, t.locationsId, t.nasJobsId, j.displayName, t.trialType, t.trialId, t.state,
        t.metricId, t.goal, t.metricValue,
        CASE WHEN t.trialType = 'search' THEN
-            CASE WHEN t.goal = 'MINIMIZE' THEN MIN(t.metricValue) OVER running ELSE MAX(t.metricValue) OVER running END
+            CASE WHEN t.goal = 'MINIMIZE' THEN MIN(NULLIF(t.metricValue, CAST('NaN' AS DOUBLE PRECISION))) OVER running ELSE MAX(NULLIF(t.metricValue, CAST('NaN' AS DOUBLE PRECISION))) OVER running END
        END AS runningBest,
        t.endTime
 FROM (SELECT projectsId, locationsId, nasJobsId, displayName

@@ -23,12 +23,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jooq.Condition;
-import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.JSON;
-import org.jooq.Table;
-import org.jooq.TableRecord;
 import org.jooq.impl.DSL;
 
 /**
@@ -114,18 +110,13 @@ public final class InventoryStore {
 
     /** {@code nasJobsId -> updateTime} of a scope, to decide which listed jobs need a GetNasJob. */
     public Map<String, OffsetDateTime> updateTimes(ScopeKey scope) {
-        Map<String, OffsetDateTime> times = new HashMap<>();
-        dsl.select(NAS_JOB_SUMMARIES.NASJOBSID, NAS_JOB_SUMMARIES.UPDATETIME)
-                .from(NAS_JOB_SUMMARIES)
-                .where(inScope(scope))
-                .fetch()
-                .forEach(r -> times.put(r.value1(), r.value2()));
-        return times;
+        return ScopeRows.updateTimes(dsl, scope);
     }
 
     /** Marks a scope OK whose complete listing matched the inventory: nothing else to write. */
     public void markScopeUnchanged(ScopeKey scope, int jobCount, OffsetDateTime at) {
-        dsl.transaction(tx -> markScope(tx.dsl(), scope, ScopeStatus.OK, null, at, jobCount));
+        // One statement in auto-commit: its own short transaction.
+        markScope(dsl, scope, ScopeStatus.OK, null, at, jobCount);
     }
 
     /** Marks a scope FAILED, DENIED, DISABLED or UNSUPPORTED and keeps its rows as they were. */
@@ -133,7 +124,17 @@ public final class InventoryStore {
         if (status == ScopeStatus.OK) {
             throw new IllegalArgumentException("a failed scope's status is not OK");
         }
-        dsl.transaction(tx -> markScope(tx.dsl(), scope, status, Secrets.mask(message), at, null));
+        markScope(dsl, scope, status, fitted(Secrets.mask(message)), at, null);
+    }
+
+    /** A message cut to fit {@code sync_scopes.errorMessage}, marked where it was cut, so that recording it cannot fail. */
+    static String fitted(String message) {
+        int max = SYNC_SCOPES.ERRORMESSAGE.getDataType().length();
+        if (message == null || message.length() <= max) {
+            return message;
+        }
+        String cut = " ... (" + message.length() + " characters, cut)";
+        return message.substring(0, max - cut.length()) + cut;
     }
 
     /** Remembered locations, UNSUPPORTED scopes, running jobs due a refresh. */
@@ -172,6 +173,8 @@ public final class InventoryStore {
         List<NasJobDocumentsRecord> documents = new ArrayList<>(jobs.size());
         List<NasTrialsRecord> trials = new ArrayList<>();
         List<NasJobEventsRecord> events = new ArrayList<>();
+        // Only jobs the scope held have old rows: a first sync deletes nothing.
+        List<String> old = new ArrayList<>();
         for (NasJob job : jobs) {
             NasJobRecords.JobRows jobRows = NasJobRecords.job(scope, job, at);
             NasJobSummariesRecord row = jobRows.summary();
@@ -179,42 +182,26 @@ public final class InventoryStore {
             rows.add(row);
             documents.add(jobRows.documents());
             trials.addAll(NasJobRecords.trials(scope, job));
+            if (states.containsKey(id)) {
+                old.add(id);
+            }
             if (!states.containsKey(id) || !Objects.equals(states.get(id), row.getState())) {
                 events.add(event(scope, id, states.get(id), row.getState(), source, at));
             }
             states.put(id, row.getState());
         }
-        for (List<String> chunk : chunks(rows.stream().map(NasJobSummariesRecord::getNasjobsid).toList())) {
+        for (List<String> chunk : chunks(old)) {
             db.deleteFrom(NAS_JOB_SUMMARIES).where(inScope(scope)).and(NAS_JOB_SUMMARIES.NASJOBSID.in(chunk)).execute();
         }
-        insertAll(db, NAS_JOB_SUMMARIES, List.of(NAS_JOB_SUMMARIES.fields()), rows);
-        insertAll(db, NAS_JOB_DOCUMENTS, List.of(NAS_JOB_DOCUMENTS.fields()), documents);
-        insertAll(db, NAS_TRIALS, List.of(NAS_TRIALS.fields()), trials);
-        insertAll(db, NAS_JOB_EVENTS, EVENT_FIELDS, events);
+        BatchInsert.insert(db, NAS_JOB_SUMMARIES, List.of(NAS_JOB_SUMMARIES.fields()), rows);
+        BatchInsert.insert(db, NAS_JOB_DOCUMENTS, List.of(NAS_JOB_DOCUMENTS.fields()), documents);
+        BatchInsert.insert(db, NAS_TRIALS, List.of(NAS_TRIALS.fields()), trials);
+        BatchInsert.insert(db, NAS_JOB_EVENTS, EVENT_FIELDS, events);
     }
 
     /** The events' columns but the generated id. */
     private static final List<Field<?>> EVENT_FIELDS = List.of(NAS_JOB_EVENTS.PROJECTSID, NAS_JOB_EVENTS.LOCATIONSID,
             NAS_JOB_EVENTS.NASJOBSID, NAS_JOB_EVENTS.OBSERVEDAT, NAS_JOB_EVENTS.FROMSTATE, NAS_JOB_EVENTS.TOSTATE, NAS_JOB_EVENTS.SOURCE);
-
-    /** Inserts records through one prepared statement, in batches of a thousand rows. */
-    private static <R extends TableRecord<R>> void insertAll(DSLContext db, Table<R> table, List<Field<?>> fields, List<R> records) {
-        for (int start = 0; start < records.size(); start += 1000) {
-            // jOOQ writes "? FORMAT JSON" for a JSON bind only when the placeholder has a value; without it H2
-            // would store each JSON text as a JSON string.
-            List<Field<?>> placeholders = fields.stream()
-                    .<Field<?>>map(f -> f.getType() == JSON.class ? DSL.val(JSON.valueOf("{}")) : DSL.val(null, f)).toList();
-            BatchBindStep batch = db.batch(db.insertInto(table).columns(fields).values(placeholders));
-            for (R record : records.subList(start, Math.min(records.size(), start + 1000))) {
-                Object[] values = new Object[fields.size()];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = record.get(fields.get(i));
-                }
-                batch.bind(values);
-            }
-            batch.execute();
-        }
-    }
 
     private static void delete(DSLContext db, ScopeKey scope, List<String> ids, Map<String, String> states, String source,
                                OffsetDateTime at) {
@@ -228,7 +215,7 @@ public final class InventoryStore {
         for (List<String> chunk : chunks(ids)) {
             db.deleteFrom(NAS_JOB_SUMMARIES).where(inScope(scope)).and(NAS_JOB_SUMMARIES.NASJOBSID.in(chunk)).execute();
         }
-        insertAll(db, NAS_JOB_EVENTS, EVENT_FIELDS, events);
+        BatchInsert.insert(db, NAS_JOB_EVENTS, EVENT_FIELDS, events);
     }
 
     private static NasJobEventsRecord event(ScopeKey scope, String id, String from, String to, String source, OffsetDateTime at) {
@@ -253,23 +240,7 @@ public final class InventoryStore {
 
     private static void markScope(DSLContext db, ScopeKey scope, ScopeStatus status, String message,
                                   OffsetDateTime at, Integer jobCount) {
-        var insert = db.insertInto(SYNC_SCOPES)
-                .set(SYNC_SCOPES.PROJECTSID, scope.projectsId())
-                .set(SYNC_SCOPES.LOCATIONSID, scope.locationsId())
-                .set(SYNC_SCOPES.LASTATTEMPTAT, at)
-                .set(SYNC_SCOPES.STATUS, status.name())
-                .set(SYNC_SCOPES.ERRORMESSAGE, message)
-                .set(SYNC_SCOPES.LASTSUCCESSAT, status == ScopeStatus.OK ? at : null)
-                .set(SYNC_SCOPES.JOBCOUNT, jobCount);
-        var update = insert.onDuplicateKeyUpdate()
-                .set(SYNC_SCOPES.LASTATTEMPTAT, at)
-                .set(SYNC_SCOPES.STATUS, status.name())
-                .set(SYNC_SCOPES.ERRORMESSAGE, message);
-        if (status == ScopeStatus.OK) {
-            update.set(SYNC_SCOPES.LASTSUCCESSAT, at).set(SYNC_SCOPES.JOBCOUNT, jobCount).execute();
-        } else {
-            update.execute();
-        }
+        ScopeRows.mark(db, scope, status, message, at, jobCount);
     }
 
     private static Map<String, String> states(DSLContext db, ScopeKey scope) {

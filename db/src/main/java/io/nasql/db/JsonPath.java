@@ -108,7 +108,15 @@ public final class JsonPath {
         int i = 1;
         while (i < path.length()) {
             char c = path.charAt(i);
-            if (c == '.') {
+            if (c == '.' && i + 1 < path.length() && path.charAt(i + 1) == '"') {
+                // A quoted key, as SQL/JSON paths write one with '-' or spaces: $."cost-center".
+                int close = path.indexOf('"', i + 2);
+                if (close < 0) {
+                    throw new IllegalArgumentException("json_value: unclosed \" in path " + path);
+                }
+                steps.add(path.substring(i + 2, close));
+                i = close + 1;
+            } else if (c == '.') {
                 int end = i + 1;
                 while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
                     end++;

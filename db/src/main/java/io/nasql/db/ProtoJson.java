@@ -1,5 +1,7 @@
 package io.nasql.db;
 
+import com.google.cloud.aiplatform.v1.Measurement;
+import com.google.cloud.aiplatform.v1.NasJobOutput;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageOrBuilder;
 import com.google.protobuf.Timestamp;
@@ -19,12 +21,22 @@ public final class ProtoJson {
 
     /** Compact proto3 JSON (camelCase) of a message. */
     public static String print(MessageOrBuilder message) {
+        String fast = message instanceof NasJobOutput output ? OutputJson.print(output)
+                : message instanceof Measurement measurement ? OutputJson.print(measurement) : null;
+        if (fast != null) {
+            return fast;
+        }
+        return printWithJsonFormat(message);
+    }
+
+    /** JsonFormat's text, always: the reference the fast printer is tested against. */
+    static String printWithJsonFormat(MessageOrBuilder message) {
         try {
             return PRINTER.print(message);
         } catch (InvalidProtocolBufferException e) {
             // Only an Any of an unknown type gets here (in Status.details): keep what can be printed.
             if (message instanceof Status status) {
-                return print(status.toBuilder().clearDetails());
+                return printWithJsonFormat(status.toBuilder().clearDetails());
             }
             throw new IllegalStateException("cannot print " + message.getClass().getSimpleName() + " as JSON", e);
         }

@@ -162,6 +162,7 @@ class InventoryTest {
         String url = "jdbc:h2:file:" + folder.resolve("google") + ";DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
         org.h2.jdbcx.JdbcConnectionPool pool = org.h2.jdbcx.JdbcConnectionPool.create(url, "", "");
         try {
+            // Schema version 1, as an inventory made before passwords was (V2 needs json_value, which Inventory adds).
             org.flywaydb.core.Flyway.configure().dataSource(pool).schemas("nasql").defaultSchema("nasql")
                     .locations("classpath:db/migration").target("1").load().migrate();
             try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {

@@ -15,6 +15,9 @@ class JsonPathTest {
         assertThat(JsonPath.value(SPEC, "$.multiTrialAlgorithmSpec.metric.goal")).isEqualTo("MAXIMIZE");
         assertThat(JsonPath.value(SPEC, "$.multiTrialAlgorithmSpec.searchTrialSpec.maxTrialCount")).isEqualTo("20");
         assertThat(JsonPath.value(SPEC, "$['a.b']")).isEqualTo("true");
+        // A quoted key, as PostgreSQL's jsonpath writes one: a '-' or '.' in it is part of the key.
+        assertThat(JsonPath.value(SPEC, "$.\"a.b\"")).isEqualTo("true");
+        assertThat(JsonPath.value("{\"labels\":{\"cost-center\":\"x1\"}}", "$.labels.\"cost-center\"")).isEqualTo("x1");
     }
 
     @Test

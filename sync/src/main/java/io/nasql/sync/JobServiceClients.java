@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One {@code JobServiceClient} per location, each made on first use: making one costs about a
- * second, so a statement that needs no API never pays for it.
+ * One {@code JobServiceClient} per endpoint (a location's regional one, or the one {@code --endpoint}
+ * names for all), each made on first use: making one costs about a second, so a statement that
+ * needs no API never pays for it, and locations behind one endpoint share its client and channel.
  */
 public final class JobServiceClients implements AutoCloseable {
     private static final String CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform";
@@ -37,7 +38,7 @@ public final class JobServiceClients implements AutoCloseable {
 
     /** The client for a location's endpoint: one per region on the real API, one for all with --endpoint. */
     public JobServiceClient forLocation(String location) {
-        return clients.computeIfAbsent(target.endpointFor(location), e -> new Lazy(location)).get();
+        return clients.computeIfAbsent(target.endpointFor(location), Lazy::new).get();
     }
 
     /** How many clients were made so far; a local-only statement makes none. */
@@ -46,20 +47,20 @@ public final class JobServiceClients implements AutoCloseable {
     }
 
     /**
-     * One location's client, made on first use under its own lock, so that clients for many
+     * One endpoint's client, made on first use under its own lock, so that clients for many
      * locations are made in parallel rather than one after the other inside the map's lock.
      */
     private final class Lazy {
-        private final String location;
+        private final String endpoint;
         private JobServiceClient client;
 
-        Lazy(String location) {
-            this.location = location;
+        Lazy(String endpoint) {
+            this.endpoint = endpoint;
         }
 
         synchronized JobServiceClient get() {
             if (client == null) {
-                client = create(location);
+                client = create(endpoint);
             }
             return client;
         }
@@ -75,8 +76,7 @@ public final class JobServiceClients implements AutoCloseable {
         }
     }
 
-    private JobServiceClient create(String location) {
-        String endpoint = target.endpointFor(location);
+    private JobServiceClient create(String endpoint) {
         JobServiceSettings.Builder settings = JobServiceSettings.newBuilder()
                 .setEndpoint(endpoint)
                 .setCredentialsProvider(credentials());

@@ -12,4 +12,8 @@ public record ScopeOutcome(ScopeKey scope, Status status, ScopeChanges changes, 
     static ScopeOutcome ok(ScopeKey scope, ScopeChanges changes) {
         return new ScopeOutcome(scope, Status.OK, changes, null);
     }
+
+    static ScopeOutcome interrupted(ScopeKey scope) {
+        return new ScopeOutcome(scope, Status.INTERRUPTED, null, "interrupted before it finished; left as it was");
+    }
 }

@@ -9,7 +9,6 @@ import io.nasql.db.ProtoJson;
 import io.nasql.db.ScopeChanges;
 import io.nasql.db.ScopeKey;
 import io.nasql.db.ScopeStatus;
-import io.nasql.db.SyncRunSummary;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,25 +26,24 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 /**
  * Mirrors the NasJobs of many scopes into the inventory. Per scope: page through ListNasJobs,
- * GetNasJob only the new and changed jobs (the listing has no {@code nasJobOutput}), then one
- * transaction. A scope that fails keeps its old rows; the others go on.
+ * GetNasJob only the new and changed jobs (the listing has no {@code nasJobOutput}) into a
+ * staging area, then swap them in with one short transaction. A scope that fails, for any reason,
+ * keeps its old rows and gets a FAILED row; the others go on.
  */
 public final class SyncEngine implements AutoCloseable {
     private static final int PAGE_SIZE = 100;
-    /** Fetched jobs are written in batches of this many, inside their scope's transaction. */
-    private static final int WRITE_BATCH = 100;
+    /** Staged jobs are written in batches of this many, inside their scope's one transaction. */
+    private static final int WRITE_BATCH = 500;
     /**
-     * Scopes fetching and writing at once. Each holds an open H2 transaction whose changes H2 keeps
-     * until it commits, so this bounds memory; the calls in flight are shared among them.
+     * Serialized bytes of fetched jobs a scope keeps in memory before it stages the rest in a
+     * temporary file: with 32 scopes fetching at once this stays a few MB of heap.
      */
-    static final int SCOPES_WRITING = 8;
+    static final long STAGING_MEMORY_BYTES = 256 * 1024;
 
     private final InventoryStore store;
     private final JobServiceClients clients;
@@ -58,7 +57,6 @@ public final class SyncEngine implements AutoCloseable {
     private final CancelToken stop = new CancelToken();
     private final AtomicInteger activeScopes = new AtomicInteger();
     private final Map<String, ScopeStatus> deniedProjects = new ConcurrentHashMap<>();
-    private final Semaphore writing = new Semaphore(SCOPES_WRITING, true);
 
     public SyncEngine(InventoryStore store, JobServiceClients clients, CallRunner runner, SyncOptions options, Clock clock) {
         this.store = store;
@@ -86,6 +84,8 @@ public final class SyncEngine implements AutoCloseable {
     /** As {@link #sync(List, List)}, counting the API calls since {@code callsBefore} (those that found the scopes too). */
     public SyncReport sync(List<ScopeKey> scopes, List<ScopeOutcome> known, long callsBefore) throws InterruptedException {
         Instant started = clock.instant();
+        // A scope named twice (--projects a,a) is synced once: two syncs of one scope would race on its rows.
+        scopes = List.copyOf(new LinkedHashSet<>(scopes));
         progress.total(scopes.size());
         List<ScopeOutcome> outcomes = new ArrayList<>(known);
         for (ScopeOutcome failure : known) {
@@ -96,6 +96,7 @@ public final class SyncEngine implements AutoCloseable {
         }
         int coordinators = Math.max(1, Math.min(scopes.size(), options.concurrency()));
         ExecutorService pool = Executors.newFixedThreadPool(coordinators, Threads.daemon("nasql-scope"));
+        CredentialsException noCredentials = null;
         try {
             List<Future<ScopeOutcome>> futures = new ArrayList<>();
             for (ScopeKey scope : scopes) {
@@ -109,6 +110,11 @@ public final class SyncEngine implements AutoCloseable {
                     } catch (InterruptedException e) {
                         // Ctrl-C in the shell: stop the scopes, then wait for them to wind down and record the run.
                         interrupt();
+                    } catch (CredentialsException e) {
+                        // The others stop as on Ctrl-C (never interrupted inside H2); the run is recorded, then this is the error.
+                        noCredentials = e;
+                        interrupt();
+                        break;
                     }
                 }
             }
@@ -117,10 +123,10 @@ public final class SyncEngine implements AutoCloseable {
         }
         Instant ended = clock.instant();
         SyncReport report = new SyncReport(outcomes, runner.calls() - callsBefore, Duration.between(started, ended), interrupted.get());
-        store.recordRun(new SyncRunSummary(utc(started), utc(ended), report.runStatus(),
-                (int) report.count(ScopeOutcome.Status.OK), (int) report.count(ScopeOutcome.Status.FAILED),
-                (int) (report.count(ScopeOutcome.Status.DENIED) + report.count(ScopeOutcome.Status.DISABLED)), report.added(), report.changed(), report.removed(),
-                report.apiCalls()));
+        store.recordRun(report.runSummary(utc(started), utc(ended)));
+        if (noCredentials != null) {
+            throw noCredentials;
+        }
         // The interrupt flag stays cleared: a thread interrupted inside H2's file I/O would close the database.
         return report;
     }
@@ -138,9 +144,9 @@ public final class SyncEngine implements AutoCloseable {
     private ScopeOutcome syncScope(ScopeKey scope) {
         ScopeOutcome outcome;
         try {
-            outcome = interrupted.get() ? interruptedOutcome(scope) : mirror(scope);
+            outcome = interrupted.get() ? ScopeOutcome.interrupted(scope) : mirror(scope);
         } catch (InterruptedException e) {
-            outcome = interruptedOutcome(scope);
+            outcome = ScopeOutcome.interrupted(scope);
         } catch (ApiCallException e) {
             ScopeStatus status = ScopeFailures.classify(e);
             if (status == ScopeStatus.DENIED || status == ScopeStatus.DISABLED) {
@@ -148,11 +154,28 @@ public final class SyncEngine implements AutoCloseable {
                 deniedProjects.putIfAbsent(scope.projectsId(), status);
             }
             String message = ScopeFailures.describe(e, status, scope.projectsId(), scope.locationsId());
-            store.markScopeFailed(scope, status, message, utc(clock.instant()));
-            outcome = new ScopeOutcome(scope, ScopeOutcome.Status.valueOf(status.name()), null, message);
+            outcome = failed(scope, status, message);
+        } catch (CredentialsException e) {
+            // No scope can be synced without credentials: the whole command fails, saying how to log in.
+            throw e;
+        } catch (RuntimeException e) {
+            // Not the API's answer (the inventory refused a row, a staging file could not be written):
+            // still only this scope's failure, recorded like one.
+            outcome = failed(scope, ScopeStatus.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         progress.scopeDone(outcome.status() == ScopeOutcome.Status.OK);
         return outcome;
+    }
+
+    /** Records a scope's failure; if even that fails, the outcome still says why, and the run goes on. */
+    private ScopeOutcome failed(ScopeKey scope, ScopeStatus status, String message) {
+        String recorded = message;
+        try {
+            store.markScopeFailed(scope, status, message, utc(clock.instant()));
+        } catch (RuntimeException e) {
+            recorded = message + " (and its sync_scopes row could not be written: " + e.getMessage() + ")";
+        }
+        return new ScopeOutcome(scope, ScopeOutcome.Status.valueOf(status.name()), null, recorded);
     }
 
     private ScopeOutcome mirror(ScopeKey scope) throws InterruptedException {
@@ -193,71 +216,49 @@ public final class SyncEngine implements AutoCloseable {
             store.markScopeUnchanged(scope, known.size(), utc(clock.instant()));
             return ScopeOutcome.ok(scope, new ScopeChanges(0, 0, 0, known.size()));
         }
-        writing.acquire();
-        // Only scopes fetching now share the calls in flight.
-        activeScopes.incrementAndGet();
-        try {
+        try (ScopeStaging staging = new ScopeStaging(STAGING_MEMORY_BYTES)) {
+            // Only scopes fetching now share the calls in flight.
+            activeScopes.incrementAndGet();
+            try {
+                fetch(scope, client, toGet, listed, staging);
+            } finally {
+                activeScopes.decrementAndGet();
+            }
             checkInterrupted();
-            // Jobs are written as their GetNasJob returns, so memory stays bounded however big the scope;
-            // the scope's one transaction commits only when all are in, and anything thrown rolls it back.
-            ScopeChanges changes = store.replaceScope(scope, batch -> fetch(scope, client, toGet, listed, batch), () -> {
-                // Jobs gone between the listing and their GetNasJob are missing too.
-                missing.addAll(known.keySet().stream().filter(id -> !listed.contains(id)).toList());
-                return missing;
-            }, "sync", utc(clock.instant()));
+            // Jobs gone between the listing and their GetNasJob are missing too.
+            missing.addAll(known.keySet().stream().filter(id -> !listed.contains(id)).toList());
+            // The one short transaction: the scope becomes exactly what the API listed, or stays as it was.
+            ScopeChanges changes = store.replaceScope(scope, batch -> staging.forEachBatch(WRITE_BATCH, batch), () -> missing,
+                    "sync", utc(clock.instant()));
             return ScopeOutcome.ok(scope, changes);
-        } catch (Stopped e) {
-            throw new InterruptedException("sync interrupted");
-        } finally {
-            activeScopes.decrementAndGet();
-            writing.release();
-        }
-    }
-
-    /** A stop seen while fetching inside the scope's transaction; unchecked, so that it rolls the transaction back. */
-    private static final class Stopped extends RuntimeException {
-        Stopped() {
-            super("sync interrupted", null, false, false);
         }
     }
 
     /**
      * GetNasJob for each name, a window at a time so that a big scope shares the calls with the
-     * others, handing the jobs on in batches. A job gone since the listing (NOT_FOUND) is dropped
+     * others, staging the jobs as they arrive. A job gone since the listing (NOT_FOUND) is dropped
      * from {@code listed}. On a failure the calls still out are abandoned: they only read.
      */
     private void fetch(ScopeKey scope, JobServiceClient client, List<String> names, Set<String> listed,
-                       Consumer<List<NasJob>> sink) {
+                       ScopeStaging staging) throws InterruptedException {
         CompletionService<NasJob> completion = new ExecutorCompletionService<>(getPool);
-        List<NasJob> batch = new ArrayList<>(WRITE_BATCH);
         Set<String> fetched = new HashSet<>();
         int next = 0;
         int outstanding = 0;
-        try {
-            while (next < names.size() || outstanding > 0) {
-                int window = Math.max(2, options.concurrency() / Math.max(1, activeScopes.get()));
-                while (next < names.size() && outstanding < window) {
-                    String name = names.get(next++);
-                    completion.submit(() -> getOrNull(scope, client, name));
-                    outstanding++;
-                }
-                NasJob job = Threads.await(completion.take());
-                outstanding--;
-                if (job != null) {
-                    fetched.add(idOf(job.getName()));
-                    batch.add(job);
-                    if (batch.size() == WRITE_BATCH) {
-                        sink.accept(batch);
-                        batch = new ArrayList<>(WRITE_BATCH);
-                    }
-                }
-                checkInterrupted();
+        while (next < names.size() || outstanding > 0) {
+            int window = Math.max(2, options.concurrency() / Math.max(1, activeScopes.get()));
+            while (next < names.size() && outstanding < window) {
+                String name = names.get(next++);
+                completion.submit(() -> getOrNull(scope, client, name));
+                outstanding++;
             }
-        } catch (InterruptedException e) {
-            throw new Stopped();
-        }
-        if (!batch.isEmpty()) {
-            sink.accept(batch);
+            NasJob job = Threads.await(completion.take());
+            outstanding--;
+            if (job != null) {
+                fetched.add(idOf(job.getName()));
+                staging.add(job);
+            }
+            checkInterrupted();
         }
         names.forEach(n -> {
             if (!fetched.contains(idOf(n))) {
@@ -285,10 +286,6 @@ public final class SyncEngine implements AutoCloseable {
         if (interrupted.get() || Thread.currentThread().isInterrupted()) {
             throw new InterruptedException("sync interrupted");
         }
-    }
-
-    private static ScopeOutcome interruptedOutcome(ScopeKey scope) {
-        return new ScopeOutcome(scope, ScopeOutcome.Status.INTERRUPTED, null, "interrupted before it finished; left as it was");
     }
 
     private static OffsetDateTime utc(Instant t) {

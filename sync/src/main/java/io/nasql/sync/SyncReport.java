@@ -1,6 +1,8 @@
 package io.nasql.sync;
 
+import io.nasql.db.SyncRunSummary;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /** What a sync run did, scope by scope, with its totals. */
@@ -40,5 +42,11 @@ public record SyncReport(List<ScopeOutcome> outcomes, long apiCalls, Duration el
     /** {@code sync_runs.status}: OK, PARTIAL when some scope failed, or INTERRUPTED. */
     public String runStatus() {
         return interrupted ? "INTERRUPTED" : problems().isEmpty() ? "OK" : "PARTIAL";
+    }
+
+    /** The run's row for {@code sync_runs}; DISABLED scopes count as denied there. */
+    public SyncRunSummary runSummary(OffsetDateTime started, OffsetDateTime ended) {
+        return new SyncRunSummary(started, ended, runStatus(), (int) count(ScopeOutcome.Status.OK), (int) count(ScopeOutcome.Status.FAILED),
+                (int) (count(ScopeOutcome.Status.DENIED) + count(ScopeOutcome.Status.DISABLED)), added(), changed(), removed(), apiCalls());
     }
 }

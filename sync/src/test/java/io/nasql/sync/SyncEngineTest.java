@@ -43,7 +43,7 @@ class SyncEngineTest {
     }
 
     /** The inventory holds exactly the emulator's jobs, every field equal. */
-    private static void assertMirrors(SyncFixture f) {
+    static void assertMirrors(SyncFixture f) {
         List<NasJob> truth = f.emulator.jobs();
         Map<String, NasJobsRecord> rows = f.inventory.dsl().selectFrom(NAS_JOBS).fetch().stream()
                 .collect(Collectors.toMap(NasJobsRecord::getName, Function.identity()));

@@ -16,6 +16,7 @@ import io.nasql.shell.statement.TemplateRenderer;
 import io.nasql.shell.statement.Variables;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.time.Clock;
 import java.util.Map;
 import org.jline.terminal.Terminal;
@@ -47,13 +48,15 @@ final class InteractiveMode {
             }
             PrivateFiles.createFolder(config.folder());
             boolean color = !io.env().containsKey("NO_COLOR") && !terminal.getType().startsWith(Terminal.TYPE_DUMB);
-            wiring.settings().set(Setting.COLOR, color);
+            // Results go where stdout goes: into a pipe (nasql | less) without colour, the prompt staying on the terminal.
+            Writer results = io.stdoutIsTerminal() ? null : io.results();
+            wiring.settings().set(Setting.COLOR, color && results == null);
             InputReader input = new InputReader(terminal, new SqlCompleter(wiring.inventory(), ResourceCatalog.load()), color,
                     config.folder().resolve("history"));
             Wiring.FrontEnd front = new Wiring.FrontEnd(notices, progress, input::confirm,
                     () -> ReportCatalog.load(ReportFolders.of(io.home())), variables);
             return new Repl(new Repl.Parts(terminal, input, wiring.engine(front), new TemplateRenderer(variables), wiring.settings(),
-                    wiring.inventory(), wiring.clock(), color, io.env().get("PAGER"))).run();
+                    wiring.inventory(), wiring.clock(), color, io.env().get("PAGER"), results)).run();
         }
     }
 }

@@ -10,7 +10,8 @@ final class CellText {
     private CellText() {
     }
 
-    /** Tab, CR and LF as {@code \t \r \n}; other C0 and C1 controls and DEL as {@code \xHH}; a backslash stays as it is. */
+    /** Tab, CR and LF as {@code \t \r \n}; other C0 and C1 controls and DEL as {@code \xHH}, format characters and
+     * separators as a backslash, u and four hex digits; a backslash stays as it is. */
     static String escapeControls(String text) {
         int i = 0;
         while (i < text.length() && !isControl(text.charAt(i))) {
@@ -28,7 +29,7 @@ final class CellText {
                 case '\t' -> out.append("\\t");
                 default -> {
                     if (isControl(c)) {
-                        out.append(String.format("\\x%02x", (int) c));
+                        out.append(c < 0x100 ? String.format("\\x%02x", (int) c) : String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
                     }
@@ -38,8 +39,16 @@ final class CellText {
         return out.toString();
     }
 
+    /**
+     * Controls (Cc), format characters (Cf: right-to-left overrides, zero-width and invisible marks) and the
+     * line and paragraph separators (Zl, Zp): each can hide or reorder what a cell shows, or break its line.
+     */
     private static boolean isControl(char c) {
-        return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+        if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
     }
 
     /** Terminal columns: wide (East Asian, emoji) characters count two, combining marks none. */

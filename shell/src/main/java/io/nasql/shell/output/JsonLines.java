@@ -1,8 +1,13 @@
 package io.nasql.shell.output;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -13,7 +18,12 @@ import java.util.Map;
  * Strings are written as JSON writes them, so a control character in one stays escaped.
  */
 final class JsonLines {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Numbers kept as written (a float as BigDecimal, not rounded to a double; 1E+2 stays 1E+2), and
+     * an object with a key twice is not parsed (its text is shown as it is, rather than one value dropped).
+     */
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).nodeFactory(JsonNodeFactory.withExactBigDecimals(true)).build();
     private static final String INDENT = "  ";
     private static final String KEY = "\u001b[36m";
     private static final String RESET = "\u001b[0m";

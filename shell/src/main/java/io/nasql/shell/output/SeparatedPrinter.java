@@ -33,10 +33,9 @@ final class SeparatedPrinter implements ResultPrinter {
                         : value);
     }
 
-    /** Tab-separated, with tabs, line breaks and backslashes escaped. */
+    /** Tab-separated, with backslashes doubled and tabs, line breaks and every other control escaped as a table shows them. */
     static SeparatedPrinter text(Writer out) {
-        return new SeparatedPrinter(out, "\t", "\n",
-                value -> value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r"));
+        return new SeparatedPrinter(out, "\t", "\n", value -> CellText.escapeControls(value.replace("\\", "\\\\")));
     }
 
     @Override

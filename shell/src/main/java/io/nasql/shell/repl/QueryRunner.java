@@ -8,6 +8,7 @@ import io.nasql.shell.statement.StatementEngine;
 import io.nasql.shell.statement.StatementException;
 import io.nasql.shell.statement.TemplateRenderer;
 import io.nasql.sync.CancelToken;
+import java.io.Writer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +24,7 @@ import org.jline.terminal.Terminal;
  */
 final class QueryRunner implements AutoCloseable {
     private final Terminal terminal;
+    private final Writer results;
     private final StatementEngine engine;
     private final TemplateRenderer templates;
     private final Settings settings;
@@ -35,7 +37,14 @@ final class QueryRunner implements AutoCloseable {
     });
 
     QueryRunner(Terminal terminal, StatementEngine engine, TemplateRenderer templates, Settings settings, Console console, Pager pager) {
+        this(terminal, null, engine, templates, settings, console, pager);
+    }
+
+    /** @param results where results go when not to the terminal (stdout into a pipe or a file), or null */
+    QueryRunner(Terminal terminal, Writer results, StatementEngine engine, TemplateRenderer templates, Settings settings, Console console,
+                Pager pager) {
         this.terminal = terminal;
+        this.results = results;
         this.engine = engine;
         this.templates = templates;
         this.settings = settings;
@@ -47,7 +56,9 @@ final class QueryRunner implements AutoCloseable {
     boolean run(Statement statement, String input, boolean vertical, boolean paging) {
         CancelToken cancel = new CancelToken();
         boolean dumb = terminal.getType().startsWith(Terminal.TYPE_DUMB);
-        PagedOutput out = new PagedOutput(terminal.writer(), terminal.getHeight(), paging && !dumb ? pager : null, cancel::cancel);
+        // Results into a pipe stream there as they come, never paged; the prompt and messages stay on the terminal.
+        PagedOutput out = results != null ? new PagedOutput(results, 0, null, cancel::cancel)
+                : new PagedOutput(terminal.writer(), terminal.getHeight(), paging && !dumb ? pager : null, cancel::cancel);
         String error = null;
         String pointer = null;
         Terminal.SignalHandler previous = null;

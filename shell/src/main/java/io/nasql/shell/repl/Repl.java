@@ -7,6 +7,7 @@ import io.nasql.shell.statement.StatementEngine;
 import io.nasql.shell.statement.StatementSplitter;
 import io.nasql.shell.statement.TemplateRenderer;
 import java.io.IOException;
+import java.io.Writer;
 import java.time.Clock;
 import java.util.List;
 import org.jline.reader.EndOfFileException;
@@ -25,13 +26,18 @@ public final class Repl {
 
     /** What a REPL is made of. */
     public record Parts(Terminal terminal, InputReader input, StatementEngine engine, TemplateRenderer templates, Settings settings,
-                        InventoryAccess inventory, Clock clock, boolean color, String pagerCommand) {
+                        InventoryAccess inventory, Clock clock, boolean color, String pagerCommand, Writer results) {
+        /** Results on the terminal, with the prompt. */
+        public Parts(Terminal terminal, InputReader input, StatementEngine engine, TemplateRenderer templates, Settings settings,
+                     InventoryAccess inventory, Clock clock, boolean color, String pagerCommand) {
+            this(terminal, input, engine, templates, settings, inventory, clock, color, pagerCommand, null);
+        }
     }
 
     public Repl(Parts parts) {
         this.input = parts.input();
         this.console = new Console(parts.terminal().writer(), parts.color());
-        this.queries = new QueryRunner(parts.terminal(), parts.engine(), parts.templates(), parts.settings(), console,
+        this.queries = new QueryRunner(parts.terminal(), parts.results(), parts.engine(), parts.templates(), parts.settings(), console,
                 new Pager(parts.pagerCommand()));
         this.commands = new ReplCommands(parts.settings(), display, console);
         this.inventory = parts.inventory();

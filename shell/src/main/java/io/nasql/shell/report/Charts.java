@@ -44,6 +44,32 @@ final class Charts {
         return label.toString();
     }
 
+    /**
+     * The room left of a plot for the y axis's tick labels: about 11 units a character, the width they
+     * take at the larger text size of a narrow window (a label is a few characters, {@link Scale#label}).
+     */
+    static int leftMargin(Scale y) {
+        return 14 + 11 * y.widestLabel();
+    }
+
+    /**
+     * A chart's axis titles and legend are HTML around its drawing, so that they wrap and keep the page's
+     * text size in a narrow window, where the drawing (and any text in it) scales down.
+     */
+    static String axisTitle(String cls, String text) {
+        return "<p class=\"axis-title " + cls + "\">" + Html.escape(text) + "</p>\n";
+    }
+
+    /** A legend: each key a small drawing (the {@code <svg>} body) and its text. */
+    static String legend(String... keysAndTexts) {
+        StringBuilder html = new StringBuilder("<p class=\"legend\">");
+        for (int i = 0; i < keysAndTexts.length; i += 2) {
+            html.append("<span><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"key\" viewBox=\"0 0 20 14\" width=\"20\" height=\"14\" aria-hidden=\"true\">")
+                    .append(keysAndTexts[i]).append("</svg> ").append(Html.escape(keysAndTexts[i + 1])).append("</span>");
+        }
+        return html.append("</p>\n").toString();
+    }
+
     /** Grid lines and tick labels of both axes around the plot area. */
     static void axes(Svg svg, Scale x, Scale y, double left, double right, double top, double bottom) {
         for (double t : y.ticks()) {

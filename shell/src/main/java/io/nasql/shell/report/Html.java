@@ -21,7 +21,12 @@ final class Html {
                 case '\'' -> out.append("&#39;");
                 default -> {
                     // XML 1.0 has no place for other control characters, even as references: show them.
-                    if (c < 0x20 && c != '\n' && c != '\t' && c != '\r' || c == 0xfffe || c == 0xffff) {
+                    if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        out.append(c).append(text.charAt(++i));
+                    } else if (Character.isSurrogate(c)) {
+                        // Half a pair is no character: UTF-8 cannot encode it and XML would not parse it.
+                        out.append('\ufffd');
+                    } else if (c < 0x20 && c != '\n' && c != '\t' && c != '\r' || c == 0xfffe || c == 0xffff) {
                         out.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
                     } else {
                         out.append(c);
@@ -34,6 +39,9 @@ final class Html {
 
     /** A value with up to five significant digits: 0.8335, 24.249, 1234.6. */
     static String number(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.isNaN(v) ? "NaN" : v > 0 ? "\u221e" : "-\u221e";
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return String.valueOf((long) v);
         }

@@ -10,6 +10,9 @@ import java.util.Map;
  * charts scale down to a narrow window and wide tables scroll in theirs.
  */
 final class HtmlReport {
+    /** The size of text in a chart in a narrow window, in the drawing's units (which the window scales by ~0.57 at 360 px). */
+    static final int NARROW_TEXT = 20;
+
     private static final String STYLE = String.join("",
             "body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:72em}h1{margin-bottom:.2em}",
             ".about{color:#555;margin-top:0}dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}",
@@ -19,17 +22,21 @@ final class HtmlReport {
             "th{background:#f3f3f3}td.num{text-align:right}td.null{color:#999}",
             "figure{margin:1.5em 0;max-width:600px}figcaption{font-weight:600;margin-bottom:.3em;overflow-wrap:anywhere}",
             "svg{display:block;max-width:100%;height:auto}svg text{font-size:13px;fill:#333}",
-            "svg .tick{font-size:12px;fill:#555}svg .axis-title{font-size:13px;fill:#222}svg .bar-note,svg .legend{font-size:12px;fill:#555}",
+            "svg .tick{font-size:12px;fill:#555}svg .bar-note{font-size:12px;fill:#555}",
+            "p.axis-title{margin:.2em 0;font-size:.9em;color:#222}p.axis-title.x{text-align:center}",
+            "p.legend{margin:.3em 0;font-size:.85em;color:#555}p.legend span{white-space:nowrap;margin-right:1.2em}",
+            "svg.key{display:inline;vertical-align:middle}",
             ".grid{stroke:#e6e6e6}.axis{stroke:#777}.bar{fill:#4e79a7}",
             ".point.search,.key.search{fill:#4e79a7}.point.train,.key.train{fill:#f28e2b;stroke:#fff;stroke-width:1}",
             ".running-best,.key.running-best{fill:none;stroke:#59a14f;stroke-width:2}",
             ".point.other,.key.other{fill:#a7b9d1}.point.front,.key.front{fill:#e15759;stroke:#fff;stroke-width:1}",
             ".front-line{fill:none;stroke:#e15759;stroke-width:1.5;stroke-dasharray:4 3}",
             ".nodata{padding:1em;border:1px dashed #bbb;color:#555;max-width:560px}.note,.counts{color:#555}",
-            ".failed{stroke:#e15759;stroke-width:2}ul.single{color:#555;padding-left:1.2em}",
-            // A chart scales down with the window; its text grows a little so that it stays legible there.
-            "@media (max-width:640px){body{margin:.6em}svg text{font-size:15px}svg .tick,svg .legend,svg .axis-title{font-size:15px}",
-            "svg .bar-note{font-size:13px}}");
+            ".failed,.key.failed{stroke:#e15759;stroke-width:2}ul.single{color:#555;padding-left:1.2em}",
+            // A 600-unit drawing scales down with a narrow window (to ~0.57 at 360 px): the text left in it grows
+            // so that it is still ~11 px there; axis titles and legends are HTML and keep the page's size.
+            "@media (max-width:640px){body{margin:.6em}svg text{font-size:",
+            NARROW_TEXT + "px}svg .tick,svg .bar-note,svg .legend{font-size:" + NARROW_TEXT + "px}}");
 
     private HtmlReport() {
     }

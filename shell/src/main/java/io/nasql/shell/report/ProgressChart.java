@@ -12,11 +12,10 @@ import java.util.Map;
 final class ProgressChart {
     static final int MAX_JOBS = 40;
     private static final int WIDTH = 600;
-    private static final int HEIGHT = 330;
-    private static final int LEFT = 64;
+    private static final int HEIGHT = 280;
     private static final int RIGHT = 16;
     private static final int TOP = 14;
-    private static final int BOTTOM = 76;
+    private static final int BOTTOM = 30;
 
     private ProgressChart() {
     }
@@ -57,6 +56,7 @@ final class ProgressChart {
         List<Failure> failures = new ArrayList<>();
         int failed = 0;
         int unfinished = 0;
+        int notNumeric = 0;
         int searchTrials = 0;
         int ordinal = 0;
         for (List<Object> row : rows) {
@@ -71,6 +71,8 @@ final class ProgressChart {
             if ("INFEASIBLE".equals(state) || "FAILED".equals(state)) {
                 failed++;
                 failures.add(new Failure(x, trialType, id));
+            } else if (value == null && result.text(row, valueColumn) != null) {
+                notNumeric++;
             } else if (value == null) {
                 unfinished++;
             }
@@ -87,7 +89,12 @@ final class ProgressChart {
         if (points.isEmpty()) {
             html.append(Charts.noData("No finished trial with a value yet."));
         } else {
-            html.append(svg(points, bests, failures, metric, goal));
+            html.append(Charts.axisTitle("y", "\u2191 " + Charts.metricLabel(metric, goal))).append(svg(points, bests, failures, metric))
+                    .append(Charts.axisTitle("x", "trial id (the order the search ran them in) \u2192"))
+                    .append(Charts.legend("<circle cx=\"10\" cy=\"7\" r=\"3.5\" class=\"key search\"/>", "search trial",
+                            "<path d=\"M10,1.5 L15.5,7 L10,12.5 L4.5,7 Z\" class=\"key train\"/>", "train trial",
+                            "<path d=\"M6,3 L14,11 M6,11 L14,3\" class=\"key failed\"/>", "failed",
+                            "<line x1=\"0\" y1=\"7\" x2=\"20\" y2=\"7\" class=\"key running-best\"/>", "running best"));
         }
         int train = points.size() - searchTrials;
         html.append("<p class=\"counts\">").append(searchTrials).append(searchTrials == 1 ? " search trial" : " search trials")
@@ -95,6 +102,9 @@ final class ProgressChart {
                 .append(failed).append(" failed</strong>");
         if (unfinished > 0) {
             html.append(", ").append(unfinished).append(" not finished");
+        }
+        if (notNumeric > 0) {
+            html.append(", ").append(notNumeric).append(" without a numeric value (NaN)");
         }
         html.append('.');
         Point best = best(points, goal);
@@ -105,18 +115,16 @@ final class ProgressChart {
         return html.append("</p>\n</figure>\n").toString();
     }
 
-    private static String svg(List<Point> points, List<Point> bests, List<Failure> failures, String metric, String goal) {
+    private static String svg(List<Point> points, List<Point> bests, List<Failure> failures, String metric) {
         double minX = Math.min(points.stream().mapToDouble(Point::trial).min().orElse(0), failures.stream().mapToDouble(Failure::trial).min().orElse(1));
         double maxX = Math.max(points.stream().mapToDouble(Point::trial).max().orElse(1), failures.stream().mapToDouble(Failure::trial).max().orElse(0));
         double minY = points.stream().mapToDouble(Point::value).min().orElse(0);
         double maxY = points.stream().mapToDouble(Point::value).max().orElse(1);
-        Scale x = Scale.of(Math.min(minX, 1), maxX, LEFT, WIDTH - RIGHT, 6);
         Scale y = Scale.padded(minY, maxY, HEIGHT - BOTTOM, TOP, 5);
-        String metricLabel = Charts.metricLabel(metric, goal);
+        int left = Charts.leftMargin(y);
+        Scale x = Scale.of(Math.min(minX, 1), maxX, left, WIDTH - RIGHT, 6);
         Svg svg = new Svg(WIDTH, HEIGHT, "progress", (metric == null ? "metric" : metric) + " of each trial in trial order");
-        Charts.axes(svg, x, y, LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM);
-        svg.text((LEFT + WIDTH - RIGHT) / 2.0, HEIGHT - BOTTOM + 36, "middle", "axis-title", "trial id (the order the search ran them in)");
-        svg.verticalText(16, (TOP + HEIGHT - BOTTOM) / 2.0, "axis-title", metricLabel);
+        Charts.axes(svg, x, y, left, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM);
         List<double[]> steps = new ArrayList<>();
         for (int i = 0; i < bests.size(); i++) {
             double px = x.at(bests.get(i).trial());
@@ -139,12 +147,6 @@ final class ProgressChart {
         for (Failure f : failures) {
             cross(svg, x.at(f.trial()), axis - 7, f.type() + " trial " + f.id() + " failed");
         }
-        double ly = HEIGHT - 12;
-        svg.circle(LEFT + 6, ly - 4, 3.5, "key search", null).text(LEFT + 14, ly, "start", "legend", "search trial");
-        svg.diamond(LEFT + 118, ly - 4, 5.5, "key train", null).text(LEFT + 128, ly, "start", "legend", "train trial");
-        cross(svg, LEFT + 224, ly - 4, null);
-        svg.text(LEFT + 232, ly, "start", "legend", "failed");
-        svg.line(LEFT + 292, ly - 4, LEFT + 312, ly - 4, "key running-best").text(LEFT + 318, ly, "start", "legend", "running best");
         return svg.toString();
     }
 

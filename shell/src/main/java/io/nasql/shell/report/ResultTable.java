@@ -23,20 +23,23 @@ record ResultTable(List<Column> columns, List<List<Object>> rows) {
         return i < 0 || row.get(i) == null ? null : row.get(i).toString();
     }
 
-    /** The row's number in the column of that label; null when it is not a number. */
+    /** The row's number in the column of that label; null when it is not a finite number (NaN and infinities have no place on an axis). */
     Double number(List<Object> row, String label) {
         int i = indexOf(label);
         if (i < 0 || row.get(i) == null) {
             return null;
         }
+        double value;
         if (row.get(i) instanceof Number n) {
-            return n.doubleValue();
+            value = n.doubleValue();
+        } else {
+            try {
+                value = Double.parseDouble(row.get(i).toString());
+            } catch (NumberFormatException e) {
+                return null;
+            }
         }
-        try {
-            return Double.parseDouble(row.get(i).toString());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return Double.isFinite(value) ? value : null;
     }
 
     /** The rows per job, in their order, keyed by project, location and job id (the columns there are of these). */

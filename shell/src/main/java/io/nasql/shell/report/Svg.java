@@ -31,14 +31,6 @@ final class Svg {
         return this;
     }
 
-    /** Text turned a quarter to the left, for a vertical axis title. */
-    Svg verticalText(double x, double y, String cls, String text) {
-        body.append("<text transform=\"translate(").append(num(x)).append(',').append(num(y)).append(") rotate(-90)\" text-anchor=\"middle\"");
-        attr("class", cls);
-        body.append('>').append(Html.escape(text)).append("</text>\n");
-        return this;
-    }
-
     Svg line(double x1, double y1, double x2, double y2, String cls) {
         body.append("<line x1=\"").append(num(x1)).append("\" y1=\"").append(num(y1)).append("\" x2=\"").append(num(x2))
                 .append("\" y2=\"").append(num(y2)).append('"');

@@ -12,11 +12,10 @@ import java.util.Map;
 final class TradeOffChart {
     static final int MAX_JOBS = 40;
     private static final int WIDTH = 600;
-    private static final int HEIGHT = 340;
-    private static final int LEFT = 64;
+    private static final int HEIGHT = 290;
     private static final int RIGHT = 16;
     private static final int TOP = 14;
-    private static final int BOTTOM = 76;
+    private static final int BOTTOM = 30;
 
     private TradeOffChart() {
     }
@@ -58,8 +57,11 @@ final class TradeOffChart {
             String otherId = result.text(first, spec.param("otherMetric", "otherMetricId"));
             charts.append("<figure class=\"chart trade-off\" data-job=\"").append(Html.escape(job.getKey())).append("\">\n<figcaption>")
                     .append(Html.escape(result.jobTitle(rows.get(0)))).append("</figcaption>\n")
-                    .append(svg(trials, Charts.metricLabel(metricId, result.text(first, spec.param("goal", "goal"))),
-                            Charts.metricLabel(otherId, result.text(first, spec.param("otherGoal", "otherGoal")))))
+                    .append(Charts.axisTitle("y", "\u2191 " + Charts.metricLabel(metricId, result.text(first, spec.param("goal", "goal")))))
+                    .append(svg(trials, metricId, otherId))
+                    .append(Charts.axisTitle("x", Charts.metricLabel(otherId, result.text(first, spec.param("otherGoal", "otherGoal"))) + " \u2192"))
+                    .append(Charts.legend("<circle cx=\"10\" cy=\"7\" r=\"3.5\" class=\"key other\"/>", "trial",
+                            "<circle cx=\"10\" cy=\"7\" r=\"5\" class=\"key front\"/>", "on the Pareto front"))
                     .append(frontTable(trials, metricId, otherId))
                     .append("</figure>\n");
         }
@@ -73,15 +75,14 @@ final class TradeOffChart {
         return charts.toString();
     }
 
-    private static String svg(List<Trial> trials, String metricLabel, String otherLabel) {
-        Scale x = Scale.padded(trials.stream().mapToDouble(Trial::other).min().orElse(0), trials.stream().mapToDouble(Trial::other).max().orElse(1),
-                LEFT, WIDTH - RIGHT, 6);
+    private static String svg(List<Trial> trials, String metricId, String otherId) {
         Scale y = Scale.padded(trials.stream().mapToDouble(Trial::metric).min().orElse(0), trials.stream().mapToDouble(Trial::metric).max().orElse(1),
                 HEIGHT - BOTTOM, TOP, 5);
-        Svg svg = new Svg(WIDTH, HEIGHT, "trade-off", metricLabel + " against " + otherLabel + ", one point per trial");
-        Charts.axes(svg, x, y, LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM);
-        svg.text((LEFT + WIDTH - RIGHT) / 2.0, HEIGHT - BOTTOM + 36, "middle", "axis-title", otherLabel);
-        svg.verticalText(16, (TOP + HEIGHT - BOTTOM) / 2.0, "axis-title", metricLabel);
+        int left = Charts.leftMargin(y);
+        Scale x = Scale.padded(trials.stream().mapToDouble(Trial::other).min().orElse(0), trials.stream().mapToDouble(Trial::other).max().orElse(1),
+                left, WIDTH - RIGHT, 6);
+        Svg svg = new Svg(WIDTH, HEIGHT, "trade-off", metricId + " against " + otherId + ", one point per trial");
+        Charts.axes(svg, x, y, left, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM);
         List<double[]> line = new ArrayList<>();
         trials.stream().filter(Trial::front).sorted(Comparator.comparingDouble(Trial::other))
                 .forEach(t -> line.add(new double[] {x.at(t.other()), y.at(t.metric())}));
@@ -90,9 +91,6 @@ final class TradeOffChart {
             String title = "trial " + t.id() + ": " + Html.number(t.metric()) + " at " + Html.number(t.other()) + (t.front() ? " (on the front)" : "");
             svg.circle(x.at(t.other()), y.at(t.metric()), t.front() ? 5 : 3.5, t.front() ? "point front" : "point other", title);
         }
-        double ly = HEIGHT - 12;
-        svg.circle(LEFT + 6, ly - 4, 3.5, "key other", null).text(LEFT + 14, ly, "start", "legend", "trial");
-        svg.circle(LEFT + 76, ly - 4, 5, "key front", null).text(LEFT + 86, ly, "start", "legend", "on the Pareto front");
         return svg.toString();
     }
 

@@ -86,4 +86,19 @@ class LauncherIT {
         String shell = onTerminal(home, LAUNCHER + " --db jdbc:h2:mem:t | cat", "SELECT 40 + 2 AS answer;\nexit\n");
         assertThat(shell).contains("| answer |").contains("|     42 |");
     }
+
+    @Test
+    void theShellsResultsGoIntoThePipeAndItsPromptStaysOnTheTerminal(@TempDir Path home) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script makes the terminal");
+        Path piped = home.resolve("piped.txt");
+        // A terminal of a known size, so that the line editor draws its prompt in full.
+        String shown = onTerminal(home, "stty cols 120 rows 40; " + LAUNCHER + " --db jdbc:h2:mem:t | cat > " + piped,
+                "SELECT 40 + 2 AS answer;\nSELECT 'b' || 'c' AS two;\nexit\n");
+        // What reaches the pipe: both results, in order, without colour, and no prompt or line editing.
+        String pipe = Files.readString(piped);
+        assertThat(pipe).contains("| answer |").contains("|     42 |").contains("| bc  |").doesNotContain("\u001b").doesNotContain("nasql");
+        assertThat(pipe.indexOf("42")).isLessThan(pipe.indexOf("bc"));
+        // The terminal: the prompt and what was typed, but no results.
+        assertThat(shown).contains("nasql").contains("SELECT 40 + 2").doesNotContain("|     42 |").doesNotContain("(1 row)");
+    }
 }

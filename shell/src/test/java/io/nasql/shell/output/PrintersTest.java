@@ -168,4 +168,28 @@ class PrintersTest {
         assertThat(colour.toString()).contains("\u001b[1mnasJobSpec\u001b[0m  | {")
                 .contains("|   \u001b[36m\"metric\"\u001b[0m: {").contains("\"x\\u001B\"");
     }
+
+    @Test
+    void verticalKeepsJsonNumbersAsWrittenAndShowsAnObjectWithADuplicateKeyAsItIs() throws Exception {
+        ListRows rows = new ListRows(List.of(new Column("spec", Column.Kind.JSON)), List.<List<Object>>of(
+                List.of("{\"big\":123456789012345678901234567890.5,\"e\":1E+2,\"f\":1.50,\"i\":12345678901234567890123}"),
+                List.of("{\"k\":1,\"k\":2}")));
+        String out = print(OutputFormat.VERTICAL, rows);
+        assertThat(out).contains("\"big\": 123456789012345678901234567890.5,").contains("\"e\": 1E+2,").contains("\"f\": 1.50,")
+                .contains("\"i\": 12345678901234567890123");
+        assertThat(out).contains("spec | {\"k\":1,\"k\":2}");
+    }
+
+    @Test
+    void invisibleAndReorderingCharactersAreEscapedInEveryTextForm() throws Exception {
+        // Right-to-left override, line and paragraph separators, a zero-width space, a BOM; ESC, BEL and a C1 control.
+        String hostile = "a\u202eb\u2028c\u2029d\u200be\ufefff\u001bg\u0007h\u009bi";
+        String shown = "a\\u202eb\\u2028c\\u2029d\\u200be\\ufefff\\x1bg\\x07h\\x9bi";
+        for (OutputFormat format : List.of(OutputFormat.TABLE, OutputFormat.VERTICAL, OutputFormat.TEXT)) {
+            assertThat(print(format, ListRows.ofText(List.of("v"), List.of(List.of(hostile))))).as(format.toString()).contains(shown)
+                    .doesNotContain("\u202e").doesNotContain("\u2028").doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u009b");
+        }
+        // text still doubles a backslash first, so an escape shown is told apart from a backslash sent.
+        assertThat(print(OutputFormat.TEXT, ListRows.ofText(List.of("v"), List.of(List.of("x\\u202e\ty"))))).isEqualTo("v\nx\\\\u202e\\ty\n");
+    }
 }

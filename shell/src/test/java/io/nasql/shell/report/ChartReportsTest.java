@@ -53,7 +53,7 @@ class ChartReportsTest {
     Inventory inventory;
 
     /** A trial: its id, state, and its final measurement's metrics as id, value pairs. */
-    private static NasTrial trial(String id, NasTrial.State state, Object... metrics) {
+    static NasTrial trial(String id, NasTrial.State state, Object... metrics) {
         NasTrial.Builder trial = NasTrial.newBuilder().setId(id).setState(state);
         if (metrics.length > 0) {
             Measurement.Builder m = Measurement.newBuilder().setStepCount(100);
@@ -65,7 +65,7 @@ class ChartReportsTest {
         return trial.build();
     }
 
-    private static NasJob job(ScopeKey scope, String id, String name, String team, String metric, GoalType goal, List<NasTrial> search,
+    static NasJob job(ScopeKey scope, String id, String name, String team, String metric, GoalType goal, List<NasTrial> search,
                               List<NasTrial> train) {
         // Jobs are created a second apart in id order, and each ran for an hour.
         Instant start = START.plusSeconds(Long.parseLong(id));
@@ -139,7 +139,7 @@ class ChartReportsTest {
                 .parse(new ByteArrayInputStream(page.replace("<!DOCTYPE html>", "").getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static List<Element> all(Node from, String xpath) throws Exception {
+    static List<Element> all(Node from, String xpath) throws Exception {
         NodeList nodes = (NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, from, XPathConstants.NODESET);
         List<Element> elements = new ArrayList<>();
         for (int i = 0; i < nodes.getLength(); i++) {
@@ -154,7 +154,7 @@ class ChartReportsTest {
         return figures.get(0);
     }
 
-    private static List<String> titles(Node from, String xpath) throws Exception {
+    static List<String> titles(Node from, String xpath) throws Exception {
         return all(from, xpath).stream().map(e -> e.getElementsByTagName("title").item(0).getTextContent()).toList();
     }
 

@@ -1,0 +1,82 @@
+package io.nasql.db;
+
+import static io.nasql.db.generated.Tables.NAS_JOB_SUMMARIES;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
+
+/**
+ * The two statements every scope of a sync runs, even an unchanged one: its jobs' update times,
+ * and its {@code sync_scopes} row. Both are fixed SQL bound through JDBC: jOOQ's building and
+ * rendering of them was most of an unchanged re-sync's per-scope CPU (issue 15).
+ */
+final class ScopeRows {
+    /** Standard MERGE (H2, and PostgreSQL 15+): a failure keeps the scope's last success and job count. */
+    private static final String MARK = """
+            MERGE INTO "aiplatform"."sync_scopes" t
+            USING (VALUES (CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(64)), CAST(? AS TIMESTAMP(9) WITH TIME ZONE),
+                           CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(4096)), CAST(? AS TIMESTAMP(9) WITH TIME ZONE), CAST(? AS INTEGER)))
+                AS s("projectsId", "locationsId", "lastAttemptAt", "status", "errorMessage", "lastSuccessAt", "jobCount")
+            ON t."projectsId" = s."projectsId" AND t."locationsId" = s."locationsId"
+            WHEN MATCHED THEN UPDATE SET "lastAttemptAt" = s."lastAttemptAt", "status" = s."status",
+                "errorMessage" = s."errorMessage", "lastSuccessAt" = COALESCE(s."lastSuccessAt", t."lastSuccessAt"),
+                "jobCount" = COALESCE(s."jobCount", t."jobCount")
+            WHEN NOT MATCHED THEN INSERT ("projectsId", "locationsId", "lastAttemptAt", "status", "errorMessage", "lastSuccessAt", "jobCount")
+                VALUES (s."projectsId", s."locationsId", s."lastAttemptAt", s."status", s."errorMessage", s."lastSuccessAt", s."jobCount")
+            """;
+
+    private static final Map<SQLDialect, String> UPDATE_TIMES = new ConcurrentHashMap<>();
+
+    private ScopeRows() {
+    }
+
+    /** {@code nasJobsId -> updateTime} of a scope. */
+    static Map<String, OffsetDateTime> updateTimes(DSLContext db, ScopeKey scope) {
+        String sql = UPDATE_TIMES.computeIfAbsent(db.dialect(), d -> db.select(NAS_JOB_SUMMARIES.NASJOBSID, NAS_JOB_SUMMARIES.UPDATETIME)
+                .from(NAS_JOB_SUMMARIES).where(NAS_JOB_SUMMARIES.PROJECTSID.eq((String) null))
+                .and(NAS_JOB_SUMMARIES.LOCATIONSID.eq((String) null)).getSQL());
+        return db.connectionResult(connection -> {
+            Map<String, OffsetDateTime> times = new HashMap<>();
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setString(1, scope.projectsId());
+                statement.setString(2, scope.locationsId());
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        times.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new DataAccessException("cannot read the jobs of " + scope + ": " + e.getMessage(), e);
+            }
+            return times;
+        });
+    }
+
+    /** Upserts the scope's row; {@code jobCount} and the last success only when it is OK. */
+    static void mark(DSLContext db, ScopeKey scope, ScopeStatus status, String message, OffsetDateTime at, Integer jobCount) {
+        db.connection(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(MARK)) {
+                boolean ok = status == ScopeStatus.OK;
+                statement.setString(1, scope.projectsId());
+                statement.setString(2, scope.locationsId());
+                statement.setObject(3, at);
+                statement.setString(4, status.name());
+                statement.setString(5, message);
+                statement.setObject(6, ok ? at : null, Types.TIMESTAMP_WITH_TIMEZONE);
+                statement.setObject(7, ok ? jobCount : null, Types.INTEGER);
+                statement.executeUpdate();
+            } catch (SQLException e) {
+                throw new DataAccessException("cannot record scope " + scope + ": " + e.getMessage(), e);
+            }
+        });
+    }
+}
