@@ -31,6 +31,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -49,18 +50,21 @@ public final class EmulatorServer implements AutoCloseable {
     private final JobRegistry registry;
     private final CallStats stats;
     private final CommitFaults commitFaults;
+    private final Map<String, CommitFaults> otherCommitFaults;
 
     @FunctionalInterface
     interface Handler<Q, R> {
         R handle(Q request) throws InterruptedException;
     }
 
-    private EmulatorServer(Server server, EmulatorClock clock, JobRegistry registry, CallStats stats, CommitFaults commitFaults) {
+    private EmulatorServer(Server server, EmulatorClock clock, JobRegistry registry, CallStats stats, CommitFaults commitFaults,
+                           Map<String, CommitFaults> otherCommitFaults) {
         this.server = server;
         this.clock = clock;
         this.registry = registry;
         this.stats = stats;
         this.commitFaults = commitFaults;
+        this.otherCommitFaults = otherCommitFaults;
     }
 
     /** Seeds the jobs the config asks for and starts serving. */
@@ -76,12 +80,14 @@ public final class EmulatorServer implements AutoCloseable {
         CallStats stats = new CallStats();
         NasJobService service = new NasJobService(config, clock, projects, registry);
         CommitFaults commitFaults = new CommitFaults(config.seed());
+        Map<String, CommitFaults> other = Map.of("CancelNasJob", new CommitFaults(config.seed() + 1),
+                "DeleteNasJob", new CommitFaults(config.seed() + 2), "GetNasJob", new CommitFaults(config.seed() + 3));
         ResourceHierarchy hierarchy = new ResourceHierarchy(discovery, config.projectIds());
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", config.port()));
         DiscoveryServices.definitions(new AssetService(config, discovery, clock, projects, hierarchy, registry),
                 new ResourceManagerService(config, projects, hierarchy), stats).forEach(builder::addService);
         Server server = builder
-                .addService(jobService(service, stats, commitFaults))
+                .addService(jobService(service, stats, commitFaults, other))
                 .addService(ServerServiceDefinition.builder(OPERATIONS)
                         .addMethod(unary(OPERATIONS, "GetOperation", GetOperationRequest.getDefaultInstance(),
                                 Operation.getDefaultInstance(), service::getOperation, stats))
@@ -94,21 +100,22 @@ public final class EmulatorServer implements AutoCloseable {
                         .build())
                 .build()
                 .start();
-        return new EmulatorServer(server, clock, registry, stats, commitFaults);
+        return new EmulatorServer(server, clock, registry, stats, commitFaults, other);
     }
 
-    private static ServerServiceDefinition jobService(NasJobService service, CallStats stats, CommitFaults commitFaults) {
+    private static ServerServiceDefinition jobService(NasJobService service, CallStats stats, CommitFaults commitFaults,
+                                                      Map<String, CommitFaults> other) {
         return ServerServiceDefinition.builder(JOB_SERVICE)
                 .addMethod(unary(JOB_SERVICE, "CreateNasJob", CreateNasJobRequest.getDefaultInstance(),
                         NasJob.getDefaultInstance(), q -> commitFaults.after(service.createNasJob(q)), stats))
                 .addMethod(unary(JOB_SERVICE, "GetNasJob", GetNasJobRequest.getDefaultInstance(),
-                        NasJob.getDefaultInstance(), service::getNasJob, stats))
+                        NasJob.getDefaultInstance(), q -> other.get("GetNasJob").after(service.getNasJob(q)), stats))
                 .addMethod(unary(JOB_SERVICE, "ListNasJobs", ListNasJobsRequest.getDefaultInstance(),
                         ListNasJobsResponse.getDefaultInstance(), service::listNasJobs, stats))
                 .addMethod(unary(JOB_SERVICE, "DeleteNasJob", DeleteNasJobRequest.getDefaultInstance(),
-                        Operation.getDefaultInstance(), service::deleteNasJob, stats))
+                        Operation.getDefaultInstance(), q -> other.get("DeleteNasJob").after(service.deleteNasJob(q)), stats))
                 .addMethod(unary(JOB_SERVICE, "CancelNasJob", CancelNasJobRequest.getDefaultInstance(),
-                        Empty.getDefaultInstance(), service::cancelNasJob, stats))
+                        Empty.getDefaultInstance(), q -> other.get("CancelNasJob").after(service.cancelNasJob(q)), stats))
                 .addMethod(unary(JOB_SERVICE, "GetNasTrialDetail", GetNasTrialDetailRequest.getDefaultInstance(),
                         NasTrialDetail.getDefaultInstance(), service::getNasTrialDetail, stats))
                 .addMethod(unary(JOB_SERVICE, "ListNasTrialDetails", ListNasTrialDetailsRequest.getDefaultInstance(),
@@ -161,6 +168,18 @@ public final class EmulatorServer implements AutoCloseable {
      */
     public void setFailAfterCommitRate(double rate) {
         commitFaults.setRate(rate);
+    }
+
+    /**
+     * As {@link #setFailAfterCommitRate(double)}, for {@code CancelNasJob}, {@code DeleteNasJob}
+     * or {@code GetNasJob}: the call acts (or reads), then answers UNAVAILABLE. For tests only.
+     */
+    public void setFailAfterCommitRate(String method, double rate) {
+        CommitFaults faults = otherCommitFaults.get(method);
+        if (faults == null) {
+            throw new IllegalArgumentException("no fail-after-commit fault for " + method);
+        }
+        faults.setRate(rate);
     }
 
     public CallStats stats() {

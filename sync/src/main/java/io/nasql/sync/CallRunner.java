@@ -77,12 +77,15 @@ public final class CallRunner {
             throws InterruptedException {
         ScopeRateLimiter limiter = limiters.computeIfAbsent(scope, s -> new ScopeRateLimiter(options.perScopePerMinute(), options.burst()));
         for (int attempt = 1; ; attempt++) {
-            if (submits != null) {
-                submits.acquire(nanos -> pacing.accept(String.format(java.util.Locale.ROOT,
-                        "pacing writes to %s under the submission quota (%d a minute): next in %.1fs",
-                        scope, options.submitsPerMinute(), nanos / 1e9)));
+            // A cancel during a rate limiter's wait (or before it) starts no call.
+            if (submits != null && submits.acquire(cancel, nanos -> pacing.accept(String.format(java.util.Locale.ROOT,
+                    "pacing writes to %s under the submission quota (%d a minute): next in %.1fs",
+                    scope, options.submitsPerMinute(), nanos / 1e9)))) {
+                throw new CancelledException();
             }
-            limiter.acquire();
+            if (limiter.acquire(cancel) || cancel.isCancelled()) {
+                throw new CancelledException();
+            }
             ApiException failure;
             inFlight.acquire();
             try {

@@ -9,10 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -21,8 +19,9 @@ import java.util.TreeMap;
  * service acted (UNAVAILABLE, DEADLINE_EXCEEDED, INTERNAL, UNKNOWN: a connection lost after the
  * request was sent looks like these), it first looks for the job with ListNasJobs' documented
  * filter ({@code display_name}, {@code create_time >=} the first attempt's start less a margin
- * for clock skew, and each label) among jobs the inventory does not hold yet, and adopts the
- * newest match. Only when there is none does it send CreateNasJob again.
+ * for clock skew, and each label) among jobs the inventory does not hold yet, and adopts the one
+ * that is {@link SameJob the same job} as the request. Only when there is none does it send
+ * CreateNasJob again; when there are several, it cannot tell which is its own and says so.
  */
 final class DuplicateFreeCreate {
     /** Failures after which the job may exist. */
@@ -55,15 +54,19 @@ final class DuplicateFreeCreate {
                 if (!AMBIGUOUS.contains(e.code())) {
                     throw e;
                 }
-                Optional<NasJob> made;
+                List<NasJob> made;
                 try {
                     made = lookUp(scope, parent, job, start);
                 } catch (ApiCallException lookup) {
                     throw new ApiCallException(e.code(), e.getMessage() + " (the job may have been created, and looking for it failed: "
                             + lookup + "; SYNC the scope before you create it again)", e);
                 }
-                if (made.isPresent()) {
-                    return made.get();
+                if (made.size() > 1) {
+                    throw new ApiCallException(e.code(), e.getMessage() + " (the job may have been created: ListNasJobs finds "
+                            + made.size() + " jobs just like it that the inventory does not hold; SYNC the scope first)", e);
+                }
+                if (made.size() == 1) {
+                    return made.get(0);
                 }
                 if (attempt >= runner.maxAttempts()) {
                     throw new ApiCallException(e.code(), e.getMessage() + " (no job was created: ListNasJobs finds none)", e);
@@ -75,8 +78,8 @@ final class DuplicateFreeCreate {
         }
     }
 
-    /** The job a failed attempt may have created: the newest match the inventory does not hold yet. */
-    private Optional<NasJob> lookUp(ScopeKey scope, String parent, NasJob job, Instant start) throws InterruptedException {
+    /** The jobs a failed attempt may have created: the same job as the request, not in the inventory yet. */
+    private List<NasJob> lookUp(ScopeKey scope, String parent, NasJob job, Instant start) throws InterruptedException {
         ListNasJobsRequest request = ListNasJobsRequest.newBuilder().setParent(parent).setFilter(filter(job, start.minus(CLOCK_SKEW))).build();
         List<NasJob> matches = runner.call(scope, () -> {
             List<NasJob> all = new ArrayList<>();
@@ -86,7 +89,8 @@ final class DuplicateFreeCreate {
         Set<String> known = store.updateTimes(scope).keySet();
         return matches.stream()
                 .filter(m -> !known.contains(m.getName().substring(m.getName().lastIndexOf('/') + 1)))
-                .max(Comparator.comparing((NasJob m) -> m.getCreateTime().getSeconds()).thenComparing(m -> m.getCreateTime().getNanos()));
+                .filter(m -> SameJob.as(job, m))
+                .toList();
     }
 
     /** The ListNasJobs filter that finds a job like {@code job} created at or after {@code since}. */

@@ -1,7 +1,10 @@
 package io.nasql.sync;
 
+import com.google.api.gax.rpc.ApiException;
+import com.google.api.gax.rpc.StatusCode;
 import com.google.cloud.aiplatform.v1.DeleteNasJobRequest;
 import com.google.cloud.aiplatform.v1.JobServiceClient;
+import com.google.cloud.aiplatform.v1.JobState;
 import com.google.cloud.aiplatform.v1.NasJob;
 import com.google.longrunning.Operation;
 import com.google.longrunning.OperationsClient;
@@ -66,12 +69,22 @@ public final class JobWriter {
     public record PendingDelete(ScopeKey scope, String nasJobsId, String operationName, long startedNanos) {
     }
 
-    /** Sends DeleteNasJob; the inventory keeps the row until the operation is done. */
+    /**
+     * Sends DeleteNasJob; the inventory keeps the row until the operation is done. A retry that
+     * finds the job gone after an ambiguous failure means the first try deleted it: the row goes
+     * at once, and the delete has no operation to await.
+     */
     public PendingDelete startDelete(ScopeKey scope, String nasJobsId) throws InterruptedException {
         JobServiceClient client = clients.forLocation(scope.locationsId());
         DeleteNasJobRequest request = DeleteNasJobRequest.newBuilder().setName(name(scope, nasJobsId)).build();
+        AmbiguousTries tries = new AmbiguousTries();
         // The plain unary call: gax's own polling of the operation would bypass the rate limits.
-        Operation operation = runner.submit(scope, () -> client.deleteNasJobCallable().call(request), true, cancel);
+        Operation operation = runner.submit(scope, () -> tries.run(() -> client.deleteNasJobCallable().call(request),
+                StatusCode.Code.NOT_FOUND, null), true, cancel);
+        if (operation == null) {
+            store.removeJob(scope, nasJobsId, "delete", now());
+            return new PendingDelete(scope, nasJobsId, null, System.nanoTime());
+        }
         return new PendingDelete(scope, nasJobsId, operation.getName(), System.nanoTime());
     }
 
@@ -81,6 +94,9 @@ public final class JobWriter {
      * failed, or when it ran past the delete timeout (the row is kept: a later sync sees it gone).
      */
     public boolean awaitDelete(PendingDelete delete, Duration step) throws InterruptedException {
+        if (delete.operationName() == null) {
+            return true;
+        }
         long stepEnd = System.nanoTime() + step.toNanos();
         OperationsClient operations = clients.forLocation(delete.scope().locationsId()).getOperationsClient();
         while (true) {
@@ -148,17 +164,63 @@ public final class JobWriter {
         }
     }
 
-    /** CancelNasJob, then GetNasJob to refresh the row (CANCELLING or CANCELLED). */
-    public NasJob cancel(ScopeKey scope, String nasJobsId) throws InterruptedException {
+    /** A cancel that the API accepted: the refreshed job, or null and why it was not read (a code, or "cancelled"). */
+    public record Cancelled(NasJob job, String notRefreshed) {
+    }
+
+    /**
+     * CancelNasJob, then GetNasJob to refresh the row (CANCELLING or CANCELLED). A cancel that
+     * worked stays a success when the refresh fails. A retry answered FAILED_PRECONDITION after
+     * an ambiguous failure is a success when the job is cancelling or cancelled: the first try did it.
+     */
+    public Cancelled cancel(ScopeKey scope, String nasJobsId) throws InterruptedException {
         JobServiceClient client = clients.forLocation(scope.locationsId());
         String name = name(scope, nasJobsId);
-        runner.submit(scope, () -> {
+        AmbiguousTries tries = new AmbiguousTries();
+        boolean sent = runner.submit(scope, () -> tries.run(() -> {
             client.cancelNasJob(name);
             return Boolean.TRUE;
-        }, true, cancel);
-        NasJob job = runner.call(scope, () -> client.getNasJob(name), true, cancel);
+        }, StatusCode.Code.FAILED_PRECONDITION, Boolean.FALSE), true, cancel);
+        NasJob job;
+        try {
+            job = runner.call(scope, () -> client.getNasJob(name), true, cancel);
+        } catch (ApiCallException | CancelledException e) {
+            // Ctrl-C after the cancel went through starts no read: the cancel stands, its state unread.
+            if (!sent) {
+                throw tries.settled;
+            }
+            return new Cancelled(null, e instanceof ApiCallException api ? api.code() : "cancelled");
+        }
+        if (!sent && job.getState() != JobState.JOB_STATE_CANCELLING && job.getState() != JobState.JOB_STATE_CANCELLED) {
+            throw tries.settled;
+        }
         store.putJob(scope, job, "cancel", now());
-        return job;
+        return new Cancelled(job, null);
+    }
+
+    /**
+     * The tries of one idempotent write. After a try that failed ambiguously (UNAVAILABLE or
+     * DEADLINE_EXCEEDED: it may have acted), the answer {@code settledCode} means the earlier
+     * try did the work; on a first try that answer stays a failure.
+     */
+    private static final class AmbiguousTries {
+        private boolean ambiguous;
+        private ApiCallException settled;
+
+        <T> T run(java.util.function.Supplier<T> call, StatusCode.Code settledCode, T settledValue) {
+            boolean retry = ambiguous;
+            try {
+                return call.get();
+            } catch (ApiException e) {
+                StatusCode.Code code = e.getStatusCode().getCode();
+                if (retry && code == settledCode) {
+                    settled = ApiCallException.of(e);
+                    return settledValue;
+                }
+                ambiguous |= code == StatusCode.Code.UNAVAILABLE || code == StatusCode.Code.DEADLINE_EXCEEDED;
+                throw e;
+            }
+        }
     }
 
     private static String parent(ScopeKey scope) {

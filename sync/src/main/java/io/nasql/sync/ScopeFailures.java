@@ -5,8 +5,9 @@ import io.nasql.db.ScopeStatus;
 /**
  * What a scope's failure means, and what the user can do about it. The service answers an
  * unknown project and a forbidden one alike (PERMISSION_DENIED), a disabled API with ErrorInfo
- * SERVICE_DISABLED, and a region without NAS with INVALID_ARGUMENT or UNIMPLEMENTED to a listing
- * that nasql built itself (so nothing else in it can be wrong).
+ * SERVICE_DISABLED, and a region without NAS with UNIMPLEMENTED, or INVALID_ARGUMENT saying that the
+ * location does not support it. Any other INVALID_ARGUMENT (a location that does not exist, a page
+ * token refused) is a FAILED scope: calling it "no NAS here" would hide the region for a day.
  */
 public final class ScopeFailures {
     private ScopeFailures() {
@@ -16,7 +17,8 @@ public final class ScopeFailures {
         if (e.code().equals("PERMISSION_DENIED")) {
             return "SERVICE_DISABLED".equals(e.reason()) ? ScopeStatus.DISABLED : ScopeStatus.DENIED;
         }
-        if (e.code().equals("INVALID_ARGUMENT") || e.code().equals("UNIMPLEMENTED")) {
+        if (e.code().equals("UNIMPLEMENTED") || e.code().equals("INVALID_ARGUMENT")
+                && String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("not supported in location")) {
             return ScopeStatus.UNSUPPORTED;
         }
         return ScopeStatus.FAILED;

@@ -21,23 +21,24 @@ final class ScopeRateLimiter {
         this.lastNanos = System.nanoTime();
     }
 
-    /** Waits until the scope may make one more call. */
-    void acquire() throws InterruptedException {
-        acquire(w -> { });
+    /** Waits until the scope may make one more call, or until {@code cancel}; true when cancelled. */
+    boolean acquire(CancelToken cancel) throws InterruptedException {
+        return acquire(cancel, w -> { });
     }
 
-    /** As {@link #acquire()}, telling {@code waiting} first how long (nanoseconds) it will wait, when it must. */
-    void acquire(java.util.function.LongConsumer waiting) throws InterruptedException {
+    /** As {@link #acquire(CancelToken)}, telling {@code waiting} first how long (nanoseconds) it will wait, when it must. */
+    boolean acquire(CancelToken cancel, java.util.function.LongConsumer waiting) throws InterruptedException {
         long waitNanos;
         synchronized (this) {
             refill();
             tokens -= 1;
             waitNanos = tokens >= 0 ? 0 : (long) (-tokens / perSecond * 1e9);
         }
-        if (waitNanos > 0) {
-            waiting.accept(waitNanos);
-            Thread.sleep(waitNanos / 1_000_000, (int) (waitNanos % 1_000_000));
+        if (waitNanos <= 0) {
+            return false;
         }
+        waiting.accept(waitNanos);
+        return cancel.sleep(java.time.Duration.ofNanos(waitNanos));
     }
 
     synchronized void slowDown() {

@@ -47,6 +47,38 @@ class CallRunnerTest {
     }
 
     @Test
+    void aCancelDuringTheRateLimitersWaitStartsNoCall() throws Exception {
+        SyncOptions onePerMinute = SyncOptions.defaults().withConcurrency(1).withRate(1, 1).withBackoff(Duration.ofMillis(10), Duration.ofMillis(20));
+        CallRunner runner = new CallRunner(onePerMinute);
+        CancelToken cancel = new CancelToken();
+        int[] calls = {0};
+        runner.call(SCOPE, () -> ++calls[0], true, cancel);
+        long start = System.nanoTime();
+        CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> {
+            try {
+                return runner.call(SCOPE, () -> ++calls[0], true, cancel);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(200);
+        cancel.cancel();
+        assertThatThrownBy(() -> second.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(CancelledException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(calls[0]).as("the second call never started").isEqualTo(1);
+    }
+
+    @Test
+    void aCancelledTokenStartsNoCallEvenWithoutAWait() {
+        CallRunner runner = new CallRunner(SyncOptions.defaults());
+        CancelToken cancel = new CancelToken();
+        cancel.cancel();
+        int[] calls = {0};
+        assertThatThrownBy(() -> runner.call(SCOPE, () -> ++calls[0], true, cancel)).isInstanceOf(CancelledException.class);
+        assertThat(calls[0]).isZero();
+    }
+
+    @Test
     void aTokenRunsItsHooksOnceAndNeverResets() {
         CancelToken token = new CancelToken();
         int[] runs = {0};

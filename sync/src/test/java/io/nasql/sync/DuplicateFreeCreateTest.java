@@ -121,6 +121,55 @@ class DuplicateFreeCreateTest {
         }
     }
 
+    /** Creates a job straight through the API, as a colleague or the console would: the inventory does not hold it. */
+    private static NasJob createdElsewhere(SyncFixture f, NasJob job) {
+        return f.clients.forLocation("us-central1").createNasJob("projects/proj-d/locations/us-central1", job);
+    }
+
+    @Test
+    void anAmbiguousCreateNeverAdoptsATwinWithAnotherSpecOrOtherLabels() throws Exception {
+        try (SyncFixture f = new SyncFixture(SEEDED)) {
+            JobWriter writer = writer(f, Duration.ZERO);
+            NasJob mine = draft(f, "twin", "ndup-e");
+            // Newer than ours, same display name: one with another spec, one with an extra label.
+            f.clock.advance(Duration.ofMinutes(2));
+            NasJob otherSpec = createdElsewhere(f, mine.toBuilder()
+                    .setNasJobSpec(mine.getNasJobSpec().toBuilder().setSearchSpaceSpec("someone-else's-space")).build());
+            NasJob moreLabels = createdElsewhere(f, mine.toBuilder().putLabels("team", "other").build());
+            f.clock.advance(Duration.ofMinutes(-1));
+            f.emulator.setFailAfterCommitRate(1.0);
+            NasJob adopted = writer.create(SCOPE, mine);
+            assertThat(adopted.getName()).isNotIn(otherSpec.getName(), moreLabels.getName());
+            assertThat(adopted.getNasJobSpec().getSearchSpaceSpec()).isEqualTo(mine.getNasJobSpec().getSearchSpaceSpec());
+            assertThat(adopted.getLabelsMap()).isEqualTo(mine.getLabelsMap());
+            assertThat(jobsOf(f, "ndup-e")).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void twoJobsJustLikeTheRequestAreNotGuessedBetween() throws Exception {
+        try (SyncFixture f = new SyncFixture(SEEDED)) {
+            JobWriter writer = writer(f, Duration.ZERO);
+            NasJob mine = draft(f, "twin", "ndup-f");
+            createdElsewhere(f, mine);
+            f.emulator.setFailAfterCommitRate(1.0);
+            assertThatThrownBy(() -> writer.create(SCOPE, mine)).isInstanceOf(ApiCallException.class)
+                    .hasMessageContaining("the job may have been created: ListNasJobs finds 2 jobs just like it")
+                    .hasMessageContaining("SYNC the scope first");
+            assertThat(jobsOf(f, "ndup-f")).as("no create was sent again").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aSpecMatchesWhenTheServiceAddedFieldsButNotWhenAValueDiffers() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(SameJob.holds(json.readTree("{\"a\":{\"b\":1,\"c\":[{\"d\":2,\"x\":0}]},\"added\":true}"),
+                json.readTree("{\"a\":{\"b\":1,\"c\":[{\"d\":2}]}}"))).isTrue();
+        assertThat(SameJob.holds(json.readTree("{\"a\":{\"b\":2}}"), json.readTree("{\"a\":{\"b\":1}}"))).isFalse();
+        assertThat(SameJob.holds(json.readTree("{\"c\":[1,2]}"), json.readTree("{\"c\":[1]}"))).isFalse();
+        assertThat(SameJob.holds(json.readTree("{}"), json.readTree("{\"a\":1}"))).isFalse();
+    }
+
     @Test
     void aRejectedCreateIsNotLookedFor() throws Exception {
         SyncFixture f = shared;

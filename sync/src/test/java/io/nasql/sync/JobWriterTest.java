@@ -147,7 +147,7 @@ class JobWriterTest {
             JobWriter writer = new JobWriter(f.clients, new CallRunner(f.options), f.store, Clock.systemUTC());
             NasJob job = writer.create(SCOPE, SampleJobs.minimal("too-late"));
             String id = job.getName().substring(job.getName().lastIndexOf('/') + 1);
-            assertThat(writer.cancel(SCOPE, id).getState().name()).isEqualTo("JOB_STATE_CANCELLING");
+            assertThat(writer.cancel(SCOPE, id).job().getState().name()).isEqualTo("JOB_STATE_CANCELLING");
             f.clock.advance(Duration.ofMinutes(1));
             engine.sync(List.of(SCOPE));
             assertThat(f.inventory.dsl().select(NAS_JOBS.STATE).from(NAS_JOBS).fetchOne().value1()).isEqualTo("JOB_STATE_SUCCEEDED");

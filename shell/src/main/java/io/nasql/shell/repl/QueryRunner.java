@@ -64,7 +64,8 @@ final class QueryRunner implements AutoCloseable {
         Terminal.SignalHandler previous = null;
         try {
             Statement rendered = templates.render(statement);
-            Future<?> running = worker.submit(() -> engine.execute(rendered, new Execution(cancel, settings, out, vertical)));
+            // Installed before the worker starts: a prompt in the worker (a bulk write's confirmation) saves this
+            // handler and puts it back; installed after, ours could be overwritten by the one it saved.
             previous = terminal.handle(Terminal.Signal.INT, signal -> {
                 if (cancel.isCancelled()) {
                     console.println("stopping: the API calls in flight finish first");
@@ -72,6 +73,7 @@ final class QueryRunner implements AutoCloseable {
                     cancel.cancel();
                 }
             });
+            Future<?> running = worker.submit(() -> engine.execute(rendered, new Execution(cancel, settings, out, vertical)));
             running.get();
             if (cancel.isCancelled() && !out.pagerQuit()) {
                 error = "cancelled";
@@ -104,10 +106,10 @@ final class QueryRunner implements AutoCloseable {
         return true;
     }
 
-    /** What a cancelled statement says: what it did before it stopped, when it knows. */
-    private static String cancelled(Throwable cause) {
-        if (cause instanceof StatementException s && s.getMessage().startsWith("cancelled")) {
-            return s.getMessage().equals("cancelled") ? "cancelled" : "cancelled: " + s.getMessage().replaceFirst("^cancelled:? ", "");
+    /** What a cancelled statement says: what it did before it stopped (a write's {@code k of n}), when it knows. */
+    static String cancelled(Throwable cause) {
+        if (cause instanceof StatementException s && !s.getMessage().equals("cancelled")) {
+            return "cancelled: " + s.getMessage().replaceFirst("^cancelled:? ", "");
         }
         return "cancelled";
     }

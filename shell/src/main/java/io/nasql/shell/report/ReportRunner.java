@@ -8,6 +8,8 @@ import io.nasql.shell.statement.Execution;
 import io.nasql.shell.statement.Handler;
 import io.nasql.shell.statement.SqlErrors;
 import io.nasql.shell.statement.Statement;
+import io.nasql.shell.statement.StatementEffects;
+import io.nasql.shell.statement.StatementException;
 import io.nasql.shell.statement.StatementSplitter;
 import io.nasql.shell.statement.RoutedStatement;
 import io.nasql.shell.statement.TemplateRenderer;
@@ -25,7 +27,8 @@ import java.util.Map;
 
 /**
  * Runs a report: its variables filled (given values over its defaults), each query run by the
- * query handler and printed, or gathered for HTML. A report is queries; it needs no other verb.
+ * query handler and printed, or gathered for HTML. A report is queries only: a statement that
+ * could write (DELETE, UPDATE, SET ...) is refused before any statement runs.
  */
 public final class ReportRunner {
     private final Handler queries;
@@ -60,7 +63,15 @@ public final class ReportRunner {
         report.defaults().forEach((k, v) -> vars.put(k, TextNode.valueOf(v)));
         vars.putAll(given);
         TemplateRenderer templates = new TemplateRenderer(vars);
-        return StatementSplitter.split(report.sql(), report.source()).stream().map(templates::render).toList();
+        List<Statement> statements = StatementSplitter.split(report.sql(), report.source()).stream().map(templates::render).toList();
+        // Checked before the first runs: a report that would write runs nothing.
+        for (Statement statement : statements) {
+            if (!StatementEffects.isQuery(statement.text())) {
+                throw new StatementException("a report runs only queries (SELECT, WITH, VALUES, SHOW, TABLE), not "
+                        + StatementEffects.verb(statement.text()) + "; run writes with -f or in the shell", statement.position());
+            }
+        }
+        return statements;
     }
 
     private ResultTable gather(Statement statement) {

@@ -17,7 +17,13 @@ public final class SqlHandler implements Handler {
 
     @Override
     public void run(Statement statement, Execution execution) throws Exception {
+        if (StatementEffects.writesResource(statement.text())) {
+            throw new StatementException("google.aiplatform.nas_jobs changes only through the API: INSERT INTO google.aiplatform.nas_jobs,"
+                    + " DELETE FROM google.aiplatform.nas_jobs or EXEC google.aiplatform.nas_jobs.cancel", statement.position());
+        }
         readThrough.refresh(statement, execution.cancel());
+        // Ctrl-C during the read-through: the query does not start (a JDBC cancel before execute would not stop it).
+        execution.cancel().throwIfCancelled();
         ResultPrinter printer = execution.printer();
         try (RoutedStatement routed = RoutedStatement.prepare(inventory.connection(), statement.text());
              var cancel = execution.cancel().onCancel(() -> cancel(routed.jdbc()))) {

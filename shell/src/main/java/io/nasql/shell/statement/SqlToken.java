@@ -13,9 +13,9 @@ public record SqlToken(Kind kind, String text, int start, int end, boolean close
         SPACE, LINE_COMMENT, BLOCK_COMMENT, HINT,
         /** {@code '...'}, a quote inside doubled. */
         STRING,
-        /** {@code "..."}, a quote inside doubled. */
+        /** {@code "..."} or {@code `...`}, a quote inside doubled. */
         QUOTED_NAME,
-        /** {@code $$...$$} or {@code $tag$...$tag$}. */
+        /** {@code $$...$$}. */
         DOLLAR_STRING,
         /** {@code {{ name }}} outside any literal or comment. */
         PLACEHOLDER,
@@ -37,7 +37,7 @@ public record SqlToken(Kind kind, String text, int start, int end, boolean close
 
     /** A name as SQL means it: a word as written, or a quoted name without its quotes. */
     public String name() {
-        return kind == Kind.QUOTED_NAME ? unquote(text, '"') : text;
+        return kind == Kind.QUOTED_NAME ? unquote(text, text.charAt(0)) : text;
     }
 
     /** The value of a {@code '...'} literal. */

@@ -11,11 +11,16 @@ import java.util.regex.Pattern;
  * the REPL's highlighter and the analysis of verbs and scope pins all read its tokens, so they
  * agree on where a literal, a quoted name, a comment or a hint begins and ends. The tokens
  * cover the text without gaps, so joining their texts gives the text back.
+ *
+ * <p>It reads the text exactly as H2's own tokenizer does, since any disagreement lets a value
+ * that nasql escapes as text reach H2 as SQL: {@code --} and {@code //} comments end at a line
+ * break ({@code \n} or {@code \r}), {@code /* *}{@code /} comments nest, names are quoted in
+ * {@code "..."} or {@code `...`}, and only {@code $$...$$} is a dollar-quoted string (a
+ * {@code $tag$} is a parameter and a name to H2, not a quote).
  */
 public final class SqlTokenizer {
     /** {@code {{ name }}}, with or without spaces inside the braces. */
     public static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_.-]*)\\s*}}");
-    private static final Pattern DOLLAR_TAG = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)?\\$");
     private static final List<String> OPERATORS = List.of("||", "<=", ">=", "<>", "!=", "::");
 
     private final String text;
@@ -54,23 +59,23 @@ public final class SqlTokenizer {
             }
             return token(Kind.SPACE, start, true);
         }
-        if (c == '-' && next == '-') {
-            int end = text.indexOf('\n', i);
-            i = end < 0 ? n : end;
+        if ((c == '-' || c == '/') && next == c) {
+            while (i < n && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+                i++;
+            }
             return token(Kind.LINE_COMMENT, start, true);
         }
         if (c == '/' && next == '*') {
             Kind kind = i + 2 < n && text.charAt(i + 2) == '+' ? Kind.HINT : Kind.BLOCK_COMMENT;
-            return until("*/", kind, start, start + 2);
+            return nestedComment(kind, start);
         }
-        if (c == '\'' || c == '"') {
+        if (c == '\'' || c == '"' || c == '`') {
             return quoted(c, c == '\'' ? Kind.STRING : Kind.QUOTED_NAME, start);
         }
-        if (c == '$') {
-            Matcher tag = DOLLAR_TAG.matcher(text).region(i, n);
-            if (tag.lookingAt() && !(start > 0 && isWordPart(text.charAt(start - 1)))) {
-                return until(tag.group(), Kind.DOLLAR_STRING, start, tag.end());
-            }
+        if (c == '$' && next == '$') {
+            int end = text.indexOf("$$", i + 2);
+            i = end < 0 ? n : end + 2;
+            return token(Kind.DOLLAR_STRING, start, end >= 0);
         }
         if (c == '{' && next == '{') {
             Matcher placeholder = PLACEHOLDER.matcher(text).region(i, n);
@@ -119,10 +124,24 @@ public final class SqlTokenizer {
         return token(kind, start, false);
     }
 
-    private SqlToken until(String close, Kind kind, int start, int bodyStart) {
-        int end = text.indexOf(close, bodyStart);
-        i = end < 0 ? n : end + close.length();
-        return token(kind, start, end >= 0);
+    /** A comment that ends at the {@code *}{@code /} matching its opening, as in H2 and PostgreSQL. */
+    private SqlToken nestedComment(Kind kind, int start) {
+        i += 2;
+        int depth = 1;
+        while (i < n && depth > 0) {
+            char c = text.charAt(i);
+            char next = i + 1 < n ? text.charAt(i + 1) : '\0';
+            if (c == '*' && next == '/') {
+                depth--;
+                i += 2;
+            } else if (c == '/' && next == '*') {
+                depth++;
+                i += 2;
+            } else {
+                i++;
+            }
+        }
+        return token(kind, start, depth == 0);
     }
 
     private SqlToken number(int start) {

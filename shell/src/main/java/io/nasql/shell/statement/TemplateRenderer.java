@@ -32,7 +32,7 @@ public final class TemplateRenderer {
             switch (token.kind()) {
                 case PLACEHOLDER -> out.append(bare(token, statement));
                 case STRING -> out.append(inside(token, '\'', statement));
-                case QUOTED_NAME -> out.append(inside(token, '"', statement));
+                case QUOTED_NAME -> out.append(inside(token, token.text().charAt(0), statement));
                 case DOLLAR_STRING -> {
                     Matcher m = SqlTokenizer.PLACEHOLDER.matcher(token.text());
                     if (m.find()) {

@@ -41,7 +41,9 @@ public final class BulkTargets {
     /** The jobs of the inventory that the WHERE clause matches, in key order. */
     List<Target> find(String where, Statement statement) {
         String query = "SELECT \"projectsId\", \"locationsId\", \"nasJobsId\", \"displayName\", \"state\""
-                + " FROM google.aiplatform.nas_jobs" + (where.isBlank() ? "" : " WHERE " + where) + " ORDER BY 1, 2, 3";
+                // In parentheses and ended by a line break: the condition can neither end in a comment that swallows
+                // the ORDER BY nor add rows of its own (a UNION).
+                + " FROM google.aiplatform.nas_jobs" + (where.isBlank() ? "" : " WHERE (" + where + "\n)") + " ORDER BY 1, 2, 3";
         try {
             return targets(query);
         } catch (SQLException e) {

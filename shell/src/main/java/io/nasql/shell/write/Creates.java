@@ -5,8 +5,8 @@ import io.nasql.db.ProtoJson;
 import io.nasql.db.ScopeKey;
 import io.nasql.shell.statement.Execution;
 import io.nasql.shell.statement.Statement;
-import io.nasql.sync.ApiCallException;
 import io.nasql.sync.CancelToken;
+import io.nasql.sync.CancelledException;
 import io.nasql.sync.JobWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -33,18 +33,24 @@ final class Creates {
         boolean failed = false;
         for (Draft draft : drafts) {
             if (failed || cancel.isCancelled()) {
-                report.notAttempted(row(draft.scope(), draft.job()), !failed);
+                report.notAttempted(row(draft.scope(), draft.job()), cancel.isCancelled());
                 continue;
             }
             try {
                 report.done(row(draft.scope(), writer.create(draft.scope(), draft.job())));
-            } catch (ApiCallException e) {
+            } catch (CancelledException e) {
+                report.notAttempted(row(draft.scope(), draft.job()), true);
+            } catch (RuntimeException e) {
+                // Any failure, not only the API's (the inventory, a client for another location): the report still names every row.
                 if (drafts.size() == 1) {
                     throw e;
                 }
                 failed = true;
-                report.failed(row(draft.scope(), draft.job()), e.toString());
+                report.failed(row(draft.scope(), draft.job()), e);
             }
+        }
+        if (cancel.isCancelled()) {
+            report.cancelled();
         }
         report.print(execution.printer());
         report.throwIfIncomplete(statement, "the jobs created are in the inventory");

@@ -11,6 +11,7 @@ import io.nasql.shell.statement.StatementException;
 import io.nasql.shell.statement.StatementKind;
 import io.nasql.sync.ApiCallException;
 import io.nasql.sync.CancelToken;
+import io.nasql.sync.CancelledException;
 import io.nasql.sync.JobWriter;
 import java.time.Duration;
 import java.util.List;
@@ -46,6 +47,10 @@ public final class DeleteHandler implements Handler {
         if (!m.matches()) {
             throw new StatementException("write it as DELETE FROM google.aiplatform.nas_jobs WHERE ...", statement.position());
         }
+        if (m.group(1) != null && m.group(1).isBlank()) {
+            throw new StatementException("WHERE needs a condition: DELETE FROM google.aiplatform.nas_jobs WHERE state = 'JOB_STATE_FAILED' AND ...",
+                    statement.position());
+        }
         String where = m.group(1) == null ? "" : m.group(1);
         boolean await = !Sql.hints(statement.text()).contains("NOWAIT");
         ScopePins pins = ScopePins.of("WHERE " + where);
@@ -63,27 +68,17 @@ public final class DeleteHandler implements Handler {
         CancelToken cancel = execution.cancel();
         JobWriter writer = writers.forStatement(cancel);
         TargetReport report = new TargetReport(BulkTargets.Target.COLUMNS, await ? "deleted" : "delete started");
+        boolean stop = false;
         for (BulkTargets.Target target : targets) {
-            if (cancel.isCancelled()) {
-                report.notAttempted(target.key(), true);
-                continue;
-            }
-            JobWriter.PendingDelete delete;
-            try {
-                delete = writer.startDelete(target.scope(), target.nasJobsId());
-            } catch (ApiCallException e) {
-                if (targets.size() == 1) {
-                    throw e;
-                }
-                report.failed(target.key(), e.toString());
-                continue;
-            }
-            if (!await) {
-                report.done(target.key());
+            if (stop || cancel.isCancelled()) {
+                report.notAttempted(target.key(), cancel.isCancelled());
                 continue;
             }
             try {
-                if (awaitDone(writer, delete, cancel)) {
+                JobWriter.PendingDelete delete = writer.startDelete(target.scope(), target.nasJobsId());
+                if (!await) {
+                    report.done(target.key());
+                } else if (awaitDone(writer, delete, cancel)) {
                     report.done(target.key());
                 } else if (targets.size() == 1) {
                     throw new StatementException("cancelled while waiting: the delete of " + target.scope() + "/" + target.nasJobsId()
@@ -91,12 +86,19 @@ public final class DeleteHandler implements Handler {
                 } else {
                     report.started(target.key(), "delete started; cancelled while waiting: its row stays until a sync sees it gone");
                 }
-            } catch (ApiCallException e) {
+            } catch (CancelledException e) {
+                report.notAttempted(target.key(), true);
+            } catch (RuntimeException e) {
                 if (targets.size() == 1) {
                     throw e;
                 }
-                report.failed(target.key(), e.toString());
+                report.failed(target.key(), e);
+                // An API error concerns its job only; any other failure (the inventory, a client) stops the rest.
+                stop = !(e instanceof ApiCallException);
             }
+        }
+        if (cancel.isCancelled()) {
+            report.cancelled();
         }
         report.print(execution.printer());
         report.throwIfIncomplete(statement, "the rows of the jobs not deleted are kept");

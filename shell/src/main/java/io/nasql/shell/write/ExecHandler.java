@@ -1,6 +1,5 @@
 package io.nasql.shell.write;
 
-import com.google.cloud.aiplatform.v1.NasJob;
 import io.nasql.db.ScopeKey;
 import io.nasql.shell.statement.Execution;
 import io.nasql.shell.statement.Handler;
@@ -10,6 +9,7 @@ import io.nasql.shell.statement.Statement;
 import io.nasql.shell.statement.StatementException;
 import io.nasql.sync.ApiCallException;
 import io.nasql.sync.CancelToken;
+import io.nasql.sync.CancelledException;
 import io.nasql.sync.JobWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,6 +63,10 @@ public final class ExecHandler implements Handler {
         String rest = m.group(2);
         List<BulkTargets.Target> targets;
         if (rest.regionMatches(true, 0, "WHERE", 0, 5)) {
+            if (rest.substring(5).isBlank()) {
+                throw new StatementException("WHERE needs a condition: EXEC " + RESOURCE + ".cancel WHERE state = 'JOB_STATE_RUNNING' AND ...",
+                        statement.position());
+            }
             targets = bulk.find(rest.substring(5), statement);
             if (targets.isEmpty()) {
                 execution.printer().printStatus("no job in the inventory matches; nothing was sent");
@@ -79,24 +83,38 @@ public final class ExecHandler implements Handler {
         List<String> columns = new ArrayList<>(BulkTargets.Target.COLUMNS);
         columns.add("state");
         TargetReport report = new TargetReport(columns, "cancelled");
+        boolean stop = false;
         for (BulkTargets.Target t : targets) {
             List<Object> key = new ArrayList<>(t.key());
-            if (cancel.isCancelled()) {
+            if (stop || cancel.isCancelled()) {
                 key.add(t.state());
-                report.notAttempted(key, true);
+                report.notAttempted(key, cancel.isCancelled());
                 continue;
             }
             try {
-                NasJob job = writer.cancel(t.scope(), t.nasJobsId());
-                key.add(job.getState().name());
-                report.done(key);
-            } catch (ApiCallException e) {
+                JobWriter.Cancelled cancelled = writer.cancel(t.scope(), t.nasJobsId());
+                if (cancelled.job() != null) {
+                    key.add(cancelled.job().getState().name());
+                    report.done(key);
+                } else {
+                    key.add(t.state());
+                    report.done(key, "cancelled (state not refreshed: " + cancelled.notRefreshed() + ")");
+                }
+            } catch (CancelledException e) {
+                key.add(t.state());
+                report.notAttempted(key, true);
+            } catch (RuntimeException e) {
                 if (targets.size() == 1) {
                     throw e;
                 }
                 key.add(t.state());
-                report.failed(key, e.toString());
+                report.failed(key, e);
+                // An API error concerns its job only; any other failure stops the rest.
+                stop = !(e instanceof ApiCallException);
             }
+        }
+        if (cancel.isCancelled()) {
+            report.cancelled();
         }
         report.print(execution.printer());
         report.throwIfIncomplete(statement, "the jobs not cancelled go on as they were");

@@ -34,8 +34,24 @@ final class TargetReport {
     }
 
     void done(List<Object> target) {
+        done(target, doneWord);
+    }
+
+    /** Done, with more to say than the done word (a cancel whose state could not be read back). */
+    void done(List<Object> target, String outcome) {
         done++;
-        add(target, doneWord);
+        add(target, outcome);
+    }
+
+    /** A failure that is not an API error (the inventory, a client, a bug): stops the write. */
+    void failed(List<Object> target, RuntimeException e) {
+        failed(target, e instanceof io.nasql.sync.ApiCallException ? e.toString()
+                : "error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    }
+
+    /** Ctrl-C stopped the write: the error says so even when the cancelled target was the last. */
+    void cancelled() {
+        cancelled = true;
     }
 
     void failed(List<Object> target, String codeAndMessage) {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,13 @@ class LayersTest {
     }
 
     @Test
+    void emulatorDependsOnNoNasqlModule() {
+        noClasses().that().resideInAPackage("io.nasql.emulator..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.nasql.db..", "io.nasql.sync..", "io.nasql.shell..")
+                .check(classes);
+    }
+
+    @Test
     void outputDependsOnNothingElseInTheShell() {
         noClasses().that().resideInAPackage("io.nasql.shell.output..")
                 .should().dependOnClassesThat(resideInAPackage("io.nasql.shell..").and(not(resideInAPackage("io.nasql.shell.output.."))))
@@ -58,13 +66,55 @@ class LayersTest {
         slices().matching("io.nasql.(**)").should().beFreeOfCycles().check(classes);
     }
 
+    /** The rules that keep the standard streams, the process's file descriptors and its exit to {@code Main}. */
+    private static List<ArchRule> onlyMainRules() {
+        List<ArchRule> rules = new java.util.ArrayList<>();
+        for (String stream : List.of("in", "out", "err")) {
+            rules.add(noClasses().that().doNotHaveFullyQualifiedName(MAIN).should().accessField(System.class, stream));
+            rules.add(noClasses().that().doNotHaveFullyQualifiedName(MAIN).should().accessField(java.io.FileDescriptor.class, stream));
+        }
+        rules.add(noClasses().that().doNotHaveFullyQualifiedName(MAIN).should().callMethod(System.class, "exit", int.class));
+        rules.add(noClasses().that().doNotHaveFullyQualifiedName(MAIN).should().callMethod(System.class, "console"));
+        rules.add(noClasses().that().doNotHaveFullyQualifiedName(MAIN).should().callMethod(System.class, "setIn", java.io.InputStream.class));
+        rules.add(noClasses().that().doNotHaveFullyQualifiedName(MAIN).should().callMethod(System.class, "setOut", java.io.PrintStream.class));
+        rules.add(noClasses().that().doNotHaveFullyQualifiedName(MAIN).should().callMethod(System.class, "setErr", java.io.PrintStream.class));
+        rules.add(noClasses().that().doNotHaveFullyQualifiedName(MAIN).should().callMethod(Runtime.class, "exit", int.class));
+        rules.add(noClasses().that().doNotHaveFullyQualifiedName(MAIN).should().callMethod(Runtime.class, "halt", int.class));
+        return rules;
+    }
+
     @Test
     void onlyMainTouchesTheStandardStreamsAndExit() {
-        for (String stream : List.of("in", "out", "err")) {
-            noClasses().that().doNotHaveFullyQualifiedName(MAIN).should().accessField(System.class, stream).check(classes);
+        onlyMainRules().forEach(rule -> rule.check(classes));
+    }
+
+    /** Each way out that the review found unguarded, written where a rule must catch it. */
+    @SuppressWarnings("unused")
+    static final class Offender {
+        void halt() {
+            Runtime.getRuntime().halt(1);
         }
-        noClasses().that().doNotHaveFullyQualifiedName(MAIN).should().callMethod(System.class, "exit", int.class).check(classes);
-        noClasses().that().doNotHaveFullyQualifiedName(MAIN).should().callMethod(System.class, "console").check(classes);
+
+        void exit() {
+            Runtime.getRuntime().exit(1);
+        }
+
+        void redirect() {
+            System.setOut(null);
+            System.setErr(null);
+            System.setIn(null);
+        }
+
+        Object descriptor() {
+            return java.io.FileDescriptor.out;
+        }
+    }
+
+    @Test
+    void theRulesCatchRuntimeExitHaltStreamRedirectsAndFileDescriptors() {
+        JavaClasses offender = new ClassFileImporter().importClasses(Offender.class);
+        long caught = onlyMainRules().stream().filter(rule -> rule.evaluate(offender).hasViolation()).count();
+        assertThat(caught).isEqualTo(6);
     }
 
     @Test

@@ -52,8 +52,9 @@ class DiscoveryCommandTest {
             Cli.Result sync = Cli.run(home, "", "--db", db, "--config", home.resolve("nasql.yaml").toString(), "sync");
             assertThat(sync.code()).as(sync.err()).isZero();
             assertThat(sync.err().lines().filter(l -> l.contains("cloudasset.assets.searchAllResources")).toList()).hasSize(1);
-            // The folder holds proj-001 and proj-003; proj-003 is left out; proj-001 in both its locations.
-            assertThat(sync.out()).startsWith("synced 2 scopes");
+            // The folder holds proj-001 and proj-003; proj-003 is left out; proj-001 in every region ListLocations
+            // names, of which its two locations hold jobs and the others say NAS is not offered there.
+            assertThat(sync.out()).startsWith("synced ").contains(": 2 ok, 0 failed, 0 denied, ");
             Cli.Result show = Cli.sql(home, db, "-o", "csv", "-e", "SELECT DISTINCT projectsId, discoveredBy FROM google.aiplatform.sync_scopes");
             assertThat(show.out()).contains("proj-001,fallback").doesNotContain("proj-003");
         }

@@ -219,6 +219,45 @@ class ReportsTest {
     }
 
     @Test
+    void aReportThatWouldWriteIsRefusedBeforeAnyOfItsStatementsRuns() throws Exception {
+        Files.createDirectories(home.resolve(".nasql"), java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        Path folder = Files.createDirectories(home.resolve(".nasql").resolve("reports"));
+        for (String write : List.of("DELETE FROM google.aiplatform.nas_jobs WHERE state = 'JOB_STATE_FAILED'",
+                "UPDATE google.aiplatform.nas_jobs SET displayName = 'x'", "SET max_age = 0",
+                "WITH f AS (SELECT 1) DELETE FROM google.aiplatform.nas_trials", "DROP TABLE google.aiplatform.sync_runs")) {
+            Files.writeString(folder.resolve("purge.sql"), "-- Purges.\nSELECT COUNT(*) FROM google.aiplatform.nas_jobs;\n" + write + ";\n");
+            Cli.Result result = report("purge", "-o", "text");
+            assertThat(result.code()).as(write).isEqualTo(1);
+            assertThat(result.err()).as(write).contains("purge.sql:3").contains("a report runs only queries");
+            assertThat(result.out()).as("the report's first query did not run either").isEmpty();
+        }
+        assertThat(text("jobs-by-state")).contains("JOB_STATE_FAILED\t1");
+        Cli.Result inShell = Cli.run(home, "", "--db", db, "-o", "text", "-e", "REPORT purge");
+        assertThat(inShell.err()).contains("a report runs only queries");
+        try (var jdbc = inventory.connection().createStatement();
+             var rs = jdbc.executeQuery("SELECT COUNT(*) FROM google.aiplatform.nas_trials")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void plainSqlNeverChangesTheResourcesTable() {
+        // Forms that the write-through verbs' patterns do not catch, so they reach the plain SQL handler.
+        for (String write : List.of("DELETE FROM google . aiplatform . nas_jobs WHERE state = 'JOB_STATE_FAILED'",
+                "INSERT INTO google . aiplatform . \"NAS_JOBS\" (\"projectsId\") VALUES ('x')",
+                "DROP TABLE IF EXISTS google.aiplatform.nas_jobs", "ALTER TABLE google.aiplatform.nas_jobs ADD COLUMN x INT",
+                "WITH f AS (SELECT 1) DELETE FROM google.aiplatform.nas_jobs", "DELETE FROM google.aiplatform.nas_job_summaries",
+                "UPDATE google.aiplatform.nas_job_documents SET \"nasJobSpec\" = NULL", "DROP VIEW google.aiplatform.nas_jobs")) {
+            Cli.Result result = Cli.run(home, "", "--db", db, "-o", "text", "-e", write);
+            assertThat(result.code()).as(write).isEqualTo(1);
+            assertThat(result.err()).as(write).contains("google.aiplatform.nas_jobs changes only through the API");
+        }
+        assertThat(text("jobs-by-state")).contains("JOB_STATE_FAILED\t1");
+    }
+
+    @Test
     void theShellRunsReportsToo() {
         Cli.Result result = Cli.run(home, "", "--db", db, "-o", "csv", "-e", "REPORT stuck-jobs hours=1");
         assertThat(result.out().lines().count()).isEqualTo(3);

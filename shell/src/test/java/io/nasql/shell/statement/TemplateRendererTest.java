@@ -82,4 +82,17 @@ class TemplateRendererTest {
     void aQuoteInsideACommentDoesNotFlipQuoting() {
         assertThat(render("-- don't\nSELECT '{{ x }}'", Map.of("x", TextNode.valueOf("a'b")))).isEqualTo("-- don't\nSELECT 'a''b'");
     }
+
+    @Test
+    void anApostropheInALineOrNestedCommentDoesNotTurnABarePlaceholderIntoText() {
+        Map<String, JsonNode> vars = Map.of("days", TextNode.valueOf("0 OR TRUE --"));
+        for (String script : new String[] {
+                "DELETE FROM t WHERE state = 'FAILED' // don't touch running jobs\n AND age > {{ days }}",
+                "DELETE FROM t WHERE state = 'FAILED' /* outer /* don't */ still a comment */ AND age > {{ days }}",
+                "DELETE FROM t WHERE state = 'FAILED' -- don't\r AND age > {{ days }}",
+                "SELECT 1 AS `it's` WHERE age > {{ days }}"}) {
+            assertThatThrownBy(() -> render(script, vars)).as(script)
+                    .isInstanceOf(TemplateException.class).hasMessageContaining("is not a number, boolean or null");
+        }
+    }
 }

@@ -129,7 +129,8 @@ class WriteReportsTest {
             List<String> rows = out.toString().lines().dropWhile(l -> !l.startsWith("projectsId\tlocationsId\tnasJobsId\tstate\toutcome"))
                     .skip(1).toList();
             assertThat(rows).hasSize(ids.size());
-            assertThat(rows.get(0)).startsWith("proj-001\tus-central1\t" + ids.get(0) + "\tJOB_STATE_CANCELLING\tcancelled");
+            // The cancel went through; Ctrl-C came before its state was read back, and no call starts after Ctrl-C.
+            assertThat(rows.get(0)).startsWith("proj-001\tus-central1\t" + ids.get(0) + "\t").endsWith("\tcancelled (state not refreshed: cancelled)");
             assertThat(rows.subList(1, rows.size())).allMatch(r -> r.endsWith("\tnot attempted (cancelled)"));
         }
     }

@@ -1,0 +1,65 @@
+package io.nasql.shell.statement;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What plain SQL may change, read from its tokens: whether a statement only reads, and whether it
+ * writes the mirrored resource's table, which only the write-through verbs may change.
+ */
+public final class StatementEffects {
+    private static final Set<String> READS = Set.of("SELECT", "WITH", "VALUES", "SHOW", "TABLE");
+    private static final Set<String> WRITES = Set.of("INSERT", "UPDATE", "DELETE", "MERGE", "TRUNCATE", "DROP", "ALTER",
+            "CREATE", "GRANT", "REVOKE", "RUNSCRIPT", "BACKUP", "CALL", "COMMENT");
+    private static final Set<String> BEFORE_TARGET = Set.of("FROM", "INTO", "TABLE", "VIEW", "IF", "EXISTS", "ONLY");
+    /** The resource's view and the tables behind it. */
+    private static final Set<String> RESOURCE_TABLES = Set.of("NAS_JOBS", "NAS_JOB_SUMMARIES", "NAS_JOB_DOCUMENTS");
+
+    private StatementEffects() {
+    }
+
+    /** True for a query: it starts with SELECT, WITH, VALUES, SHOW or TABLE and has no writing verb anywhere. */
+    public static boolean isQuery(String text) {
+        List<SqlToken> tokens = SqlTokenizer.significant(text);
+        SqlToken first = tokens.stream().filter(t -> !t.isSymbol("(")).findFirst().orElse(null);
+        return first != null && first.kind() == SqlToken.Kind.WORD && READS.contains(upper(first))
+                && tokens.stream().noneMatch(t -> t.kind() == SqlToken.Kind.WORD && WRITES.contains(upper(t)));
+    }
+
+    /** The statement's first word, for messages. */
+    public static String verb(String text) {
+        return SqlTokenizer.significant(text).stream().findFirst().map(StatementEffects::upper).orElse("");
+    }
+
+    /** True when a writing verb targets {@code nas_jobs} or a table behind it, in any schema or case. */
+    public static boolean writesResource(String text) {
+        List<SqlToken> tokens = SqlTokenizer.significant(text);
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).kind() != SqlToken.Kind.WORD || !WRITES.contains(upper(tokens.get(i)))) {
+                continue;
+            }
+            int j = i + 1;
+            while (j < tokens.size() && tokens.get(j).kind() == SqlToken.Kind.WORD && BEFORE_TARGET.contains(upper(tokens.get(j)))) {
+                j++;
+            }
+            String last = null;
+            while (j < tokens.size() && (tokens.get(j).kind() == SqlToken.Kind.WORD || tokens.get(j).kind() == SqlToken.Kind.QUOTED_NAME)) {
+                last = tokens.get(j).name();
+                if (j + 1 < tokens.size() && tokens.get(j + 1).isSymbol(".")) {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            if (last != null && RESOURCE_TABLES.contains(last.toUpperCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String upper(SqlToken token) {
+        return token.text().toUpperCase(Locale.ROOT);
+    }
+}
