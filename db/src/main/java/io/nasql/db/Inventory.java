@@ -215,6 +215,9 @@ public final class Inventory implements AutoCloseable {
                 }
             }
             if (current < SCHEMA_VERSION) {
+                if (current == 1 && backend == Backend.H2) {
+                    FailedNarrowRows.undo(connection, Migrations.HISTORY_SCHEMA);
+                }
                 Migrations.migrate(backend, pool);
             }
         } catch (SQLException e) {

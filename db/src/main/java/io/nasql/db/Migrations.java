@@ -13,7 +13,7 @@ import org.flywaydb.core.Flyway;
  * {@code db/migration/postgresql}).
  */
 final class Migrations {
-    private static final String HISTORY_SCHEMA = "nasql";
+    static final String HISTORY_SCHEMA = "nasql";
 
     private Migrations() {
     }
