@@ -5,7 +5,7 @@ SELECT json_value(labels, '$.{{ label }}') AS labelValue,
        SUM(CASE WHEN state = 'JOB_STATE_RUNNING' THEN 1 ELSE 0 END) AS running,
        SUM(CASE WHEN state = 'JOB_STATE_FAILED' THEN 1 ELSE 0 END) AS failed,
        ROUND(SUM(CASE WHEN startTime IS NULL THEN 0
-                      ELSE DATEDIFF('SECOND', startTime, COALESCE(endTime, CURRENT_TIMESTAMP)) END) / 3600.0, 1) AS runningHours
+                      ELSE EXTRACT(EPOCH FROM (COALESCE(endTime, CURRENT_TIMESTAMP) - startTime)) END) / 3600.0, 1) AS runningHours
 FROM google.aiplatform.nas_jobs
 GROUP BY json_value(labels, '$.{{ label }}')
-ORDER BY jobs DESC, labelValue;
+ORDER BY jobs DESC, labelValue NULLS FIRST;

@@ -1,7 +1,7 @@
 -- Jobs queued, pending or running for longer than {{ hours }} hours: running ones since they started, the others since they were created.
 -- var: hours = 24
 SELECT projectsId, locationsId, nasJobsId, displayName, state, since,
-       DATEDIFF('HOUR', since, CURRENT_TIMESTAMP) AS hours
+       CAST(FLOOR(EXTRACT(EPOCH FROM (CURRENT_TIMESTAMP - since)) / 3600) AS BIGINT) AS hours
 FROM (
   SELECT projectsId, locationsId, nasJobsId, displayName, state,
          CASE WHEN state = 'JOB_STATE_RUNNING' THEN COALESCE(startTime, createTime) ELSE createTime END AS since

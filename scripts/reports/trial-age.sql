@@ -1,6 +1,6 @@
 -- The age of each job's trial data: when GetNasJob last read its output (the listing has none), running jobs first, stalest first.
 SELECT j.projectsId, j.locationsId, j.nasJobsId, j.displayName, j.state, j.syncedAt AS trialsReadAt,
-       DATEDIFF('MINUTE', j.syncedAt, CURRENT_TIMESTAMP) AS trialDataAgeMinutes,
+       CAST(FLOOR(EXTRACT(EPOCH FROM (CURRENT_TIMESTAMP - j.syncedAt)) / 60) AS BIGINT) AS trialDataAgeMinutes,
        (SELECT COUNT(*) FROM google.aiplatform.nas_trials t
         WHERE t.projectsId = j.projectsId AND t.locationsId = j.locationsId AND t.nasJobsId = j.nasJobsId) AS trials
 FROM google.aiplatform.nas_jobs j

@@ -11,28 +11,25 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
 /**
- * The open inventory: an H2 database named {@code google}, migrated to this build's schema,
- * with a connection pool and a jOOQ context over it.
+ * The open inventory: a database named {@code google} (an H2 file by default, or a team's
+ * PostgreSQL), migrated to this build's schema, with a connection pool and a jOOQ context over it.
  */
 public final class Inventory implements AutoCloseable {
     /** The highest migration this build ships; {@code InventoryTest} keeps it in step with the files. */
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
 
     static final String DATABASE_NAME = "google";
     private static final String CASE_SETTINGS = "DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
-    private static final String HISTORY_SCHEMA = "nasql";
     private static final int MAX_CONNECTIONS = 128;
     /** H2's trace file would be made with the default umask and, when it cannot be made, H2 prints its own stack trace. */
     private static final String NO_TRACE_FILE = "TRACE_LEVEL_FILE=0";
@@ -48,13 +45,18 @@ public final class Inventory implements AutoCloseable {
         }
     }
 
+    private final Backend backend;
     private final String displayName;
     private final JdbcConnectionPool pool;
+    /** How to open this H2 inventory again in this process (URL with its settings, password); null on PostgreSQL. */
+    private final H2Login h2Login;
     private DSLContext dsl;
 
-    private Inventory(String displayName, JdbcConnectionPool pool) {
+    private Inventory(Backend backend, String displayName, JdbcConnectionPool pool, H2Login h2Login) {
+        this.backend = backend;
         this.displayName = displayName;
         this.pool = pool;
+        this.h2Login = h2Login;
     }
 
     /** The JDBC URL of the inventory file {@code google.mv.db} in a folder. */
@@ -73,16 +75,33 @@ public final class Inventory implements AutoCloseable {
         return open(urlForFolder(folder), folder.toAbsolutePath().resolve(DATABASE_NAME + ".mv.db").toString());
     }
 
-    /** Opens the inventory at a JDBC URL ({@code jdbc:h2:...}); messages name it with its password masked. */
+    /** Opens the inventory at {@code jdbc:h2:...} or {@code jdbc:postgresql://HOST/google}; messages mask its password. */
     public static Inventory open(String jdbcUrl) {
+        return open(jdbcUrl, null, System.getenv());
+    }
+
+    /** As above; PostgreSQL's password is the URL's, else PGPASSWORD in {@code env}, else {@code password}, else ~/.pgpass. */
+    public static Inventory open(String jdbcUrl, String password, Map<String, String> env) {
         Secrets.rememberUrlPassword(jdbcUrl);
+        if (Backend.of(jdbcUrl) == Backend.POSTGRESQL) {
+            return openPostgres(jdbcUrl, password, env);
+        }
         return open(jdbcUrl, Secrets.mask(jdbcUrl));
     }
 
-    private static Inventory open(String jdbcUrl, String displayName) {
-        if (!jdbcUrl.startsWith("jdbc:h2:")) {
-            throw new InventoryException("unsupported inventory URL " + displayName + ": nasql keeps its inventory in H2 (jdbc:h2:...)");
+    private static Inventory openPostgres(String jdbcUrl, String password, Map<String, String> env) {
+        String displayName = Secrets.mask(jdbcUrl);
+        JdbcConnectionPool pool = PostgresPool.open(jdbcUrl, password, env, MAX_CONNECTIONS, DATABASE_NAME);
+        try {
+            prepare(Backend.POSTGRESQL, pool, new Opening(jdbcUrl, "", displayName, null));
+            return new Inventory(Backend.POSTGRESQL, displayName, pool, null);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
         }
+    }
+
+    private static Inventory open(String jdbcUrl, String displayName) {
         if (InventoryFiles.otherFileSystem(jdbcUrl)) {
             throw new InventoryException("unsupported inventory URL " + displayName + ": H2's nio:, split:, async: and other file"
                     + " systems are not supported; name the file as jdbc:h2:file:/path/to/NAME");
@@ -136,7 +155,7 @@ public final class Inventory implements AutoCloseable {
         // Sync commits scopes from many threads at once; H2's default of 10 would make them queue.
         pool.setMaxConnections(MAX_CONNECTIONS);
         try {
-            prepare(pool, opening);
+            prepare(Backend.H2, pool, opening);
             if (opening.files() != null) {
                 // H2 makes its files with the default umask; the lock file holds the sharing server's port and key.
                 if (created) {
@@ -144,7 +163,7 @@ public final class Inventory implements AutoCloseable {
                 }
                 PrivateFiles.makeOwnerOnly(opening.files().lock());
             }
-            return new Inventory(opening.displayName(), pool);
+            return new Inventory(Backend.H2, opening.displayName(), pool, new H2Login(opening.url(), opening.password()));
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
@@ -179,24 +198,27 @@ public final class Inventory implements AutoCloseable {
                 || rest.startsWith("zip:"));
     }
 
-    private static void prepare(JdbcConnectionPool pool, Opening opening) {
+    private static void prepare(Backend backend, JdbcConnectionPool pool, Opening opening) {
         String displayName = opening.displayName();
-        try (Connection connection = firstConnection(pool, opening)) {
-            int current = schemaVersion(connection);
+        try (Connection connection = backend == Backend.H2 ? firstConnection(pool, opening) : pool.getConnection()) {
+            int current = Migrations.schemaVersion(connection);
             if (current > SCHEMA_VERSION) {
                 throw new InventoryException("inventory " + displayName + " was written by a newer nasql (schema version "
                         + current + ", this nasql knows " + SCHEMA_VERSION + "): upgrade nasql, or use another --db");
             }
-            // Before migrating: V2 reads the promoted fields of existing jobs with it.
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE ALIAS IF NOT EXISTS \"json_value\" DETERMINISTIC FOR '"
-                        + JsonPath.class.getName() + ".value'");
+            if (backend == Backend.H2) {
+                // Before migrating: V2 reads the promoted fields of existing jobs with it. On PostgreSQL
+                // json_value is a function the migrations create.
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE ALIAS IF NOT EXISTS \"json_value\" DETERMINISTIC FOR '"
+                            + JsonPath.class.getName() + ".value'");
+                }
             }
             if (current < SCHEMA_VERSION) {
-                if (current == 1) {
-                    FailedNarrowRows.undo(connection, HISTORY_SCHEMA);
+                if (current == 1 && backend == Backend.H2) {
+                    FailedNarrowRows.undo(connection, Migrations.HISTORY_SCHEMA);
                 }
-                migrate(pool);
+                Migrations.migrate(backend, pool);
             }
         } catch (SQLException e) {
             throw InventoryErrors.explain(e, opening.displayName(), opening.dataFile());
@@ -228,34 +250,6 @@ public final class Inventory implements AutoCloseable {
         return pool.getConnection();
     }
 
-    /** The version recorded by Flyway, or 0 for an empty database; one cheap query. */
-    private static int schemaVersion(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet exists = statement.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
-                     + " WHERE TABLE_SCHEMA = '" + HISTORY_SCHEMA + "' AND TABLE_NAME = 'flyway_schema_history'")) {
-            exists.next();
-            if (exists.getInt(1) == 0) {
-                return 0;
-            }
-        }
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT MAX(CAST(\"version\" AS INT)) FROM \""
-                     + HISTORY_SCHEMA + "\".\"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL")) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
-
-    private static void migrate(DataSource dataSource) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .schemas(HISTORY_SCHEMA)
-                .defaultSchema(HISTORY_SCHEMA)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-    }
-
     private static void createOwnerOnly(Path folder) {
         if (Files.isDirectory(folder)) {
             return;
@@ -270,14 +264,28 @@ public final class Inventory implements AutoCloseable {
     /** The jOOQ context, made on first use: a statement that only runs SQL never pays for jOOQ's start. */
     public synchronized DSLContext dsl() {
         if (dsl == null) {
-            dsl = DSL.using(pool, SQLDialect.H2, new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED));
+            dsl = DSL.using(pool, backend.dialect(), new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED));
         }
         return dsl;
     }
 
-    /** A plain JDBC connection for statements the user types; the caller closes it. */
+    /** A JDBC connection for the user's statements (the caller closes it); on PostgreSQL camelCase names get quoted. */
     public Connection connection() throws SQLException {
-        return pool.getConnection();
+        Connection connection = pool.getConnection();
+        return backend == Backend.POSTGRESQL ? QuotingConnection.wrap(connection, PostgresIdentifiers::quote) : connection;
+    }
+
+    /** H2 or PostgreSQL. */
+    public Backend backend() {
+        return backend;
+    }
+
+    /** How to open this H2 inventory again in this process, e.g. to link to it; not for PostgreSQL. */
+    public H2Login h2Login() {
+        if (h2Login == null) {
+            throw new InventoryException("inventory " + displayName + " is not an H2 database");
+        }
+        return h2Login;
     }
 
     /** The file or URL, as messages name it. */

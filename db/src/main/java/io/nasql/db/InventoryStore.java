@@ -13,6 +13,8 @@ import io.nasql.db.generated.tables.records.NasJobDocumentsRecord;
 import io.nasql.db.generated.tables.records.NasJobSummariesRecord;
 import io.nasql.db.generated.tables.records.NasTrialsRecord;
 import io.nasql.db.generated.tables.records.SyncRunsRecord;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,6 +27,7 @@ import java.util.function.Supplier;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 /**
@@ -36,13 +39,46 @@ public final class InventoryStore {
     public static final String DELETED = "DELETED";
 
     private final DSLContext dsl;
+    private final Backend backend;
+    /** When set, a scope's writes commit only while this worker holds its lease. */
+    private final ScopeLeases leases;
 
     public InventoryStore(Inventory inventory) {
         this(inventory.dsl());
     }
 
     public InventoryStore(DSLContext dsl) {
+        this(dsl, null);
+    }
+
+    private InventoryStore(DSLContext dsl, ScopeLeases leases) {
         this.dsl = dsl;
+        this.backend = dsl.dialect().family() == SQLDialect.POSTGRES ? Backend.POSTGRESQL : Backend.H2;
+        this.leases = leases;
+    }
+
+    /** Leases on scopes for one sync worker, in this inventory. */
+    public ScopeLeases leases(String worker, Duration ttl, Clock clock) {
+        return new ScopeLeases(dsl, worker, ttl, clock);
+    }
+
+    /** This store, with every scope write committing only while the worker still holds the scope's lease. */
+    public InventoryStore fencedBy(ScopeLeases workerLeases) {
+        return new InventoryStore(dsl, workerLeases);
+    }
+
+    private void checkLease(DSLContext tx, ScopeKey scope) {
+        if (leases != null) {
+            leases.checkHeld(tx, scope);
+        }
+    }
+
+    /**
+     * Whether a time the inventory holds is the one the API gave, at the inventory's precision
+     * (PostgreSQL keeps microseconds): so an unchanged job is not fetched again on every sync.
+     */
+    public boolean sameTime(OffsetDateTime stored, OffsetDateTime fromApi) {
+        return stored != null && fromApi != null && stored.isEqual(backend.stored(fromApi));
     }
 
     /**
@@ -76,13 +112,14 @@ public final class InventoryStore {
             int before = states.size();
             int[] written = {0};
             changed.forEach(batch -> {
-                write(db, scope, batch, states, source, at);
+                write(db, backend, scope, batch, states, source, at);
                 written[0] += batch.size();
             });
             int added = states.size() - before;
             List<String> gone = missingIds.get().stream().filter(states::containsKey).toList();
             delete(db, scope, gone, states, source, at);
             markScope(db, scope, ScopeStatus.OK, null, at, states.size());
+            checkLease(db, scope);
             return new ScopeChanges(added, written[0] - added, gone.size(), states.size());
         });
     }
@@ -91,7 +128,7 @@ public final class InventoryStore {
     public void putJob(ScopeKey scope, NasJob job, String source, OffsetDateTime at) {
         dsl.transaction(tx -> {
             DSLContext db = tx.dsl();
-            write(db, scope, List.of(job), states(db, scope, NasJobRecords.jobId(job)), source, at);
+            write(db, backend, scope, List.of(job), states(db, scope, NasJobRecords.jobId(job)), source, at);
         });
     }
 
@@ -115,8 +152,15 @@ public final class InventoryStore {
 
     /** Marks a scope OK whose complete listing matched the inventory: nothing else to write. */
     public void markScopeUnchanged(ScopeKey scope, int jobCount, OffsetDateTime at) {
-        // One statement in auto-commit: its own short transaction.
-        markScope(dsl, scope, ScopeStatus.OK, null, at, jobCount);
+        if (leases == null) {
+            // One statement in auto-commit: its own short transaction.
+            markScope(dsl, scope, ScopeStatus.OK, null, at, jobCount);
+            return;
+        }
+        dsl.transaction(tx -> {
+            markScope(tx.dsl(), scope, ScopeStatus.OK, null, at, jobCount);
+            checkLease(tx.dsl(), scope);
+        });
     }
 
     /** Marks a scope FAILED, DENIED, DISABLED or UNSUPPORTED and keeps its rows as they were. */
@@ -124,7 +168,15 @@ public final class InventoryStore {
         if (status == ScopeStatus.OK) {
             throw new IllegalArgumentException("a failed scope's status is not OK");
         }
-        markScope(dsl, scope, status, fitted(Secrets.mask(message)), at, null);
+        String fitted = fitted(Secrets.mask(message));
+        if (leases == null) {
+            markScope(dsl, scope, status, fitted, at, null);
+            return;
+        }
+        dsl.transaction(tx -> {
+            markScope(tx.dsl(), scope, status, fitted, at, null);
+            checkLease(tx.dsl(), scope);
+        });
     }
 
     /** A message cut to fit {@code sync_scopes.errorMessage}, marked where it was cut, so that recording it cannot fail. */
@@ -155,6 +207,9 @@ public final class InventoryStore {
         r.setJobschanged(run.jobsChanged());
         r.setJobsremoved(run.jobsRemoved());
         r.setApicalls(run.apiCalls());
+        r.setWorker(run.worker());
+        r.setShard(run.shard());
+        r.setScopesheld(run.scopesHeld());
         r.store();
         return r.getRunid();
     }
@@ -164,7 +219,7 @@ public final class InventoryStore {
      * documents and trials with them, by the foreign keys), then every row goes in through one prepared
      * statement per table, so a scope of thousands of jobs is rendered once, not per row.
      */
-    private static void write(DSLContext db, ScopeKey scope, Collection<NasJob> jobs, Map<String, String> states,
+    private static void write(DSLContext db, Backend backend, ScopeKey scope, Collection<NasJob> jobs, Map<String, String> states,
                               String source, OffsetDateTime at) {
         if (jobs.isEmpty()) {
             return;
@@ -177,31 +232,27 @@ public final class InventoryStore {
         List<String> old = new ArrayList<>();
         for (NasJob job : jobs) {
             NasJobRecords.JobRows jobRows = NasJobRecords.job(scope, job, at);
-            NasJobSummariesRecord row = jobRows.summary();
+            NasJobSummariesRecord row = StoreBatches.atPrecision(backend, jobRows.summary());
             String id = row.getNasjobsid();
             rows.add(row);
             documents.add(jobRows.documents());
-            trials.addAll(NasJobRecords.trials(scope, job));
+            NasJobRecords.trials(scope, job).forEach(t -> trials.add(StoreBatches.atPrecision(backend, t)));
             if (states.containsKey(id)) {
                 old.add(id);
             }
             if (!states.containsKey(id) || !Objects.equals(states.get(id), row.getState())) {
-                events.add(event(scope, id, states.get(id), row.getState(), source, at));
+                events.add(StoreBatches.event(scope, id, states.get(id), row.getState(), source, at));
             }
             states.put(id, row.getState());
         }
-        for (List<String> chunk : chunks(old)) {
+        for (List<String> chunk : StoreBatches.chunks(old)) {
             db.deleteFrom(NAS_JOB_SUMMARIES).where(inScope(scope)).and(NAS_JOB_SUMMARIES.NASJOBSID.in(chunk)).execute();
         }
         BatchInsert.insert(db, NAS_JOB_SUMMARIES, List.of(NAS_JOB_SUMMARIES.fields()), rows);
         BatchInsert.insert(db, NAS_JOB_DOCUMENTS, List.of(NAS_JOB_DOCUMENTS.fields()), documents);
         BatchInsert.insert(db, NAS_TRIALS, List.of(NAS_TRIALS.fields()), trials);
-        BatchInsert.insert(db, NAS_JOB_EVENTS, EVENT_FIELDS, events);
+        BatchInsert.insert(db, NAS_JOB_EVENTS, StoreBatches.EVENT_FIELDS, events);
     }
-
-    /** The events' columns but the generated id. */
-    private static final List<Field<?>> EVENT_FIELDS = List.of(NAS_JOB_EVENTS.PROJECTSID, NAS_JOB_EVENTS.LOCATIONSID,
-            NAS_JOB_EVENTS.NASJOBSID, NAS_JOB_EVENTS.OBSERVEDAT, NAS_JOB_EVENTS.FROMSTATE, NAS_JOB_EVENTS.TOSTATE, NAS_JOB_EVENTS.SOURCE);
 
     private static void delete(DSLContext db, ScopeKey scope, List<String> ids, Map<String, String> states, String source,
                                OffsetDateTime at) {
@@ -210,33 +261,14 @@ public final class InventoryStore {
         }
         List<NasJobEventsRecord> events = new ArrayList<>();
         for (String id : ids) {
-            events.add(event(scope, id, states.remove(id), DELETED, source, at));
+            events.add(StoreBatches.event(scope, id, states.remove(id), DELETED, source, at));
         }
-        for (List<String> chunk : chunks(ids)) {
+        for (List<String> chunk : StoreBatches.chunks(ids)) {
             db.deleteFrom(NAS_JOB_SUMMARIES).where(inScope(scope)).and(NAS_JOB_SUMMARIES.NASJOBSID.in(chunk)).execute();
         }
-        BatchInsert.insert(db, NAS_JOB_EVENTS, EVENT_FIELDS, events);
+        BatchInsert.insert(db, NAS_JOB_EVENTS, StoreBatches.EVENT_FIELDS, events);
     }
 
-    private static NasJobEventsRecord event(ScopeKey scope, String id, String from, String to, String source, OffsetDateTime at) {
-        NasJobEventsRecord e = new NasJobEventsRecord();
-        e.setProjectsid(scope.projectsId());
-        e.setLocationsid(scope.locationsId());
-        e.setNasjobsid(id);
-        e.setObservedat(at);
-        e.setFromstate(from);
-        e.setTostate(to);
-        e.setSource(source);
-        return e;
-    }
-
-    private static List<List<String>> chunks(List<String> ids) {
-        List<List<String>> chunks = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i += 1000) {
-            chunks.add(ids.subList(i, Math.min(ids.size(), i + 1000)));
-        }
-        return chunks;
-    }
 
     private static void markScope(DSLContext db, ScopeKey scope, ScopeStatus status, String message,
                                   OffsetDateTime at, Integer jobCount) {

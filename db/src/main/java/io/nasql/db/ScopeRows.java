@@ -20,7 +20,7 @@ import org.jooq.exception.DataAccessException;
  * rendering of them was most of an unchanged re-sync's per-scope CPU (issue 15).
  */
 final class ScopeRows {
-    /** Standard MERGE (H2, and PostgreSQL 15+): a failure keeps the scope's last success and job count. */
+    /** Standard MERGE (H2): a failure keeps the scope's last success and job count. */
     private static final String MARK = """
             MERGE INTO "aiplatform"."sync_scopes" t
             USING (VALUES (CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(64)), CAST(? AS TIMESTAMP(9) WITH TIME ZONE),
@@ -32,6 +32,17 @@ final class ScopeRows {
                 "jobCount" = COALESCE(s."jobCount", t."jobCount")
             WHEN NOT MATCHED THEN INSERT ("projectsId", "locationsId", "lastAttemptAt", "status", "errorMessage", "lastSuccessAt", "jobCount")
                 VALUES (s."projectsId", s."locationsId", s."lastAttemptAt", s."status", s."errorMessage", s."lastSuccessAt", s."jobCount")
+            """;
+
+    /** The same upsert on PostgreSQL, whose MERGE only came with version 15. */
+    private static final String MARK_POSTGRES = """
+            INSERT INTO "aiplatform"."sync_scopes" AS t
+                ("projectsId", "locationsId", "lastAttemptAt", "status", "errorMessage", "lastSuccessAt", "jobCount")
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT ("projectsId", "locationsId") DO UPDATE SET "lastAttemptAt" = EXCLUDED."lastAttemptAt",
+                "status" = EXCLUDED."status", "errorMessage" = EXCLUDED."errorMessage",
+                "lastSuccessAt" = COALESCE(EXCLUDED."lastSuccessAt", t."lastSuccessAt"),
+                "jobCount" = COALESCE(EXCLUDED."jobCount", t."jobCount")
             """;
 
     private static final Map<SQLDialect, String> UPDATE_TIMES = new ConcurrentHashMap<>();
@@ -64,7 +75,8 @@ final class ScopeRows {
     /** Upserts the scope's row; {@code jobCount} and the last success only when it is OK. */
     static void mark(DSLContext db, ScopeKey scope, ScopeStatus status, String message, OffsetDateTime at, Integer jobCount) {
         db.connection(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(MARK)) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    db.dialect().family() == SQLDialect.POSTGRES ? MARK_POSTGRES : MARK)) {
                 boolean ok = status == ScopeStatus.OK;
                 statement.setString(1, scope.projectsId());
                 statement.setString(2, scope.locationsId());

@@ -26,7 +26,7 @@ class SchemaUpgradeTest {
         String url = "jdbc:h2:mem:" + UUID.randomUUID() + "/google;DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
         try (Connection keepAlive = DriverManager.getConnection(url, "", "")) {
             Flyway.configure().dataSource(url, "", "").schemas("nasql").defaultSchema("nasql")
-                    .locations("classpath:db/migration").target("1").load().migrate();
+                    .locations("classpath:db/migration/common", "classpath:db/migration/h2").target("1").load().migrate();
             try (Statement s = keepAlive.createStatement()) {
                 s.execute("INSERT INTO google.aiplatform.nas_jobs (projectsId, locationsId, nasJobsId, name, displayName, state,"
                         + " labels, nasJobSpec, syncedAt) VALUES ('p', 'us-central1', '1', 'projects/1/locations/us-central1/nasJobs/1',"
@@ -107,7 +107,7 @@ class SchemaUpgradeTest {
 
     private static void migrateToVersion1(String url) {
         Flyway.configure().dataSource(url, "", "").schemas("nasql").defaultSchema("nasql")
-                .locations("classpath:db/migration").target("1").load().migrate();
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2").target("1").load().migrate();
     }
 
     private static void insertJob(Connection c, String id, String spec) throws Exception {

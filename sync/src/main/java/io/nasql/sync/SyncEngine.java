@@ -8,6 +8,7 @@ import io.nasql.db.InventoryStore;
 import io.nasql.db.ProtoJson;
 import io.nasql.db.ScopeChanges;
 import io.nasql.db.ScopeKey;
+import io.nasql.db.ScopeLeases;
 import io.nasql.db.ScopeStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,14 +21,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Mirrors the NasJobs of many scopes into the inventory. Per scope: page through ListNasJobs,
@@ -46,25 +44,38 @@ public final class SyncEngine implements AutoCloseable {
     static final long STAGING_MEMORY_BYTES = 256 * 1024;
 
     private final InventoryStore store;
+    /** The same store without the fence, for what no scope lease covers: projects whose locations could not be listed. */
+    private final InventoryStore unleased;
+    private final SyncWorker worker;
+    private final HeldScopes held;
     private final JobServiceClients clients;
     private final CallRunner runner;
     private final SyncOptions options;
     private final Clock clock;
-    private final ExecutorService getPool;
+    private final JobFetcher fetcher;
     private final SyncProgress progress = new SyncProgress();
     private final AtomicBoolean interrupted = new AtomicBoolean();
     /** Wakes the backoff sleeps of the run's calls on {@link #interrupt()}. */
     private final CancelToken stop = new CancelToken();
-    private final AtomicInteger activeScopes = new AtomicInteger();
     private final Map<String, ScopeStatus> deniedProjects = new ConcurrentHashMap<>();
 
     public SyncEngine(InventoryStore store, JobServiceClients clients, CallRunner runner, SyncOptions options, Clock clock) {
-        this.store = store;
+        this(store, SyncWorker.local(), clients, runner, options, clock);
+    }
+
+    /** A sync worker among others on one inventory: each scope it syncs is held by a lease, and its writes fenced by it. */
+    public SyncEngine(InventoryStore store, SyncWorker worker, JobServiceClients clients, CallRunner runner, SyncOptions options,
+                      Clock clock) {
+        this.worker = worker;
+        ScopeLeases leases = store.leases(worker.id(), worker.leaseTtl(), clock);
+        this.store = store.fencedBy(leases);
+        this.unleased = store;
+        this.held = new HeldScopes(leases);
         this.clients = clients;
         this.runner = runner;
         this.options = options;
         this.clock = clock;
-        this.getPool = Executors.newFixedThreadPool(options.concurrency(), Threads.daemon("nasql-get"));
+        this.fetcher = new JobFetcher(runner, options.concurrency(), stop, interrupted);
     }
 
     /** Syncs the scopes and records the run; never throws for a scope's failure. */
@@ -91,7 +102,7 @@ public final class SyncEngine implements AutoCloseable {
         for (ScopeOutcome failure : known) {
             // A project whose locations could not be listed is recorded as scope project/*; skipped UNSUPPORTED scopes keep their row.
             if (failure.status() != ScopeOutcome.Status.UNSUPPORTED && failure.status() != ScopeOutcome.Status.OK) {
-                store.markScopeFailed(failure.scope(), ScopeStatus.valueOf(failure.status().name()), failure.message(), utc(started));
+                unleased.markScopeFailed(failure.scope(), ScopeStatus.valueOf(failure.status().name()), failure.message(), utc(started));
             }
         }
         int coordinators = Math.max(1, Math.min(scopes.size(), options.concurrency()));
@@ -123,7 +134,7 @@ public final class SyncEngine implements AutoCloseable {
         }
         Instant ended = clock.instant();
         SyncReport report = new SyncReport(outcomes, runner.calls() - callsBefore, Duration.between(started, ended), interrupted.get());
-        store.recordRun(report.runSummary(utc(started), utc(ended)));
+        store.recordRun(report.runSummary(utc(started), utc(ended), worker));
         if (noCredentials != null) {
             throw noCredentials;
         }
@@ -142,6 +153,24 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     private ScopeOutcome syncScope(ScopeKey scope) {
+        if (interrupted.get()) {
+            return ScopeOutcome.interrupted(scope);
+        }
+        if (!held.take(scope)) {
+            progress.scopeDone(true);
+            return ScopeOutcome.held(scope, "another sync worker holds it");
+        }
+        try {
+            return syncHeldScope(scope);
+        } catch (ScopeLeases.LeaseLostException e) {
+            progress.scopeDone(false);
+            return ScopeOutcome.held(scope, e.getMessage());
+        } finally {
+            held.giveBack(scope);
+        }
+    }
+
+    private ScopeOutcome syncHeldScope(ScopeKey scope) {
         ScopeOutcome outcome;
         try {
             outcome = interrupted.get() ? ScopeOutcome.interrupted(scope) : mirror(scope);
@@ -155,8 +184,9 @@ public final class SyncEngine implements AutoCloseable {
             }
             String message = ScopeFailures.describe(e, status, scope.projectsId(), scope.locationsId());
             outcome = failed(scope, status, message);
-        } catch (CredentialsException e) {
+        } catch (CredentialsException | ScopeLeases.LeaseLostException e) {
             // No scope can be synced without credentials: the whole command fails, saying how to log in.
+            // A lease lost is the scope's new holder's to sync: syncScope reports it HELD.
             throw e;
         } catch (RuntimeException e) {
             // Not the API's answer (the inventory refused a row, a staging file could not be written):
@@ -172,6 +202,8 @@ public final class SyncEngine implements AutoCloseable {
         String recorded = message;
         try {
             store.markScopeFailed(scope, status, message, utc(clock.instant()));
+        } catch (ScopeLeases.LeaseLostException e) {
+            throw e;
         } catch (RuntimeException e) {
             recorded = message + " (and its sync_scopes row could not be written: " + e.getMessage() + ")";
         }
@@ -196,11 +228,11 @@ public final class SyncEngine implements AutoCloseable {
             ListNasJobsRequest request = ListNasJobsRequest.newBuilder().setParent(parent).setPageSize(PAGE_SIZE).setPageToken(token).build();
             ListNasJobsResponse page = runner.call(scope, () -> client.listNasJobsCallable().call(request), true, stop);
             for (NasJob job : page.getNasJobsList()) {
-                String id = idOf(job.getName());
+                String id = JobFetcher.idOf(job.getName());
                 listed.add(id);
                 OffsetDateTime knownTime = known.get(id);
                 OffsetDateTime listedTime = ProtoJson.time(job.getUpdateTime());
-                if (knownTime == null || listedTime == null || !knownTime.isEqual(listedTime) || due.contains(id)) {
+                if (!store.sameTime(knownTime, listedTime) || due.contains(id)) {
                     toGet.add(job.getName());
                 }
             }
@@ -217,13 +249,7 @@ public final class SyncEngine implements AutoCloseable {
             return ScopeOutcome.ok(scope, new ScopeChanges(0, 0, 0, known.size()));
         }
         try (ScopeStaging staging = new ScopeStaging(STAGING_MEMORY_BYTES)) {
-            // Only scopes fetching now share the calls in flight.
-            activeScopes.incrementAndGet();
-            try {
-                fetch(scope, client, toGet, listed, staging);
-            } finally {
-                activeScopes.decrementAndGet();
-            }
+            fetcher.fetch(scope, client, toGet, listed, staging);
             checkInterrupted();
             // Jobs gone between the listing and their GetNasJob are missing too.
             missing.addAll(known.keySet().stream().filter(id -> !listed.contains(id)).toList());
@@ -231,54 +257,6 @@ public final class SyncEngine implements AutoCloseable {
             ScopeChanges changes = store.replaceScope(scope, batch -> staging.forEachBatch(WRITE_BATCH, batch), () -> missing,
                     "sync", utc(clock.instant()));
             return ScopeOutcome.ok(scope, changes);
-        }
-    }
-
-    /**
-     * GetNasJob for each name, a window at a time so that a big scope shares the calls with the
-     * others, staging the jobs as they arrive. A job gone since the listing (NOT_FOUND) is dropped
-     * from {@code listed}. On a failure the calls still out are abandoned: they only read.
-     */
-    private void fetch(ScopeKey scope, JobServiceClient client, List<String> names, Set<String> listed,
-                       ScopeStaging staging) throws InterruptedException {
-        CompletionService<NasJob> completion = new ExecutorCompletionService<>(getPool);
-        Set<String> fetched = new HashSet<>();
-        int next = 0;
-        int outstanding = 0;
-        while (next < names.size() || outstanding > 0) {
-            int window = Math.max(2, options.concurrency() / Math.max(1, activeScopes.get()));
-            while (next < names.size() && outstanding < window) {
-                String name = names.get(next++);
-                completion.submit(() -> getOrNull(scope, client, name));
-                outstanding++;
-            }
-            NasJob job = Threads.await(completion.take());
-            outstanding--;
-            if (job != null) {
-                fetched.add(idOf(job.getName()));
-                staging.add(job);
-            }
-            checkInterrupted();
-        }
-        names.forEach(n -> {
-            if (!fetched.contains(idOf(n))) {
-                listed.remove(idOf(n));
-            }
-        });
-    }
-
-    private static String idOf(String name) {
-        return name.substring(name.lastIndexOf('/') + 1);
-    }
-
-    private NasJob getOrNull(ScopeKey scope, JobServiceClient client, String name) throws InterruptedException {
-        try {
-            return runner.call(scope, () -> client.getNasJob(name), true, stop);
-        } catch (ApiCallException e) {
-            if (e.code().equals("NOT_FOUND")) {
-                return null;
-            }
-            throw e;
         }
     }
 
@@ -294,6 +272,7 @@ public final class SyncEngine implements AutoCloseable {
 
     @Override
     public void close() {
-        getPool.shutdownNow();
+        held.close();
+        fetcher.close();
     }
 }

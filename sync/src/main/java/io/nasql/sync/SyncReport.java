@@ -44,9 +44,13 @@ public record SyncReport(List<ScopeOutcome> outcomes, long apiCalls, Duration el
         return interrupted ? "INTERRUPTED" : problems().isEmpty() ? "OK" : "PARTIAL";
     }
 
-    /** The run's row for {@code sync_runs}; DISABLED scopes count as denied there. */
-    public SyncRunSummary runSummary(OffsetDateTime started, OffsetDateTime ended) {
+    /**
+     * The run's row for {@code sync_runs}, for the worker that ran it; DISABLED scopes count as denied
+     * there, HELD ones (another worker had them) as held.
+     */
+    public SyncRunSummary runSummary(OffsetDateTime started, OffsetDateTime ended, SyncWorker worker) {
         return new SyncRunSummary(started, ended, runStatus(), (int) count(ScopeOutcome.Status.OK), (int) count(ScopeOutcome.Status.FAILED),
-                (int) (count(ScopeOutcome.Status.DENIED) + count(ScopeOutcome.Status.DISABLED)), added(), changed(), removed(), apiCalls());
+                (int) (count(ScopeOutcome.Status.DENIED) + count(ScopeOutcome.Status.DISABLED)), added(), changed(), removed(), apiCalls(),
+                worker.id(), worker.shard().equals(Shard.ALL) ? null : worker.shard().toString(), (int) count(ScopeOutcome.Status.HELD));
     }
 }

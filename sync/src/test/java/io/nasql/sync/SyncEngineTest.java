@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.cloud.aiplatform.v1.JobServiceClient;
 import com.google.cloud.aiplatform.v1.JobState;
 import com.google.cloud.aiplatform.v1.NasJob;
+import io.nasql.db.Backend;
 import io.nasql.db.ProtoJson;
 import io.nasql.db.ScopeKey;
 import io.nasql.emulator.EmulatorConfig;
@@ -28,8 +29,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jooq.JSON;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/** Sync against the emulator, into H2 and into PostgreSQL alike. */
+@ParameterizedClass
+@MethodSource("io.nasql.db.TestInventories#backends")
 class SyncEngineTest {
+    @Parameter
+    Backend backend;
+
     private static final List<String> LOCATIONS = EmulatorConfig.DEFAULT_LOCATIONS;
 
     private static EmulatorConfig seeded(int projects, int jobsPerScope) {
@@ -42,7 +52,7 @@ class SyncEngineTest {
         return scopes;
     }
 
-    /** The inventory holds exactly the emulator's jobs, every field equal. */
+    /** The inventory holds exactly the emulator's jobs, every field equal (times at the backend's precision). */
     static void assertMirrors(SyncFixture f) {
         List<NasJob> truth = f.emulator.jobs();
         Map<String, NasJobsRecord> rows = f.inventory.dsl().selectFrom(NAS_JOBS).fetch().stream()
@@ -53,10 +63,10 @@ class SyncEngineTest {
             NasJobsRecord row = rows.get(job.getName());
             assertThat(row.getDisplayname()).isEqualTo(job.getDisplayName());
             assertThat(row.getState()).isEqualTo(job.getState().name());
-            assertThat(row.getCreatetime()).isEqualTo(ProtoJson.time(job.getCreateTime()));
-            assertThat(row.getStarttime()).isEqualTo(ProtoJson.time(job.getStartTime()));
-            assertThat(row.getEndtime()).isEqualTo(ProtoJson.time(job.getEndTime()));
-            assertThat(row.getUpdatetime()).isEqualTo(ProtoJson.time(job.getUpdateTime()));
+            assertThat(row.getCreatetime()).isEqualTo(f.inventory.backend().stored(ProtoJson.time(job.getCreateTime())));
+            assertThat(row.getStarttime()).isEqualTo(f.inventory.backend().stored(ProtoJson.time(job.getStartTime())));
+            assertThat(row.getEndtime()).isEqualTo(f.inventory.backend().stored(ProtoJson.time(job.getEndTime())));
+            assertThat(row.getUpdatetime()).isEqualTo(f.inventory.backend().stored(ProtoJson.time(job.getUpdateTime())));
             assertThat(json(row.getNasjobspec())).isEqualTo(tree(ProtoJson.print(job.getNasJobSpec())));
             assertThat(json(row.getNasjoboutput())).isEqualTo(job.hasNasJobOutput() ? tree(ProtoJson.print(job.getNasJobOutput())) : null);
             assertThat(json(row.getError())).isEqualTo(job.hasError() ? tree(ProtoJson.print(job.getError())) : null);
@@ -84,7 +94,7 @@ class SyncEngineTest {
 
     @Test
     void aFirstSyncEqualsTheEmulatorsTruthFieldByField() throws Exception {
-        try (SyncFixture f = new SyncFixture(seeded(2, 6)); SyncEngine engine = f.engine()) {
+        try (SyncFixture f = new SyncFixture(backend, seeded(2, 6)); SyncEngine engine = f.engine()) {
             SyncReport report = engine.sync(scopes(2));
             assertThat(report.count(ScopeOutcome.Status.OK)).isEqualTo(4);
             assertThat(report.added()).isEqualTo(24);
@@ -96,7 +106,7 @@ class SyncEngineTest {
 
     @Test
     void aSecondSyncWithNothingChangedMakesNoGetNasJobCalls() throws Exception {
-        try (SyncFixture f = new SyncFixture(seeded(2, 6)); SyncEngine engine = f.engine()) {
+        try (SyncFixture f = new SyncFixture(backend, seeded(2, 6)); SyncEngine engine = f.engine()) {
             engine.sync(scopes(2));
             assertThat(f.emulator.stats().calls("GetNasJob")).isEqualTo(24);
             f.emulator.stats().reset();
@@ -110,7 +120,7 @@ class SyncEngineTest {
 
     @Test
     void createdChangedAndDeletedJobsAreMirroredWithTheirTransitions() throws Exception {
-        try (SyncFixture f = new SyncFixture(EmulatorConfig.empty().withEmptyProjects(Set.of("team-a"))); SyncEngine engine = f.engine();
+        try (SyncFixture f = new SyncFixture(backend, EmulatorConfig.empty().withEmptyProjects(Set.of("team-a"))); SyncEngine engine = f.engine();
              JobServiceClient client = f.clients.forLocation("us-central1")) {
             String parent = "projects/team-a/locations/us-central1";
             NasJob first = client.createNasJob(parent, SampleJobs.minimal("first"));
@@ -147,7 +157,7 @@ class SyncEngineTest {
 
     @Test
     void anErrorRateOfThirtyPercentStillGivesAnExactMirror() throws Exception {
-        try (SyncFixture f = new SyncFixture(seeded(3, 30).withErrorRate(0.3)); SyncEngine engine = f.engine()) {
+        try (SyncFixture f = new SyncFixture(backend, seeded(3, 30).withErrorRate(0.3)); SyncEngine engine = f.engine()) {
             SyncReport report = engine.sync(scopes(3));
             assertThat(report.problems()).isEmpty();
             assertMirrors(f);
@@ -156,7 +166,7 @@ class SyncEngineTest {
 
     @Test
     void aDeniedProjectKeepsItsOldRowsAndEveryOtherScopeIsOk() throws Exception {
-        try (SyncFixture f = new SyncFixture(seeded(3, 4).withDenyProjects(Set.of("proj-002")))) {
+        try (SyncFixture f = new SyncFixture(backend, seeded(3, 4).withDenyProjects(Set.of("proj-002")))) {
             ScopeKey denied = new ScopeKey("proj-002", "us-central1");
             NasJob old = NasJob.newBuilder().setName("projects/1/locations/us-central1/nasJobs/77").setDisplayName("old")
                     .setState(JobState.JOB_STATE_RUNNING).build();
@@ -182,7 +192,7 @@ class SyncEngineTest {
     void quotaExhaustionSlowsTheSyncButItCompletesExact() throws Exception {
         // Backoff long enough to reach the next quota window, as the default (up to 20 s) does for the real one-minute window.
         SyncOptions fast = SyncOptions.defaults().withRate(6000, 60).withBackoff(Duration.ofMillis(20), Duration.ofMillis(400));
-        try (SyncFixture f = new SyncFixture(seeded(1, 40).withQuota(10, Duration.ofMillis(200)), fast)) {
+        try (SyncFixture f = new SyncFixture(backend, seeded(1, 40).withQuota(10, Duration.ofMillis(200)), fast)) {
             CallRunner runner = new CallRunner(f.options);
             try (SyncEngine engine = new SyncEngine(f.store, f.clients, runner, f.options, java.time.Clock.systemUTC())) {
                 SyncReport report = engine.sync(scopes(1));
@@ -196,7 +206,7 @@ class SyncEngineTest {
     @Test
     void manyScopesIssueTheExpectedCallsWithinTheConcurrencyLimit() throws Exception {
         SyncOptions options = SyncOptions.defaults().withConcurrency(32);
-        try (SyncFixture f = new SyncFixture(seeded(100, 2).withLatency(Duration.ofMillis(20)), options);
+        try (SyncFixture f = new SyncFixture(backend, seeded(100, 2).withLatency(Duration.ofMillis(20)), options);
              SyncEngine engine = f.engine()) {
             SyncReport report = engine.sync(scopes(100));
             assertThat(report.count(ScopeOutcome.Status.OK)).isEqualTo(200);
@@ -210,7 +220,7 @@ class SyncEngineTest {
     @Test
     void anInterruptedSyncKeepsFinishedScopesAndLeavesTheRestUntouched() throws Exception {
         SyncOptions options = SyncOptions.defaults().withConcurrency(1);
-        try (SyncFixture f = new SyncFixture(seeded(10, 3).withLatency(Duration.ofMillis(30)), options);
+        try (SyncFixture f = new SyncFixture(backend, seeded(10, 3).withLatency(Duration.ofMillis(30)), options);
              SyncEngine engine = f.engine()) {
             Thread stopper = new Thread(() -> {
                 while (engine.progress().scopesDone() < 2) {
@@ -233,7 +243,7 @@ class SyncEngineTest {
 
     @Test
     void aProjectWhoseLocationsAreDeniedIsReportedAndTheOthersSync() throws Exception {
-        try (SyncFixture f = new SyncFixture(seeded(2, 3).withDenyProjects(Set.of("proj-002"))); SyncEngine engine = f.engine()) {
+        try (SyncFixture f = new SyncFixture(backend, seeded(2, 3).withDenyProjects(Set.of("proj-002"))); SyncEngine engine = f.engine()) {
             ScopeResolver.Resolution resolution = f.resolver(new CallRunner(f.options))
                     .resolve(List.of("proj-001", "proj-002"), List.of());
             assertThat(resolution.scopes()).hasSizeGreaterThanOrEqualTo(40)
@@ -253,7 +263,7 @@ class SyncEngineTest {
     @Test
     void runningJobsAreReadAgainAfterRunningRefreshWhateverTheirUpdateTime() throws Exception {
         EmulatorConfig config = EmulatorConfig.empty().withSeedData(List.of("p"), List.of("us-central1"), 6, 5);
-        try (SyncFixture f = new SyncFixture(config)) {
+        try (SyncFixture f = new SyncFixture(backend, config)) {
             List<ScopeKey> scope = List.of(new ScopeKey("p", "us-central1"));
             long running = f.emulator.jobs().stream().filter(j -> j.getState().name().equals("JOB_STATE_RUNNING")).count();
             assertThat(running).isPositive();

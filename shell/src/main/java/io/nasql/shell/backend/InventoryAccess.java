@@ -1,5 +1,6 @@
 package io.nasql.shell.backend;
 
+import io.nasql.db.Backend;
 import io.nasql.db.Inventory;
 import io.nasql.db.InventoryStore;
 import java.nio.file.Path;
@@ -13,18 +14,25 @@ import java.sql.SQLException;
 public final class InventoryAccess implements AutoCloseable {
     private final String dbUrl;
     private final Path folder;
+    private final String dbPassword;
     private Inventory inventory;
     private Connection connection;
 
     /** The inventory at {@code dbUrl}, or in {@code folder} when the URL is null. */
     public InventoryAccess(String dbUrl, Path folder) {
+        this(dbUrl, folder, null);
+    }
+
+    /** As above; {@code dbPassword} is a PostgreSQL inventory's password from the settings file, or null. */
+    public InventoryAccess(String dbUrl, Path folder, String dbPassword) {
         this.dbUrl = dbUrl;
         this.folder = folder;
+        this.dbPassword = dbPassword;
     }
 
     public synchronized Inventory inventory() {
         if (inventory == null) {
-            inventory = dbUrl != null ? Inventory.open(dbUrl) : Inventory.openFolder(folder);
+            inventory = dbUrl != null ? Inventory.open(dbUrl, dbPassword, System.getenv()) : Inventory.openFolder(folder);
         }
         return inventory;
     }
@@ -37,8 +45,10 @@ public final class InventoryAccess implements AutoCloseable {
     public synchronized Connection connection() throws SQLException {
         if (connection == null) {
             connection = inventory().connection();
-            try (var lazy = connection.createStatement()) {
-                lazy.execute("SET LAZY_QUERY_EXECUTION TRUE");
+            if (inventory().backend() == Backend.H2) {
+                try (var lazy = connection.createStatement()) {
+                    lazy.execute("SET LAZY_QUERY_EXECUTION TRUE");
+                }
             }
         }
         return connection;

@@ -27,17 +27,21 @@ import java.util.Set;
  * concurrency: 32
  * max_age: 5m
  * organization: [123456789012]  # and folder: [...], exclude_projects: [sandbox-*]
+ * db: jdbc:postgresql://db.example.com/google   # a team's inventory
+ * db_password: ...                              # else PGPASSWORD or ~/.pgpass
+ * serve_password: ...                           # for nasql serve (else one is made up per run)
  * </pre>
  */
 public record ConfigFile(Path path, List<String> projects, List<String> locations, String endpoint, Boolean plaintext,
-                         Path credentials, String output, Integer concurrency, String maxAge, ScopeOptions scope) {
+                         Path credentials, String output, Integer concurrency, String maxAge, ScopeOptions scope, String db,
+                         String dbPassword, String servePassword) {
 
     static final Set<String> KEYS = Set.of("projects", "locations", "endpoint", "plaintext", "credentials", "output",
-            "concurrency", "max_age", "organization", "folder", "exclude_projects");
+            "concurrency", "max_age", "organization", "folder", "exclude_projects", "db", "db_password", "serve_password");
     private static final YAMLMapper YAML = new YAMLMapper();
 
     public static ConfigFile none(Path path) {
-        return new ConfigFile(path, List.of(), List.of(), null, null, null, null, null, null, new ScopeOptions());
+        return new ConfigFile(path, List.of(), List.of(), null, null, null, null, null, null, new ScopeOptions(), null, null, null);
     }
 
     /** Reads the file; a missing file is an empty configuration, a bad one a UsageException with its line. */
@@ -57,6 +61,9 @@ public record ConfigFile(Path path, List<String> projects, List<String> location
         Integer concurrency = null;
         String maxAge = null;
         ScopeOptions scope = new ScopeOptions();
+        String db = null;
+        String dbPassword = null;
+        String servePassword = null;
         try (JsonParser parser = YAML.createParser(Files.readString(path))) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -84,6 +91,9 @@ public record ConfigFile(Path path, List<String> projects, List<String> location
                     case "organization" -> scope.organizations.addAll(list(value, path, line, key));
                     case "folder" -> scope.folders.addAll(list(value, path, line, key));
                     case "exclude_projects" -> scope.excludeProjects.addAll(list(value, path, line, key));
+                    case "db" -> db = text(value, path, line, key);
+                    case "db_password" -> dbPassword = text(value, path, line, key);
+                    case "serve_password" -> servePassword = text(value, path, line, key);
                     default -> maxAge = text(value, path, line, key);
                 }
             }
@@ -92,7 +102,14 @@ public record ConfigFile(Path path, List<String> projects, List<String> location
         } catch (IOException e) {
             throw new UsageException("cannot read " + path + ": " + e.getMessage());
         }
-        return new ConfigFile(path, projects, locations, endpoint, plaintext, credentials, output, concurrency, maxAge, scope);
+        return new ConfigFile(path, projects, locations, endpoint, plaintext, credentials, output, concurrency, maxAge, scope, db,
+                dbPassword, servePassword);
+    }
+
+    /** Never the password. */
+    @Override
+    public String toString() {
+        return "ConfigFile[" + path + "]";
     }
 
     private static List<String> list(JsonNode value, Path path, int line, String key) {

@@ -36,8 +36,9 @@ record GlobalOptions(String db, Path configFile, boolean demo, String endpoint, 
         }
         ApiTarget api = new ApiTarget(endpoint != null ? endpoint : file.endpoint(),
                 plaintext || Boolean.TRUE.equals(file.plaintext()), credentials != null ? credentials : file.credentials());
-        return new SessionConfig(db, io.home().resolve(".nasql"), api, projects.isEmpty() ? file.projects() : projects,
-                locations.isEmpty() ? file.locations() : locations, sync, yes, scope.over(file.scope()));
+        return new SessionConfig(db != null ? db : file.db(), io.home().resolve(".nasql"), api,
+                projects.isEmpty() ? file.projects() : projects, locations.isEmpty() ? file.locations() : locations, sync, yes,
+                scope.over(file.scope()), file.dbPassword());
     }
 
     /** One warning line when other users can read the folder, the inventory or the settings; none for the demo's throwaway files. */

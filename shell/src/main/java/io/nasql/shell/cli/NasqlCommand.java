@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = "An interactive SQL shell for Vertex AI NAS jobs (google.aiplatform.nas_jobs).",
-        subcommands = {SyncCommand.class, ReportCommand.class, EmulatorCommand.class},
+        subcommands = {SyncCommand.class, ReportCommand.class, EmulatorCommand.class, ServeCommand.class},
         footer = {"", "Settings are read from ~/.nasql/config.yaml (or --config FILE); flags override them.",
                 "Exit codes: 0 success; 1 a statement or API call failed; 2 bad usage; 3 a sync finished with failed scopes;"
                 + " 130 stopped by Ctrl-C."})

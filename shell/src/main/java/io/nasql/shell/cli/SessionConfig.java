@@ -17,9 +17,10 @@ import java.util.List;
  * @param sync       concurrency and rate limits
  * @param assumeYes  bulk writes go ahead without asking ({@code --yes})
  * @param discovery  organizations and folders in scope, and the projects left out
+ * @param dbPassword a PostgreSQL inventory's password from the settings file, or null; never printed
  */
 public record SessionConfig(String dbUrl, Path folder, ApiTarget api, List<String> projects, List<String> locations,
-                            SyncOptions sync, boolean assumeYes, DiscoveryScope discovery) {
+                            SyncOptions sync, boolean assumeYes, DiscoveryScope discovery, String dbPassword) {
     public SessionConfig {
         projects = List.copyOf(projects);
         locations = List.copyOf(locations);
@@ -28,11 +29,22 @@ public record SessionConfig(String dbUrl, Path folder, ApiTarget api, List<Strin
     /** Named projects only: no organization or folder. */
     public SessionConfig(String dbUrl, Path folder, ApiTarget api, List<String> projects, List<String> locations,
                          SyncOptions sync, boolean assumeYes) {
-        this(dbUrl, folder, api, projects, locations, sync, assumeYes, DiscoveryScope.none());
+        this(dbUrl, folder, api, projects, locations, sync, assumeYes, DiscoveryScope.none(), null);
     }
 
     /** Whether a sync has anything to cover: named projects, or an organization or folder. */
     public boolean hasScope() {
         return !projects.isEmpty() || !discovery.coversNoContainer();
+    }
+
+    /** The same session with other sync options. */
+    public SessionConfig withSync(SyncOptions other) {
+        return new SessionConfig(dbUrl, folder, api, projects, locations, other, assumeYes, discovery, dbPassword);
+    }
+
+    /** Never the password. */
+    @Override
+    public String toString() {
+        return "SessionConfig[db=" + (dbUrl == null ? folder : "(url)") + ", projects=" + projects + ", locations=" + locations + "]";
     }
 }

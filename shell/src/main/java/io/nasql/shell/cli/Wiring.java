@@ -55,7 +55,7 @@ public final class Wiring implements AutoCloseable {
         this.config = config;
         this.settings = settings;
         this.clock = clock;
-        this.inventory = new InventoryAccess(config.dbUrl(), config.folder());
+        this.inventory = new InventoryAccess(config.dbUrl(), config.folder(), config.dbPassword());
         this.api = new ApiAccess(config.api(), config.sync());
     }
 

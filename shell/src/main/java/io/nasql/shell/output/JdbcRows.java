@@ -24,14 +24,23 @@ public final class JdbcRows implements Rows {
         List<Column> cols = new ArrayList<>();
         sqlTypes = new int[meta.getColumnCount()];
         for (int i = 1; i <= meta.getColumnCount(); i++) {
-            sqlTypes[i - 1] = meta.getColumnType(i);
+            sqlTypes[i - 1] = sqlType(meta.getColumnType(i), meta.getColumnTypeName(i));
             cols.add(new Column(meta.getColumnLabel(i), kind(meta.getColumnType(i), meta.getColumnTypeName(i))));
         }
         this.columns = List.copyOf(cols);
     }
 
+    /** PostgreSQL's driver reports timestamptz as TIMESTAMP; its zone is kept by asking for an OffsetDateTime. */
+    private static int sqlType(int type, String typeName) {
+        return switch (typeName == null ? "" : typeName.toLowerCase(java.util.Locale.ROOT)) {
+            case "timestamptz" -> Types.TIMESTAMP_WITH_TIMEZONE;
+            case "timetz" -> Types.TIME_WITH_TIMEZONE;
+            default -> type;
+        };
+    }
+
     private static Column.Kind kind(int type, String typeName) {
-        if ("JSON".equalsIgnoreCase(typeName)) {
+        if ("JSON".equalsIgnoreCase(typeName) || "jsonb".equalsIgnoreCase(typeName)) {
             return Column.Kind.JSON;
         }
         return switch (type) {
@@ -59,8 +68,26 @@ public final class JdbcRows implements Rows {
         return switch (columns.get(column).kind()) {
             case NUMBER, BOOLEAN -> resultSet.getObject(i);
             case TIME -> time(i);
-            case JSON, TEXT -> resultSet.getString(i);
+            case JSON -> compact(resultSet.getString(i));
+            case TEXT -> resultSet.getString(i);
         };
+    }
+
+    /** JSON on one line without spaces, as H2 keeps it; PostgreSQL's jsonb prints {@code {"a": 1}}. */
+    private static String compact(String json) {
+        if (json == null || json.indexOf(' ') < 0) {
+            return json;
+        }
+        try {
+            return Json.MAPPER.readTree(json).toString();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return json;
+        }
+    }
+
+    /** Made on the first JSON value with spaces in it. */
+    private static final class Json {
+        static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
     }
 
     /** ISO-8601 text of a date or time value, with its zone where it has one. */

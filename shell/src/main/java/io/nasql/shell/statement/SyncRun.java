@@ -11,6 +11,7 @@ import io.nasql.sync.ScopeResolver;
 import io.nasql.sync.SyncEngine;
 import io.nasql.sync.SyncOptions;
 import io.nasql.sync.SyncReport;
+import io.nasql.sync.SyncWorker;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -32,14 +33,26 @@ public final class SyncRun {
     private final SyncOptions options;
     private final ProgressSink progress;
     private final Settings settings;
+    private final SyncWorker worker;
 
     /** {@code settings} gives {@code running_refresh} at each run. */
     public SyncRun(InventoryAccess inventory, ApiAccess api, SyncOptions options, ProgressSink progress, Settings settings) {
+        this(inventory, api, options, progress, settings, SyncWorker.local());
+    }
+
+    private SyncRun(InventoryAccess inventory, ApiAccess api, SyncOptions options, ProgressSink progress, Settings settings,
+                    SyncWorker worker) {
         this.inventory = inventory;
         this.api = api;
         this.options = options;
         this.progress = progress;
         this.settings = settings;
+        this.worker = worker;
+    }
+
+    /** The same run by one of several workers: only the scopes of its shard, each held by a lease while it syncs. */
+    public SyncRun as(SyncWorker other) {
+        return new SyncRun(inventory, api, options, progress, settings, other);
     }
 
     public SyncReport scopes(List<String> projects, List<String> locations, CancelToken cancel) throws InterruptedException {
@@ -81,11 +94,13 @@ public final class SyncRun {
     private SyncReport run(List<ScopeKey> scopes, List<ScopeOutcome> known, CancelToken cancel, long callsBefore)
             throws InterruptedException {
         SyncOptions options = this.options.withRunningRefresh(settings.runningRefresh());
-        try (SyncEngine engine = new SyncEngine(inventory.store(), api.clients(), api.callRunner(), options, Clock.systemUTC())) {
+        List<ScopeKey> mine = scopes.stream().filter(worker.shard()::contains).toList();
+        try (SyncEngine engine = new SyncEngine(inventory.store(), worker, api.clients(), api.callRunner(), options,
+                Clock.systemUTC())) {
             // Ctrl-C (the REPL's, or SIGINT/SIGTERM in batch mode) cancels the statement's token, which stops this run.
             ScheduledExecutorService ticker = progress == ProgressSink.NONE ? null : startProgress(engine);
             try (CancelToken.Registration stop = cancel.onCancel(engine::interrupt)) {
-                return engine.sync(scopes, known, callsBefore);
+                return engine.sync(mine, known, callsBefore);
             } finally {
                 if (ticker != null) {
                     ticker.shutdownNow();
@@ -126,7 +141,9 @@ public final class SyncRun {
                 report.count(ScopeOutcome.Status.OK), report.count(ScopeOutcome.Status.FAILED), report.count(ScopeOutcome.Status.DENIED),
                 disabled == 0 ? "" : ", " + disabled + " API disabled",
                 unsupported == 0 ? "" : ", " + unsupported + " without NAS",
-                report.interrupted() ? ", " + report.count(ScopeOutcome.Status.INTERRUPTED) + " not finished" : "",
+                (report.interrupted() ? ", " + report.count(ScopeOutcome.Status.INTERRUPTED) + " not finished" : "")
+                        + (report.count(ScopeOutcome.Status.HELD) > 0 ? ", " + report.count(ScopeOutcome.Status.HELD)
+                        + " held by other workers" : ""),
                 report.added(), report.changed(), report.removed(), report.apiCalls()));
         for (ScopeOutcome problem : report.problems()) {
             text.append(String.format("%-6s %s: %s%n", problem.status().name().toLowerCase(Locale.ROOT), problem.scope(), io.nasql.db.Secrets.mask(problem.message())));

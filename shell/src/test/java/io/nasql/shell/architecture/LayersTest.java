@@ -27,9 +27,12 @@ class LayersTest {
     static void importMainClasses() {
         // jOOQ's generated code is never edited, and its tables, keys and schema refer to each other by design.
         ImportOption notGenerated = location -> !location.contains("/io/nasql/db/generated/");
+        // db's test helpers (the PostgreSQL harness) come as a test jar, which DO_NOT_INCLUDE_TESTS does not recognise.
+        ImportOption notTestJar = location -> !location.contains("-tests.jar");
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(notGenerated)
+                .withImportOption(notTestJar)
                 .importPackages("io.nasql");
     }
 

@@ -101,7 +101,8 @@ class DemoAndConfigTest {
         Cli.Result unknown = Cli.run(home, "", "--db", Cli.memoryDb(), "-e", "SELECT 1");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).isEqualTo("error: " + file + ":2: unknown key 'colour'; known keys are concurrency, credentials,"
-                + " endpoint, exclude_projects, folder, locations, max_age, organization, output, plaintext, projects\n");
+                + " db, db_password, endpoint, exclude_projects, folder, locations, max_age, organization, output, plaintext, projects,"
+                + " serve_password\n");
         config("projects: [a\nlocations: b\n");
         Cli.Result broken = Cli.run(home, "", "--db", Cli.memoryDb(), "-e", "SELECT 1");
         assertThat(broken.code()).isEqualTo(2);

@@ -1,5 +1,11 @@
 package io.nasql.shell.report;
 
+import io.nasql.db.Backend;
+import io.nasql.db.TestPostgres;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.cloud.aiplatform.v1.JobState;
@@ -40,7 +46,12 @@ import org.w3c.dom.NodeList;
  * search-progress, trade-off and compare over an inventory of known trials: their rows, and their HTML
  * parsed as XML, each chart drawing exactly the points its data has. No browser needed.
  */
+@ParameterizedClass
+@MethodSource("io.nasql.db.TestInventories#backends")
 class ChartReportsTest {
+    @Parameter
+    Backend backend;
+
     private static final ScopeKey P1 = new ScopeKey("p1", "us-central1");
     private static final ScopeKey P2 = new ScopeKey("p2", "europe-west4");
     /** A hostile display name: markup, quotes and an escape character from the API. */
@@ -84,7 +95,7 @@ class ChartReportsTest {
 
     @BeforeEach
     void inventoryOfKnownTrials() {
-        db = Cli.memoryDb();
+        db = backend == Backend.H2 ? Cli.memoryDb() : TestPostgres.freshGoogle();
         inventory = Inventory.open(db);
         InventoryStore store = new InventoryStore(inventory);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);

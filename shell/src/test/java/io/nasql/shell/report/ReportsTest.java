@@ -1,5 +1,11 @@
 package io.nasql.shell.report;
 
+import io.nasql.db.Backend;
+import io.nasql.db.TestPostgres;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.cloud.aiplatform.v1.JobState;
@@ -32,8 +38,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Each built-in report over an inventory of known content. */
+/** Each built-in report over an inventory of known content, on H2 and on PostgreSQL. */
+@ParameterizedClass
+@MethodSource("io.nasql.db.TestInventories#backends")
 class ReportsTest {
+    @Parameter
+    Backend backend;
+
     private static final ScopeKey P1 = new ScopeKey("p1", "us-central1");
     private static final ScopeKey P2 = new ScopeKey("p2", "europe-west4");
 
@@ -46,7 +57,7 @@ class ReportsTest {
 
     @BeforeEach
     void inventoryOfKnownContent() {
-        db = Cli.memoryDb();
+        db = backend == Backend.H2 ? Cli.memoryDb() : TestPostgres.freshGoogle();
         inventory = Inventory.open(db);
         InventoryStore store = new InventoryStore(inventory);
         store.replaceScope(P1, List.of(

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.cloud.aiplatform.v1.JobState;
 import com.google.cloud.aiplatform.v1.NasJob;
+import io.nasql.db.Backend;
+import io.nasql.db.TestPostgres;
 import io.nasql.emulator.CallStats;
 import io.nasql.emulator.EmulatorConfig;
 import io.nasql.emulator.EmulatorServer;
@@ -20,9 +22,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** INSERT, DELETE and EXEC cancel through the real client to the emulator, and the inventory after them. */
+/** INSERT, DELETE and EXEC cancel through the real client to the emulator, and the inventory after them, on H2 and PostgreSQL. */
+@ParameterizedClass
+@MethodSource("io.nasql.db.TestInventories#backends")
 class WriteThroughTest {
+    @Parameter
+    Backend backend;
+
     private static final Path VARS = Path.of("..", "scripts", "examples", "create-job.vars.yaml");
 
     @TempDir
@@ -37,7 +47,7 @@ class WriteThroughTest {
         emulator = EmulatorServer.start(EmulatorConfig.empty()
                 .withSeedData(List.of("proj-001"), EmulatorConfig.DEFAULT_LOCATIONS, 6, 3)
                 .withOperationDelay(Duration.ofMillis(300)), clock);
-        db = Cli.memoryDb();
+        db = backend == Backend.H2 ? Cli.memoryDb() : TestPostgres.freshGoogle();
     }
 
     @AfterEach
@@ -92,7 +102,15 @@ class WriteThroughTest {
                 + "\"createTime\":\"[^\"]+\",\"displayName\":\"[^\"]+\",\"enableRestrictedImageTraining\":false,\"encryptionSpec\":null,"
                 + "\"endTime\":.*,\"error\":.*,\"labels\":\\{.*},\"nasJobOutput\":.*,\"nasJobSpec\":\\{.*},\"satisfiesPzi\":false,"
                 + "\"satisfiesPzs\":false,\"startTime\":.*,\"state\":\"JOB_STATE_[A-Z]+\",\"updateTime\":\"[^\"]+\"}");
-        assertThat(listed.out()).contains("\"displayName\":\"mnasnet-accuracy-search\"").contains("\"labels\":{\"owner\":\"alice\",\"team\":\"vision\"}");
+        // Labels come back as a nested object (PostgreSQL's jsonb keeps its keys in its own order, so compare as JSON).
+        com.fasterxml.jackson.databind.JsonNode createdRow = null;
+        for (com.fasterxml.jackson.databind.JsonNode row : new com.fasterxml.jackson.databind.ObjectMapper().readTree(listed.out())) {
+            if (row.get("displayName").asText().equals("mnasnet-accuracy-search")) {
+                createdRow = row;
+            }
+        }
+        assertThat(createdRow).isNotNull();
+        assertThat(createdRow.get("labels")).isEqualTo(new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"owner\":\"alice\",\"team\":\"vision\"}"));
     }
 
     @Test

@@ -1,0 +1,159 @@
+package io.nasql.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.cloud.aiplatform.v1.JobState;
+import com.google.cloud.aiplatform.v1.NasJob;
+import com.google.protobuf.Timestamp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What is particular to a PostgreSQL inventory: names, json_value, time precision, passwords. */
+class PostgresInventoryTest {
+    private static final ScopeKey SCOPE = new ScopeKey("proj-a", "us-central1");
+    private static final String PASSWORD = "team-secret-42";
+
+    @Test
+    void theResourcePagesSelectRunsVerbatimWithCamelCaseLabels() throws Exception {
+        String page = Files.readString(Path.of("..", "docs", "stackql-nas_jobs.md"));
+        int start = page.indexOf("```sql\nSELECT");
+        String select = page.substring(start + 7, page.indexOf("```", start + 7)).trim()
+                .replace("{{ locationsId }}", "us-central1").replace("{{ projectsId }}", "proj-a");
+        assertThat(select).contains("displayName").contains("google.aiplatform.nas_jobs");
+        try (Inventory inventory = TestPostgres.freshInventory()) {
+            new InventoryStore(inventory).putJob(SCOPE, TestJobs.job(SCOPE, "11", JobState.JOB_STATE_RUNNING, 1_700_000_100L),
+                    "sync", OffsetDateTime.now(ZoneOffset.UTC));
+            try (Connection c = inventory.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(select)) {
+                ResultSetMetaData meta = rs.getMetaData();
+                List<String> labels = new ArrayList<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    labels.add(meta.getColumnLabel(i));
+                }
+                assertThat(labels).containsExactly("name", "createTime", "displayName", "enableRestrictedImageTraining",
+                        "encryptionSpec", "endTime", "error", "labels", "nasJobOutput", "nasJobSpec", "satisfiesPzi",
+                        "satisfiesPzs", "startTime", "state", "updateTime");
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString("displayName")).isEqualTo("job 11");
+                assertThat(rs.next()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void jsonValueGivesTheSameResultsAsOnH2() throws Exception {
+        String doc = "{\"a\":{\"b\":[10,{\"c\":\"x y\"},true,null,2.5]},\"team\":\"vision\",\"my-key\":\"k\",\"empty\":{},\"arr\":[1,[2,3]]}";
+        List<String> paths = List.of("$.team", "$.a.b[0]", "$.a.b[1].c", "$.a.b[2]", "$.a.b[3]", "$.a.b[4]", "$.a.b[9]",
+                "$.missing", "$.a.missing.deeper", "$['my-key']", "$[\"team\"]", "$.empty", "$.arr", "$.a.b[1]", "$.team[0]",
+                "$.a[0]", "$.\"my-key\"", "$.a.\"b\"[1].c");
+        try (Inventory h2 = TestInventories.fresh(Backend.H2); Inventory pg = TestPostgres.freshInventory()) {
+            for (String path : paths) {
+                String sql = "SELECT json_value('" + doc + "', '" + path.replace("'", "''") + "')";
+                assertThat(scalar(pg, sql)).as(path).isEqualTo(scalar(h2, sql)).isEqualTo(JsonPath.value(doc, path));
+            }
+            // An object comes back compact on both; jsonb keeps its keys in its own order (shorter first, then by bytes).
+            assertThat(scalar(pg, "SELECT json_value('{\"bb\":2,\"a\":1,\"c\":[1, 2]}', '$')")).isEqualTo("{\"a\":1,\"c\":[1,2],\"bb\":2}");
+            assertThatThrownBy(() -> scalar(pg, "SELECT json_value('{}', 'team')")).hasMessageContaining("a path starts with $");
+        }
+    }
+
+    @Test
+    void jsonValueReadsTheJsonbColumns() throws Exception {
+        try (Inventory pg = TestPostgres.freshInventory()) {
+            new InventoryStore(pg).putJob(SCOPE, TestJobs.job(SCOPE, "7", JobState.JOB_STATE_FAILED, 1_700_000_100L), "sync",
+                    OffsetDateTime.now(ZoneOffset.UTC));
+            assertThat(scalar(pg, "SELECT json_value(error, '$.message') || '/' || json_value(labels, '$.team') || '/'"
+                    + " || json_value(nasJobSpec, '$.multiTrialAlgorithmSpec.metric.goal') FROM google.aiplatform.nas_jobs"))
+                    .isEqualTo("worker pool 0 exited with code 1/vision/MAXIMIZE");
+            assertThat(scalar(pg, "SELECT data_type FROM information_schema.columns WHERE table_name = 'nas_jobs'"
+                    + " AND column_name = 'nasJobSpec'")).isEqualTo("jsonb");
+        }
+    }
+
+    @Test
+    void timesKeepMicrosecondsAndAnUnchangedJobComparesEqual() {
+        try (Inventory pg = TestPostgres.freshInventory()) {
+            InventoryStore store = new InventoryStore(pg);
+            Timestamp nanos = Timestamp.newBuilder().setSeconds(1_700_000_100L).setNanos(123_456_789).build();
+            NasJob job = TestJobs.job(SCOPE, "8", JobState.JOB_STATE_RUNNING, 0).toBuilder().setUpdateTime(nanos).build();
+            store.putJob(SCOPE, job, "sync", OffsetDateTime.now(ZoneOffset.UTC));
+            OffsetDateTime stored = store.updateTimes(SCOPE).get("8");
+            assertThat(stored.getNano()).isEqualTo(123_456_000);
+            assertThat(store.sameTime(stored, ProtoJson.time(nanos))).isTrue();
+            assertThat(store.sameTime(stored, ProtoJson.time(nanos).plusNanos(1000))).isFalse();
+        }
+    }
+
+    @Test
+    void aVersion1PostgresInventoryIsUpgradedInPlaceThroughThePostgresMigrations() throws Exception {
+        TestPostgres.admin("DROP DATABASE IF EXISTS google WITH (FORCE)", "CREATE DATABASE google");
+        String url = TestPostgres.url("google");
+        org.flywaydb.core.Flyway.configure().dataSource(url, null, null).schemas("nasql").defaultSchema("nasql")
+                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").target("1").load().migrate();
+        TestPostgres.run("google", "INSERT INTO aiplatform.nas_jobs (\"projectsId\", \"locationsId\", \"nasJobsId\", name,"
+                + " \"displayName\", state, labels, \"nasJobSpec\", \"syncedAt\") VALUES ('p', 'us-central1', '1', 'projects/1/locations/"
+                + "us-central1/nasJobs/1', 'one', 'JOB_STATE_RUNNING', '{\"team\":\"vision\"}', '{\"multiTrialAlgorithmSpec\":"
+                + "{\"metric\":{\"metricId\":\"top1_accuracy\",\"goal\":\"MAXIMIZE\"}}}', now())");
+        try (Inventory pg = Inventory.open(url, null, Map.of())) {
+            assertThat(scalar(pg, "SELECT j.nasJobsId || '|' || j.displayName || '|' || json_value(j.labels, '$.team') || '|'"
+                    + " || s.metricId || '|' || s.goal FROM google.aiplatform.nas_jobs j JOIN google.aiplatform.nas_job_summaries s"
+                    + " USING (projectsId, locationsId, nasJobsId)")).isEqualTo("1|one|vision|top1_accuracy|MAXIMIZE");
+            assertThat(scalar(pg, "SELECT MAX(version) FROM nasql.flyway_schema_history")).isEqualTo(String.valueOf(Inventory.SCHEMA_VERSION));
+        }
+    }
+
+    @Test
+    void aDatabaseNotNamedGoogleIsRefusedWithWhatToDo() {
+        TestPostgres.admin("DROP DATABASE IF EXISTS inventory", "CREATE DATABASE inventory");
+        assertThatThrownBy(() -> Inventory.open(TestPostgres.url("inventory"), null, Map.of()))
+                .isInstanceOf(InventoryException.class)
+                .hasMessageContaining("is database inventory: name it google");
+    }
+
+    @Test
+    void thePasswordComesFromPgpasswordThenConfigThenPgpassAndIsNeverPrinted(@TempDir Path home) throws Exception {
+        TestPostgres.freshGoogle();
+        TestPostgres.run("google", "GRANT ALL ON SCHEMA aiplatform, nasql TO " + TestPostgres.PASSWORD_ROLE,
+                "GRANT SELECT ON ALL TABLES IN SCHEMA aiplatform, nasql TO " + TestPostgres.PASSWORD_ROLE);
+        String url = "jdbc:postgresql://127.0.0.1:" + TestPostgres.port() + "/google?user=" + TestPostgres.PASSWORD_ROLE;
+        try (Inventory fromEnv = Inventory.open(url, "wrong", Map.of("PGPASSWORD", PASSWORD))) {
+            assertThat(fromEnv.backend()).isEqualTo(Backend.POSTGRESQL);
+        }
+        try (Inventory fromConfig = Inventory.open(url, PASSWORD, Map.of())) {
+            assertThat(fromConfig.backend()).isEqualTo(Backend.POSTGRESQL);
+        }
+        Path pgpass = home.resolve(".pgpass");
+        Files.writeString(pgpass, "127.0.0.1:" + TestPostgres.port() + ":google:" + TestPostgres.PASSWORD_ROLE + ":" + PASSWORD + "\n");
+        System.setProperty("org.postgresql.pgpassfile", pgpass.toString());
+        try (Inventory fromPgpass = Inventory.open(url, null, Map.of())) {
+            assertThat(fromPgpass.backend()).isEqualTo(Backend.POSTGRESQL);
+        } finally {
+            System.clearProperty("org.postgresql.pgpassfile");
+        }
+        assertThatThrownBy(() -> Inventory.open(url, "not-the-password-77", Map.of()))
+                .isInstanceOf(InventoryException.class)
+                .hasMessageContaining("password authentication failed")
+                .hasMessageNotContaining("not-the-password-77");
+        assertThatThrownBy(() -> Inventory.open(url + "&password=url-secret-99", null, Map.of()))
+                .hasMessageContaining("password=***")
+                .hasMessageNotContaining("url-secret-99");
+    }
+
+    private static String scalar(Inventory inventory, String sql) throws Exception {
+        try (Connection c = inventory.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}

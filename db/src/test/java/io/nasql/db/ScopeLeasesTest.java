@@ -1,0 +1,109 @@
+package io.nasql.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.cloud.aiplatform.v1.JobState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Leases on scopes, the same on H2 and PostgreSQL. */
+@ParameterizedClass
+@MethodSource("io.nasql.db.TestInventories#backends")
+class ScopeLeasesTest {
+    private static final ScopeKey SCOPE = new ScopeKey("proj-a", "us-central1");
+    private static final Duration TTL = Duration.ofSeconds(30);
+
+    @Parameter
+    Backend backend;
+
+    private Inventory inventory;
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-29T02:00:00Z"));
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+
+    @BeforeEach
+    void open() {
+        inventory = TestInventories.fresh(backend);
+    }
+
+    @AfterEach
+    void close() {
+        inventory.close();
+    }
+
+    @Test
+    void oneWorkerHoldsAScopeUntilItReleasesIt() {
+        InventoryStore store = new InventoryStore(inventory);
+        ScopeLeases a = store.leases("a", TTL, clock);
+        ScopeLeases b = store.leases("b", TTL, clock);
+        assertThat(a.acquire(SCOPE)).isTrue();
+        assertThat(b.acquire(SCOPE)).isFalse();
+        assertThat(a.acquire(SCOPE)).as("a worker may take again what it holds").isTrue();
+        a.release(SCOPE);
+        assertThat(b.acquire(SCOPE)).isTrue();
+        assertThat(a.acquire(SCOPE)).isFalse();
+    }
+
+    @Test
+    void aCrashedWorkersLeaseExpiresAndRenewalKeepsALiveOne() {
+        InventoryStore store = new InventoryStore(inventory);
+        ScopeLeases crashed = store.leases("crashed", TTL, clock);
+        ScopeLeases live = store.leases("live", TTL, clock);
+        ScopeLeases other = store.leases("other", TTL, clock);
+        ScopeKey second = new ScopeKey("proj-b", "europe-west4");
+        assertThat(crashed.acquire(SCOPE)).isTrue();
+        assertThat(live.acquire(second)).isTrue();
+        now.set(now.get().plusSeconds(20));
+        assertThat(live.renew(List.of(second))).isEqualTo(1);
+        now.set(now.get().plusSeconds(20));
+        assertThat(other.acquire(SCOPE)).as("expired 10 s ago").isTrue();
+        assertThat(other.acquire(second)).as("renewed 20 s ago").isFalse();
+        assertThat(crashed.renew(List.of(SCOPE))).as("taken over: nothing to renew").isZero();
+    }
+
+    @Test
+    void aWorkerWhoseLeaseWasTakenOverCommitsNothing() {
+        InventoryStore store = new InventoryStore(inventory);
+        ScopeLeases slow = store.leases("slow", TTL, clock);
+        ScopeLeases fast = store.leases("fast", TTL, clock);
+        assertThat(slow.acquire(SCOPE)).isTrue();
+        now.set(now.get().plus(TTL).plusSeconds(1));
+        assertThat(fast.acquire(SCOPE)).isTrue();
+        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
+        assertThatThrownBy(() -> store.fencedBy(slow).replaceScope(SCOPE,
+                List.of(TestJobs.job(SCOPE, "1", JobState.JOB_STATE_RUNNING, 1_700_000_000L)), List.of(), "sync", at))
+                .isInstanceOf(ScopeLeases.LeaseLostException.class)
+                .hasMessageContaining("worker fast took it");
+        assertThat(store.updateTimes(SCOPE)).isEmpty();
+        store.fencedBy(fast).replaceScope(SCOPE, List.of(TestJobs.job(SCOPE, "1", JobState.JOB_STATE_RUNNING, 1_700_000_000L)),
+                List.of(), "sync", at);
+        assertThat(store.updateTimes(SCOPE)).containsOnlyKeys("1");
+    }
+}

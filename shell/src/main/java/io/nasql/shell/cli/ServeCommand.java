@@ -1,0 +1,77 @@
+package io.nasql.shell.cli;
+
+import io.nasql.db.Backend;
+import io.nasql.db.Inventory;
+import io.nasql.shell.error.ExitCodes;
+import io.nasql.shell.error.UsageException;
+import io.nasql.shell.serve.ReadOnlyEndpoint;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code nasql serve}: the local inventory on the PostgreSQL wire protocol, read-only, until Ctrl-C or SIGTERM. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the local H2 inventory, read-only, to PostgreSQL clients (psql, Grafana, notebooks) until stopped.")
+public final class ServeCommand implements Callable<Integer> {
+    private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    @ParentCommand
+    NasqlCommand nasql;
+
+    @Option(names = "--port", defaultValue = "5433", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--listen", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+    String listen;
+
+    @Override
+    public Integer call() throws Exception {
+        GlobalOptions options = nasql.options();
+        Io io = nasql.io();
+        if (options.demo()) {
+            throw new UsageException("--demo's inventory is a throwaway one; `nasql serve` serves ~/.nasql or --db");
+        }
+        if (port < 0 || port > 65535) {
+            throw new UsageException("--port takes 0 to 65535, not " + port);
+        }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(listen);
+        } catch (UnknownHostException e) {
+            throw new UsageException("--listen " + listen + ": not an address of this machine");
+        }
+        ConfigFile file = options.settingsFile(io);
+        SessionConfig config = options.sessionConfig(io, file, null, null);
+        if (config.dbUrl() != null && Backend.of(config.dbUrl()) == Backend.POSTGRESQL) {
+            throw new UsageException("the inventory is PostgreSQL already: connect psql to it directly; serve is for an H2 inventory");
+        }
+        String password = file.servePassword() != null ? file.servePassword() : generatedPassword();
+        try (Inventory inventory = config.dbUrl() != null ? Inventory.open(config.dbUrl()) : Inventory.openFolder(config.folder());
+             ReadOnlyEndpoint endpoint = ReadOnlyEndpoint.start(inventory.h2Login(), address, port, password)) {
+            CountDownLatch stop = new CountDownLatch(1);
+            try (Interrupts interrupts = Interrupts.onFirst(stop::countDown)) {
+                io.out().println("nasql serve listening on " + endpoint.url(listen));
+                io.out().flush();
+                stop.await();
+            }
+            io.err().println("nasql serve stopped");
+            io.err().flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String generatedPassword() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return password.toString();
+    }
+}

@@ -1,0 +1,29 @@
+package io.nasql.shell.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ReadOnlyGuardTest {
+    @Test
+    void readingStatementsPass() {
+        assertThat(ReadOnlyGuard.refusal("SELECT displayName FROM google.aiplatform.nas_jobs WHERE displayName = 'DROP TABLE x; DELETE'"))
+                .isNull();
+        assertThat(ReadOnlyGuard.refusal("/* report */ WITH j AS (SELECT 1) SELECT * FROM j; -- DROP\n")).isNull();
+        assertThat(ReadOnlyGuard.refusal("SET DATESTYLE = ISO; SHOW search_path; BEGIN; SELECT 1; COMMIT")).isNull();
+        assertThat(ReadOnlyGuard.refusal("SELECT \"drop\" FROM t")).isNull();
+        assertThat(ReadOnlyGuard.refusal("")).isNull();
+    }
+
+    @Test
+    void writesDdlScriptsFilesAndDatabaseSettingsAreRefused() {
+        assertThat(ReadOnlyGuard.refusal("DELETE FROM google.aiplatform.nas_jobs")).isEqualTo("DELETE");
+        assertThat(ReadOnlyGuard.refusal("SELECT 1; DROP TABLE google.aiplatform.nas_jobs")).isEqualTo("DROP");
+        assertThat(ReadOnlyGuard.refusal("create alias x as 'String f() { return \"\"; }'")).isEqualTo("CREATE");
+        assertThat(ReadOnlyGuard.refusal("SELECT FILE_WRITE('x', '/tmp/y')")).isEqualTo("FILE_WRITE");
+        assertThat(ReadOnlyGuard.refusal("SELECT * FROM CSVREAD('/etc/passwd')")).isEqualTo("CSVREAD");
+        assertThat(ReadOnlyGuard.refusal("SET DATABASE_EVENT_LISTENER 'x.Y'")).isEqualTo("SET DATABASE_EVENT_LISTENER");
+        assertThat(ReadOnlyGuard.refusal("RUNSCRIPT FROM 'x.sql'")).isEqualTo("RUNSCRIPT");
+        assertThat(ReadOnlyGuard.refusal("CALL 1")).isEqualTo("CALL");
+    }
+}
