@@ -149,8 +149,9 @@ public final class SyncEngine implements AutoCloseable {
             outcome = ScopeOutcome.interrupted(scope);
         } catch (ApiCallException e) {
             ScopeStatus status = ScopeFailures.classify(e);
-            if (status == ScopeStatus.DENIED || status == ScopeStatus.DISABLED) {
-                // The whole project answers alike: its other scopes are not tried in this run.
+            if (status == ScopeStatus.DISABLED) {
+                // A disabled API is project-wide: the project's other scopes are not tried in this run.
+                // A denial is not: an IAM condition may deny one location and allow the others.
                 deniedProjects.putIfAbsent(scope.projectsId(), status);
             }
             String message = ScopeFailures.describe(e, status, scope.projectsId(), scope.locationsId());
@@ -182,7 +183,7 @@ public final class SyncEngine implements AutoCloseable {
         ScopeStatus denied = deniedProjects.get(scope.projectsId());
         if (denied != null) {
             throw new ApiCallException("PERMISSION_DENIED", "another scope of project " + scope.projectsId()
-                    + " was answered " + denied + "; not tried", null, denied == ScopeStatus.DISABLED ? "SERVICE_DISABLED" : null, List.of());
+                    + " was answered " + denied + "; not tried", null, "SERVICE_DISABLED", List.of());
         }
         JobServiceClient client = clients.forLocation(scope.locationsId());
         Map<String, OffsetDateTime> known = store.updateTimes(scope);

@@ -61,7 +61,7 @@ public final class EmulatorCommand implements Callable<Integer> {
             description = "Creates, cancels and deletes per project and region per minute; 0 = none (default: ${DEFAULT-VALUE}, as Vertex AI).")
     int submitQuotaPerMinute;
 
-    @Option(names = "--deny-projects", split = ",", paramLabel = "ID", description = "Projects that exist but answer PERMISSION_DENIED.")
+    @Option(names = "--deny-projects", split = ",", paramLabel = "ID", description = "Projects that exist but answer PERMISSION_DENIED; P/LOCATION denies only that location of P.")
     List<String> denyProjects = new ArrayList<>();
 
     @Option(names = "--organization", paramLabel = "ORG_ID", defaultValue = DiscoveryConfig.DEFAULT_ORGANIZATION,
