@@ -25,6 +25,18 @@ class LocationDiscoveryTest {
     }
 
     @Test
+    void aCancelledStatementStartsNoListLocations() throws Exception {
+        try (SyncFixture f = new SyncFixture(EmulatorConfig.empty().withSeedData(PROJECTS, EmulatorConfig.DEFAULT_LOCATIONS, 1, 3))) {
+            CancelToken cancel = new CancelToken();
+            cancel.cancel();
+            LocationDiscovery discovery = new LocationDiscovery(f.clients, new CallRunner(f.options), f.store.memory(), Clock.systemUTC(),
+                    LocationDiscovery.REMEMBER, LocationDiscovery.PARALLELISM, cancel);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> discovery.discover(PROJECTS)).isInstanceOf(CancelledException.class);
+            assertThat(f.emulator.stats().calls("ListLocations")).isZero();
+        }
+    }
+
+    @Test
     void threeProjectsTimesFortyRegionsAreDiscoveredOnceAndUnsupportedRegionsAreSkippedUntilTheListExpires() throws Exception {
         try (SyncFixture f = new SyncFixture(EmulatorConfig.empty().withSeedData(PROJECTS, EmulatorConfig.DEFAULT_LOCATIONS, 2, 3));
              SyncEngine engine = f.engine()) {

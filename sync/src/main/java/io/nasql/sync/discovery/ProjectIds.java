@@ -9,6 +9,8 @@ import com.google.cloud.resourcemanager.v3.Project;
 import io.nasql.db.ScopeKey;
 import io.nasql.sync.ApiCallException;
 import io.nasql.sync.CallRunner;
+import io.nasql.sync.CancelToken;
+import io.nasql.sync.CancelledException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -30,9 +32,11 @@ final class ProjectIds {
 
     private final DiscoveryClients clients;
     private final CallRunner runner;
+    private final CancelToken cancel;
     private final Map<String, String> idByNumber = new ConcurrentHashMap<>();
 
-    ProjectIds(DiscoveryClients clients, CallRunner runner) {
+    ProjectIds(DiscoveryClients clients, CallRunner runner, CancelToken cancel) {
+        this.cancel = cancel;
         this.clients = clients;
         this.runner = runner;
     }
@@ -43,7 +47,7 @@ final class ProjectIds {
             return known;
         }
         String name = "projects/" + number;
-        Project project = runner.call(new ScopeKey(name, "resourcemanager"), () -> clients.projects().getProject(name));
+        Project project = runner.call(new ScopeKey(name, "resourcemanager"), () -> clients.projects().getProject(name), true, cancel);
         idByNumber.put(number, project.getProjectId());
         return project.getProjectId();
     }
@@ -71,6 +75,8 @@ final class ProjectIds {
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof ApiCallException failure) {
                         ids.put(lookup.getKey(), failure);
+                    } else if (e.getCause() instanceof CancelledException cancelled) {
+                        throw cancelled;
                     } else if (e.getCause() instanceof InterruptedException i) {
                         throw i;
                     } else {
@@ -105,7 +111,7 @@ final class ProjectIds {
         do {
             ListProjectsRequest request = ListProjectsRequest.newBuilder().setParent(parent).setPageSize(PAGE_SIZE).setPageToken(token).build();
             ListProjectsResponse page = runner.call(new ScopeKey(parent, "resourcemanager"),
-                    () -> clients.projects().listProjectsCallable().call(request));
+                    () -> clients.projects().listProjectsCallable().call(request), true, cancel);
             for (Project p : page.getProjectsList()) {
                 if (p.getState() == Project.State.ACTIVE) {
                     ids.add(p.getProjectId());
@@ -123,7 +129,7 @@ final class ProjectIds {
         do {
             ListFoldersRequest request = ListFoldersRequest.newBuilder().setParent(parent).setPageSize(PAGE_SIZE).setPageToken(token).build();
             ListFoldersResponse page = runner.call(new ScopeKey(parent, "resourcemanager"),
-                    () -> clients.folders().listFoldersCallable().call(request));
+                    () -> clients.folders().listFoldersCallable().call(request), true, cancel);
             page.getFoldersList().stream().filter(f -> f.getState() == Folder.State.ACTIVE).map(Folder::getName).forEach(folders::add);
             token = page.getNextPageToken();
         } while (!token.isEmpty());

@@ -6,6 +6,7 @@ import io.nasql.db.ScopeOrigins.Found;
 import io.nasql.db.ScopeOrigins.Origin;
 import io.nasql.sync.ApiCallException;
 import io.nasql.sync.CallRunner;
+import io.nasql.sync.CancelToken;
 import io.nasql.sync.ScopeOutcome;
 import io.nasql.sync.ScopeResolver;
 import java.util.ArrayList;
@@ -42,8 +43,14 @@ public final class ScopeDiscovery {
 
     public ScopeDiscovery(DiscoveryClients clients, CallRunner runner, ProjectScopes projectScopes, ScopeOrigins origins,
                           Consumer<String> notices) {
-        this.search = new AssetSearch(clients, runner);
-        this.projectIds = new ProjectIds(clients, runner);
+        this(clients, runner, projectScopes, origins, notices, new CancelToken());
+    }
+
+    /** {@code cancel} is the statement's Ctrl-C: once cancelled, no further search or lookup starts. */
+    public ScopeDiscovery(DiscoveryClients clients, CallRunner runner, ProjectScopes projectScopes, ScopeOrigins origins,
+                          Consumer<String> notices, CancelToken cancel) {
+        this.search = new AssetSearch(clients, runner, cancel);
+        this.projectIds = new ProjectIds(clients, runner, cancel);
         this.projectScopes = projectScopes;
         this.origins = origins;
         this.notices = notices;

@@ -3,6 +3,7 @@ package io.nasql.sync.discovery;
 import static io.nasql.db.generated.Tables.NAS_JOBS;
 import static io.nasql.db.generated.Tables.SYNC_SCOPES;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.cloud.aiplatform.v1.NasJob;
@@ -19,6 +20,8 @@ import io.nasql.emulator.ManualClock;
 import io.nasql.emulator.SampleJobs;
 import io.nasql.sync.ApiTarget;
 import io.nasql.sync.CallRunner;
+import io.nasql.sync.CancelToken;
+import io.nasql.sync.CancelledException;
 import io.nasql.sync.JobServiceClients;
 import io.nasql.sync.LocationDiscovery;
 import io.nasql.sync.ScopeResolver;
@@ -54,6 +57,7 @@ class ScopeDiscoveryTest {
     private JobServiceClients clients;
     private CallRunner runner;
     private DiscoveryClients discoveryClients;
+    private final CancelToken cancel = new CancelToken();
 
     @AfterEach
     void close() throws Exception {
@@ -74,8 +78,9 @@ class ScopeDiscoveryTest {
         ProjectsClient projects = discoveryClients.projects();
         PROJECTS.forEach(id -> idByNumber.put(projects.getProject("projects/" + id).getName().substring("projects/".length()), id));
         emulator.stats().reset();
-        return new ScopeDiscovery(discoveryClients, runner, new ScopeResolver(new LocationDiscovery(clients, runner, new InventoryStore(inventory).memory(), Clock.systemUTC()))::resolve,
-                new ScopeOrigins(inventory.dsl()), notices::add);
+        return new ScopeDiscovery(discoveryClients, runner, new ScopeResolver(new LocationDiscovery(clients, runner,
+                new InventoryStore(inventory).memory(), Clock.systemUTC(), LocationDiscovery.REMEMBER, LocationDiscovery.PARALLELISM, cancel))::resolve,
+                new ScopeOrigins(inventory.dsl()), notices::add, cancel);
     }
 
     private <T extends AutoCloseable> T keep(T closeable) {
@@ -159,6 +164,20 @@ class ScopeDiscoveryTest {
         assertThat(plan.scopes()).allSatisfy(f -> assertThat(f.origin()).isEqualTo(Origin.FALLBACK));
         assertThat(emulator.stats().calls("ListLocations")).isEqualTo(5);
         assertThat(emulator.stats().calls("ListFolders")).isEqualTo(3);
+    }
+
+    @Test
+    void ctrlCDuringDiscoveryStopsItBeforeTheNextCall() throws Exception {
+        start(DiscoveryConfig.defaults().withHierarchy(ORG_ID, 2).withDenyAssetSearch(true));
+        // Ctrl-C as the search's denial is reported: the fallback through Resource Manager and ListLocations must not start.
+        ScopeDiscovery cancelling = new ScopeDiscovery(discoveryClients, runner, new ScopeResolver(new LocationDiscovery(clients, runner,
+                new InventoryStore(inventory).memory(), Clock.systemUTC(), LocationDiscovery.REMEMBER, LocationDiscovery.PARALLELISM, cancel))::resolve,
+                new ScopeOrigins(inventory.dsl()), line -> cancel.cancel(), cancel);
+
+        assertThatThrownBy(() -> cancelling.plan(List.of(), List.of(), organization())).isInstanceOf(CancelledException.class);
+        assertThat(emulator.stats().calls("SearchAllResources")).isEqualTo(1);
+        assertThat(emulator.stats().calls("ListProjects") + emulator.stats().calls("ListFolders")
+                + emulator.stats().calls("ListLocations")).isZero();
     }
 
     @Test
