@@ -123,6 +123,7 @@ class JobWriterTest {
             return j;
         });
         cases.add(j -> j.setDisplayName("x".repeat(129)).putLabels("Team", "A"));
+        cases.add(j -> j.putLabels("k".repeat(65), "v").putLabels("v", "v".repeat(65)));
         try (SyncFixture f = new SyncFixture(project()); JobServiceClient client = f.clients.forLocation("us-central1")) {
             for (UnaryOperator<NasJob.Builder> change : cases) {
                 NasJob job = change.apply(SampleJobs.minimal("checked").toBuilder()).build();
@@ -131,7 +132,20 @@ class JobWriterTest {
                 assertThat(refused).as("the emulator refuses what the pre-check refuses: %s", local).isNotNull();
                 assertThat(local).isEqualTo(ApiCallException.of(refused).violations());
             }
-            assertThat(JobValidator.problems(SampleJobs.minimal("fine"))).isEmpty();
+            // What the service accepts, the pre-check accepts too: the longest label key and value, the longest name, 64 labels.
+            List<NasJob.Builder> valid = new ArrayList<>();
+            valid.add(SampleJobs.minimal("fine").toBuilder());
+            valid.add(SampleJobs.minimal("x".repeat(128)).toBuilder().putLabels("k".repeat(64), "v".repeat(64)).putLabels("\u00e9t\u00e9", ""));
+            NasJob.Builder many = SampleJobs.minimal("many-labels").toBuilder();
+            for (int i = 0; many.getLabelsCount() < 64; i++) {
+                many.putLabels("l" + i, "v" + i);
+            }
+            valid.add(many);
+            for (NasJob.Builder fine : valid) {
+                NasJob job = fine.build();
+                assertThat(JobValidator.problems(job)).as("the pre-check accepts %s", job.getLabelsMap()).isEmpty();
+                assertThat(client.createNasJob("projects/p/locations/us-central1", job).getName()).isNotEmpty();
+            }
             NasJob twoProblems = SampleJobs.minimal("").toBuilder().putLabels("Bad", "x").build();
             ApiException refused = catchThrowableOfType(() -> client.createNasJob("projects/p/locations/us-central1", twoProblems),
                     ApiException.class);
