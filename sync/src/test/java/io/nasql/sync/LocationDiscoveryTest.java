@@ -88,6 +88,9 @@ class LocationDiscoveryTest {
             assertThat(resolution.failures()).extracting(ScopeOutcome::scope, ScopeOutcome::status).containsExactly(
                     org.assertj.core.groups.Tuple.tuple(new ScopeKey("nobody", "*"), ScopeOutcome.Status.DENIED),
                     org.assertj.core.groups.Tuple.tuple(new ScopeKey("off", "*"), ScopeOutcome.Status.DISABLED));
+            // ListLocations was refused: the advice names its permission, as the service's ErrorInfo does.
+            assertThat(resolution.failures().get(0).message()).contains("Permission 'aiplatform.locations.list' denied")
+                    .contains("that you have aiplatform.locations.list on it").doesNotContain("nasJobs");
             SyncReport named = engine.sync(List.of(new ScopeKey("open", "us-central1"), new ScopeKey("nobody", "us-central1"),
                     new ScopeKey("off", "us-central1")));
             assertThat(named.problems()).hasSize(2);
@@ -96,7 +99,7 @@ class LocationDiscoveryTest {
             assertThat(rows).extracting(r -> r.getProjectsid() + "=" + r.getStatus()).containsExactly("nobody=DENIED", "off=DISABLED", "open=OK");
             assertThat(rows.get(0).getErrormessage())
                     .contains("Permission 'aiplatform.nasJobs.list' denied on resource '//aiplatform.googleapis.com/projects/nobody/locations/us-central1'")
-                    .contains("Check that project nobody exists");
+                    .contains("Check that project nobody exists and that you have aiplatform.nasJobs.list on it");
             assertThat(rows.get(1).getErrormessage()).contains("Vertex AI API has not been used")
                     .contains("gcloud services enable aiplatform.googleapis.com --project off");
         }
