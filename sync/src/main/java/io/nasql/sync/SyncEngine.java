@@ -145,7 +145,8 @@ public final class SyncEngine implements AutoCloseable {
         ScopeOutcome outcome;
         try {
             outcome = interrupted.get() ? ScopeOutcome.interrupted(scope) : mirror(scope);
-        } catch (InterruptedException e) {
+        } catch (InterruptedException | CancelledException e) {
+            // CancelledException: the stop came while a call waited for its rate limiter; the scope is left as it was.
             outcome = ScopeOutcome.interrupted(scope);
         } catch (ApiCallException e) {
             ScopeStatus status = ScopeFailures.classify(e);
