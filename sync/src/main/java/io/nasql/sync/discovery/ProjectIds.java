@@ -29,6 +29,11 @@ import java.util.concurrent.Future;
  */
 final class ProjectIds {
     private static final int PAGE_SIZE = 1000;
+    /**
+     * The one rate-limiter key of every Resource Manager call: its quota is charged to the caller's
+     * project, not to the project looked up, so all lookups share one allowance (and one backoff).
+     */
+    static final ScopeKey QUOTA = new ScopeKey("resourcemanager.googleapis.com", "caller");
 
     private final DiscoveryClients clients;
     private final CallRunner runner;
@@ -47,7 +52,7 @@ final class ProjectIds {
             return known;
         }
         String name = "projects/" + number;
-        Project project = runner.call(new ScopeKey(name, "resourcemanager"), () -> clients.projects().getProject(name), true, cancel);
+        Project project = runner.call(QUOTA, () -> clients.projects().getProject(name), true, cancel);
         idByNumber.put(number, project.getProjectId());
         return project.getProjectId();
     }
@@ -110,7 +115,7 @@ final class ProjectIds {
         String token = "";
         do {
             ListProjectsRequest request = ListProjectsRequest.newBuilder().setParent(parent).setPageSize(PAGE_SIZE).setPageToken(token).build();
-            ListProjectsResponse page = runner.call(new ScopeKey(parent, "resourcemanager"),
+            ListProjectsResponse page = runner.call(QUOTA,
                     () -> clients.projects().listProjectsCallable().call(request), true, cancel);
             for (Project p : page.getProjectsList()) {
                 if (p.getState() == Project.State.ACTIVE) {
@@ -128,7 +133,7 @@ final class ProjectIds {
         String token = "";
         do {
             ListFoldersRequest request = ListFoldersRequest.newBuilder().setParent(parent).setPageSize(PAGE_SIZE).setPageToken(token).build();
-            ListFoldersResponse page = runner.call(new ScopeKey(parent, "resourcemanager"),
+            ListFoldersResponse page = runner.call(QUOTA,
                     () -> clients.folders().listFoldersCallable().call(request), true, cancel);
             page.getFoldersList().stream().filter(f -> f.getState() == Folder.State.ACTIVE).map(Folder::getName).forEach(folders::add);
             token = page.getNextPageToken();

@@ -181,6 +181,19 @@ class ScopeDiscoveryTest {
     }
 
     @Test
+    void projectNumberLookupsShareOneResourceManagerAllowance() throws Exception {
+        start(DiscoveryConfig.defaults().withHierarchy(ORG_ID, 0));
+        // 600 a minute, no burst beyond one: six lookups in parallel take at least five intervals of 100 ms
+        // when they share the caller's allowance, as Resource Manager's quota does; none if each project had its own.
+        ProjectIds ids = new ProjectIds(discoveryClients, new CallRunner(OPTIONS.withRate(600, 1)), cancel);
+        long start = System.nanoTime();
+        Map<String, Object> found = ids.idsOf(idByNumber.keySet(), 16);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(found).isEqualTo(new HashMap<String, Object>(idByNumber));
+        assertThat(millis).isGreaterThanOrEqualTo(450);
+    }
+
+    @Test
     void aScopeTheSearchNoLongerReturnsIsListedOnceThroughVertexAiBeforeItsRowsGo() throws Exception {
         // The search lags ten minutes behind: a job created now is not in it yet.
         ScopeDiscovery discovery = start(DiscoveryConfig.defaults().withHierarchy(ORG_ID, 0).withScopesWithJobs(1)
