@@ -86,6 +86,9 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--deny-asset-search", description = "Answer SearchAllResources with PERMISSION_DENIED, as for a caller without the permission.")
     boolean denyAssetSearch;
 
+    @Option(names = "--disable-asset-api", description = "Answer SearchAllResources with SERVICE_DISABLED, as when the Cloud Asset API is off in the quota project.")
+    boolean disableAssetApi;
+
     @Option(names = "--disable-api", split = ",", paramLabel = "ID",
             description = "Projects with the Vertex AI API disabled: PERMISSION_DENIED with ErrorInfo SERVICE_DISABLED.")
     List<String> disabledProjects = new ArrayList<>();
@@ -128,7 +131,8 @@ public final class EmulatorCommand implements Callable<Integer> {
         DiscoveryConfig discovery;
         try {
             discovery = DiscoveryConfig.defaults().withHierarchy(organization, folders).withScopesWithJobs(scopesWithJobs)
-                    .withAssetLag(Duration.ofMillis(assetLagMs)).withAssetQuota(assetQuotaPerMinute).withDenyAssetSearch(denyAssetSearch);
+                    .withAssetLag(Duration.ofMillis(assetLagMs)).withAssetQuota(assetQuotaPerMinute).withDenyAssetSearch(denyAssetSearch)
+                    .withAssetApiDisabled(disableAssetApi);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -71,9 +71,13 @@ public final class ScopeDiscovery {
             } catch (ApiCallException e) {
                 if (!e.code().equals("PERMISSION_DENIED")) {
                     failures.add(failure(container, e, "cannot search Cloud Asset Inventory in " + container));
+                    // The scopes found before are still listed: their rows are refreshed, not left to age.
+                    held(container, locations, scope, scopes);
                     continue;
                 }
-                notices.accept("no permission " + AssetSearch.PERMISSION + " on " + container
+                notices.accept(("SERVICE_DISABLED".equals(e.reason())
+                        ? "the Cloud Asset API is disabled in your quota project (enable it: gcloud services enable cloudasset.googleapis.com)"
+                        : "no permission " + AssetSearch.PERMISSION + " on " + container)
                         + ": listing its projects through Resource Manager and their locations instead");
                 fallback(container, locations, scope, scopes, failures);
             }
@@ -101,7 +105,11 @@ public final class ScopeDiscovery {
                 }
             }
         }
-        // Held before, not returned now: the search may lag, so the Vertex AI API has the last word.
+        held(container, locations, scope, scopes);
+    }
+
+    /** Held before, not returned now: the search may lag (or failed), so the Vertex AI API has the last word. */
+    private void held(String container, List<String> locations, DiscoveryScope scope, Map<ScopeKey, Found> scopes) {
         for (ScopeKey held : origins.heldIn(container)) {
             if (!scope.excludes(held.projectsId()) && (locations.isEmpty() || locations.contains(held.locationsId()))) {
                 scopes.putIfAbsent(held, new Found(held, Origin.DISCOVERED, container));

@@ -67,7 +67,13 @@ class ScopeDiscoveryTest {
     }
 
     private ScopeDiscovery start(DiscoveryConfig discovery) throws Exception {
-        EmulatorConfig config = EmulatorConfig.empty().withSeedData(PROJECTS, LOCATIONS, 2, 5).withOperationDelay(Duration.ZERO);
+        return start(discovery, Duration.ofMinutes(1));
+    }
+
+    /** {@code quotaWindow}: the window of the emulator's quotas (a long one keeps a spent quota spent for the test). */
+    private ScopeDiscovery start(DiscoveryConfig discovery, Duration quotaWindow) throws Exception {
+        EmulatorConfig config = EmulatorConfig.empty().withSeedData(PROJECTS, LOCATIONS, 2, 5).withOperationDelay(Duration.ZERO)
+                .withQuota(EmulatorConfig.CRUD_PER_MINUTE, quotaWindow);
         emulator = keep(EmulatorServer.start(config, clock, discovery));
         inventory = keep(Inventory.open("jdbc:h2:mem:" + UUID.randomUUID() + "/google"));
         clients = keep(new JobServiceClients(ApiTarget.emulator(emulator.endpoint()), Duration.ofSeconds(10)));
@@ -191,6 +197,36 @@ class ScopeDiscoveryTest {
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(found).isEqualTo(new HashMap<String, Object>(idByNumber));
         assertThat(millis).isGreaterThanOrEqualTo(450);
+    }
+
+    @Test
+    void aDisabledCloudAssetApiIsSaidAsSuchNotAsAMissingPermission() throws Exception {
+        ScopeDiscovery discovery = start(DiscoveryConfig.defaults().withHierarchy(ORG_ID, 0).withAssetApiDisabled(true));
+
+        ScopeDiscovery.Plan plan = discovery.plan(List.of(), List.of("us-central1"), organization());
+
+        assertThat(notices).singleElement().asString().contains("Cloud Asset API is disabled", "cloudasset.googleapis.com")
+                .doesNotContain("no permission");
+        assertThat(plan.scopes()).isNotEmpty().allSatisfy(f -> assertThat(f.origin()).isEqualTo(Origin.FALLBACK));
+    }
+
+    @Test
+    void whenTheSearchFailsTheScopesFoundBeforeAreStillListed() throws Exception {
+        // One search an hour: the second plan's search is refused (RESOURCE_EXHAUSTED, retried, then given up).
+        ScopeDiscovery discovery = start(DiscoveryConfig.defaults().withHierarchy(ORG_ID, 0).withScopesWithJobs(2).withAssetQuota(1),
+                Duration.ofHours(1));
+        ScopeDiscovery.Plan first = discovery.plan(List.of(), List.of(), organization());
+        assertThat(first.keys()).hasSize(2);
+        syncAndRecord(first);
+
+        ScopeDiscovery.Plan second = discovery.plan(List.of(), List.of(), organization());
+
+        assertThat(second.failures()).singleElement().satisfies(o -> {
+            assertThat(o.scope()).isEqualTo(new ScopeKey(ORG, "*"));
+            assertThat(o.status()).isEqualTo(io.nasql.sync.ScopeOutcome.Status.FAILED);
+        });
+        assertThat(second.keys()).containsExactlyInAnyOrderElementsOf(first.keys());
+        assertThat(notices).isEmpty();
     }
 
     @Test
