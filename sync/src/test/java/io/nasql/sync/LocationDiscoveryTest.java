@@ -37,6 +37,18 @@ class LocationDiscoveryTest {
     }
 
     @Test
+    void aProjectWhoseLocationsResolveLosesItsOldFailureRow() throws Exception {
+        try (SyncFixture f = new SyncFixture(EmulatorConfig.empty().withSeedData(List.of("open"), List.of("us-central1"), 1, 3))) {
+            // An earlier run could not list the project's locations (it was denied then).
+            f.store.markScopeFailed(new ScopeKey("open", "*"), io.nasql.db.ScopeStatus.DENIED, "PERMISSION_DENIED: earlier",
+                    java.time.OffsetDateTime.parse("2026-11-01T00:00:00Z"));
+            ScopeResolver.Resolution resolution = f.resolver(new CallRunner(f.options)).resolve(List.of("open"), List.of());
+            assertThat(resolution.failures()).isEmpty();
+            assertThat(f.inventory.dsl().fetchCount(SYNC_SCOPES, SYNC_SCOPES.LOCATIONSID.eq("*"))).isZero();
+        }
+    }
+
+    @Test
     void threeProjectsTimesFortyRegionsAreDiscoveredOnceAndUnsupportedRegionsAreSkippedUntilTheListExpires() throws Exception {
         try (SyncFixture f = new SyncFixture(EmulatorConfig.empty().withSeedData(PROJECTS, EmulatorConfig.DEFAULT_LOCATIONS, 2, 3));
              SyncEngine engine = f.engine()) {
