@@ -25,8 +25,9 @@ CREATE TABLE "aiplatform"."nas_job_summaries" (
     "updateTime"                    TIMESTAMP(9) WITH TIME ZONE,
     "syncedAt"                      TIMESTAMP(9) WITH TIME ZONE NOT NULL,
     -- nasJobSpec.multiTrialAlgorithmSpec.metric, as json_value returns it (NULL when absent).
-    "metricId"                      VARCHAR(256),
-    "goal"                          VARCHAR(16),
+    -- No length limit: a job's metric id is whatever the API accepted (a limit failed this migration and sync).
+    "metricId"                      VARCHAR,
+    "goal"                          VARCHAR,
     CONSTRAINT "nas_job_summaries_pk" PRIMARY KEY ("projectsId", "locationsId", "nasJobsId")
 );
 
@@ -64,15 +65,17 @@ UPDATE "aiplatform"."nas_job_summaries" s SET
               WHERE d."projectsId" = s."projectsId" AND d."locationsId" = s."locationsId" AND d."nasJobsId" = s."nasJobsId");
 /* [jooq ignore stop] */
 
-ALTER TABLE "aiplatform"."nas_trials" DROP CONSTRAINT "nas_trials_job_fk";
-DROP TABLE "aiplatform"."nas_jobs";
-ALTER TABLE "aiplatform"."nas_trials" ADD CONSTRAINT "nas_trials_job_fk" FOREIGN KEY ("projectsId", "locationsId", "nasJobsId")
-    REFERENCES "aiplatform"."nas_job_summaries" ("projectsId", "locationsId", "nasJobsId") ON DELETE CASCADE;
-
 -- What reports group and filter by: state (also with the newest end first), and the scope.
 CREATE INDEX "nas_job_summaries_state_idx" ON "aiplatform"."nas_job_summaries" ("state", "endTime");
 CREATE INDEX "nas_job_summaries_scope_state_idx" ON "aiplatform"."nas_job_summaries" ("projectsId", "locationsId", "state");
 CREATE INDEX "nas_job_summaries_display_name_idx" ON "aiplatform"."nas_job_summaries" ("displayName");
+
+-- The old table goes last, so that a run that fails before (H2 commits each statement) still holds every job in it and
+-- Inventory can drop what this made and run it again; IF EXISTS for a run stopped between these two.
+ALTER TABLE "aiplatform"."nas_trials" DROP CONSTRAINT IF EXISTS "nas_trials_job_fk";
+ALTER TABLE "aiplatform"."nas_trials" ADD CONSTRAINT "nas_trials_job_fk" FOREIGN KEY ("projectsId", "locationsId", "nasJobsId")
+    REFERENCES "aiplatform"."nas_job_summaries" ("projectsId", "locationsId", "nasJobsId") ON DELETE CASCADE;
+DROP TABLE "aiplatform"."nas_jobs";
 
 -- The resource as the reference page describes it: its 15 columns, the keys and syncedAt, in the order of V1.
 CREATE VIEW "aiplatform"."nas_jobs" AS

@@ -193,6 +193,9 @@ public final class Inventory implements AutoCloseable {
                         + JsonPath.class.getName() + ".value'");
             }
             if (current < SCHEMA_VERSION) {
+                if (current == 1) {
+                    FailedNarrowRows.undo(connection, HISTORY_SCHEMA);
+                }
                 migrate(pool);
             }
         } catch (SQLException e) {

@@ -54,4 +54,13 @@ class JsonPathTest {
         assertThatThrownBy(() -> JsonPath.value(SPEC, "$.pools[x]")).hasMessageContaining("not an array index");
         assertThatThrownBy(() -> JsonPath.value("{oops", "$.a")).hasMessageContaining("not JSON");
     }
+
+    /** It streams, so it differs from a parse of the whole document in three pinned ways (the inventory's JSON has none of them). */
+    @Test
+    void aStreamingReadStopsAtTheFirstMatch() {
+        assertThat(JsonPath.value("{\"a\":1,\"a\":2}", "$.a")).as("the first of duplicate keys").isEqualTo("1");
+        assertThat(JsonPath.value("{\"a\":1, oops", "$.a")).as("what follows the value is not read").isEqualTo("1");
+        assertThatThrownBy(() -> JsonPath.value("{}", "$.missing[abc]")).as("a bad path fails whatever the data")
+                .hasMessageContaining("not an array index");
+    }
 }

@@ -1,7 +1,10 @@
 package io.nasql.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.cloud.aiplatform.v1.JobState;
+import com.google.cloud.aiplatform.v1.NasJob;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -9,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +47,74 @@ class SchemaUpgradeTest {
                 assertThat(rows(s, "SELECT COUNT(*) FROM google.aiplatform.nas_trials")).containsExactly("0");
                 assertThat(rows(s, "SELECT COUNT(*) FROM google.aiplatform.nas_job_documents WHERE nasJobsId = '1'")).containsExactly("0");
             }
+        }
+    }
+
+    @Test
+    void aLongMetricIdUpgradesAndSyncsWithoutALimit() throws Exception {
+        String metric = "m".repeat(300);
+        String url = "jdbc:h2:mem:" + UUID.randomUUID() + "/google;DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+        try (Connection keepAlive = DriverManager.getConnection(url, "", "")) {
+            migrateToVersion1(url);
+            insertJob(keepAlive, "1", SPEC.replace("top1_accuracy", metric));
+            try (Inventory inventory = Inventory.open(url); Connection c = inventory.connection(); Statement s = c.createStatement()) {
+                assertThat(rows(s, "SELECT metricId FROM google.aiplatform.nas_job_summaries")).containsExactly(metric);
+                ScopeKey scope = new ScopeKey("p", "us-central1");
+                NasJob synced = TestJobs.job(scope, "2", JobState.JOB_STATE_RUNNING, 100);
+                synced = synced.toBuilder().setNasJobSpec(synced.getNasJobSpec().toBuilder().setMultiTrialAlgorithmSpec(
+                        synced.getNasJobSpec().getMultiTrialAlgorithmSpec().toBuilder().setMetric(
+                                synced.getNasJobSpec().getMultiTrialAlgorithmSpec().getMetric().toBuilder().setMetricId(metric)))).build();
+                new InventoryStore(inventory).putJob(scope, synced, "sync", java.time.OffsetDateTime.now());
+                assertThat(rows(s, "SELECT metricId FROM google.aiplatform.nas_job_summaries WHERE nasJobsId = '2'"))
+                        .as("sync writes it whole").containsExactly(metric);
+            }
+        }
+    }
+
+    /** json_value that fails its first call, as a bad value or a full disk would fail V2 halfway. */
+    public static final class FailsOnce {
+        static final AtomicBoolean FAILED = new AtomicBoolean();
+
+        public static String value(String json, String path) {
+            if (FAILED.compareAndSet(false, true)) {
+                throw new IllegalStateException("disk full");
+            }
+            return JsonPath.value(json, path);
+        }
+    }
+
+    @Test
+    void aFailedUpgradeIsUndoneAndRunAgainOnTheNextOpen() throws Exception {
+        String url = "jdbc:h2:mem:" + UUID.randomUUID() + "/google;DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+        try (Connection keepAlive = DriverManager.getConnection(url, "", "")) {
+            migrateToVersion1(url);
+            insertJob(keepAlive, "1", SPEC);
+            try (Statement s = keepAlive.createStatement()) {
+                s.execute("INSERT INTO google.aiplatform.nas_trials (projectsId, locationsId, nasJobsId, trialType, trialId)"
+                        + " VALUES ('p', 'us-central1', '1', 'search', '1')");
+                s.execute("CREATE ALIAS \"json_value\" FOR '" + FailsOnce.class.getName() + ".value'");
+            }
+            assertThatThrownBy(() -> Inventory.open(url).close()).hasMessageContaining("V2__narrow_job_rows");
+            try (Inventory inventory = Inventory.open(url); Connection c = inventory.connection(); Statement s = c.createStatement()) {
+                assertThat(rows(s, "SELECT nasJobsId, json_value(nasJobSpec, '$.searchSpaceSpec') FROM google.aiplatform.nas_jobs"))
+                        .containsExactly("1|mnasnet");
+                assertThat(rows(s, "SELECT metricId, goal FROM google.aiplatform.nas_job_summaries")).containsExactly("top1_accuracy|MAXIMIZE");
+                s.execute("DELETE FROM google.aiplatform.nas_job_summaries");
+                assertThat(rows(s, "SELECT COUNT(*) FROM google.aiplatform.nas_trials")).as("trials hang off the summaries").containsExactly("0");
+            }
+        }
+    }
+
+    private static void migrateToVersion1(String url) {
+        Flyway.configure().dataSource(url, "", "").schemas("nasql").defaultSchema("nasql")
+                .locations("classpath:db/migration").target("1").load().migrate();
+    }
+
+    private static void insertJob(Connection c, String id, String spec) throws Exception {
+        try (Statement s = c.createStatement()) {
+            s.execute("INSERT INTO google.aiplatform.nas_jobs (projectsId, locationsId, nasJobsId, name, nasJobSpec, syncedAt)"
+                    + " VALUES ('p', 'us-central1', '" + id + "', 'projects/1/locations/us-central1/nasJobs/" + id + "', '"
+                    + spec + "' FORMAT JSON, CURRENT_TIMESTAMP)");
         }
     }
 

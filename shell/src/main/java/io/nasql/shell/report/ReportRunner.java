@@ -11,7 +11,7 @@ import io.nasql.shell.statement.Statement;
 import io.nasql.shell.statement.StatementEffects;
 import io.nasql.shell.statement.StatementException;
 import io.nasql.shell.statement.StatementSplitter;
-import io.nasql.shell.statement.SummaryRouting;
+import io.nasql.shell.statement.RoutedStatement;
 import io.nasql.shell.statement.TemplateRenderer;
 import java.io.IOException;
 import java.io.Writer;
@@ -75,8 +75,8 @@ public final class ReportRunner {
     }
 
     private ResultTable gather(Statement statement) {
-        try (java.sql.Statement jdbc = inventory.connection().createStatement();
-             ResultSet rs = jdbc.executeQuery(SummaryRouting.route(statement.text()));
+        try (RoutedStatement routed = RoutedStatement.prepare(inventory.connection(), statement.text());
+             ResultSet rs = routed.executeQuery();
              JdbcRows rows = new JdbcRows(rs)) {
             List<List<Object>> data = new ArrayList<>();
             while (rows.next()) {

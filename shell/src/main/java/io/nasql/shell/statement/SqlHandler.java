@@ -4,7 +4,6 @@ import io.nasql.shell.backend.InventoryAccess;
 import io.nasql.shell.output.JdbcRows;
 import io.nasql.shell.output.ResultPrinter;
 import java.sql.SQLException;
-import org.h2.api.ErrorCode;
 
 /** Runs SQL on the inventory as it is, printing each result as it streams; Ctrl-C cancels it through the statement's token. */
 public final class SqlHandler implements Handler {
@@ -26,9 +25,10 @@ public final class SqlHandler implements Handler {
         // Ctrl-C during the read-through: the query does not start (a JDBC cancel before execute would not stop it).
         execution.cancel().throwIfCancelled();
         ResultPrinter printer = execution.printer();
-        try (java.sql.Statement jdbc = inventory.connection().createStatement();
-             var cancel = execution.cancel().onCancel(() -> cancel(jdbc))) {
-            boolean isResult = execute(jdbc, statement.text());
+        try (RoutedStatement routed = RoutedStatement.prepare(inventory.connection(), statement.text());
+             var cancel = execution.cancel().onCancel(() -> cancel(routed.jdbc()))) {
+            java.sql.Statement jdbc = routed.jdbc();
+            boolean isResult = routed.execute();
             while (true) {
                 if (isResult) {
                     try (JdbcRows rows = new JdbcRows(jdbc.getResultSet())) {
@@ -45,19 +45,6 @@ public final class SqlHandler implements Handler {
             }
         } catch (SQLException e) {
             throw SqlErrors.of(e, statement);
-        }
-    }
-
-    /** Runs the statement over the narrow table when it can; a failure there is reported as the statement as written fails. */
-    private static boolean execute(java.sql.Statement jdbc, String sql) throws SQLException {
-        String routed = SummaryRouting.route(sql);
-        try {
-            return jdbc.execute(routed);
-        } catch (SQLException e) {
-            if (routed.equals(sql) || e.getErrorCode() == ErrorCode.STATEMENT_WAS_CANCELED) {
-                throw e;
-            }
-            return jdbc.execute(sql);
         }
     }
 

@@ -9,9 +9,11 @@ import java.util.Set;
  * Runs a read of {@code google.aiplatform.nas_jobs} that names neither large document against
  * {@code nas_job_summaries}, the narrow table under the view: the same rows and columns, without
  * the LEFT JOIN to {@code nas_job_documents} that H2 would otherwise make for every row (H2 keeps
- * an unused outer join; PostgreSQL drops it). Anything this cannot prove safe runs on the view as
- * written: a {@code *} projection, NATURAL, a column qualified by the table's full name, or a use
- * of the summaries' own columns ({@code metricId}, {@code goal}) that could mean nas_jobs.
+ * an unused outer join; PostgreSQL drops it). Routing must never change a result, so anything this
+ * cannot prove safe runs on the view as written: any {@code *} but COUNT(*) or a product, NATURAL,
+ * {@code _ROWID_}, a reference other than {@code FROM|JOIN|, table [[AS] alias]} (a derived column
+ * list, {@code TABLE}, a qualifier by the table's full name), or a use of the summaries' own
+ * columns ({@code metricId}, {@code goal}) that could mean nas_jobs. See {@link RoutedStatement}.
  */
 public final class SummaryRouting {
     static final String SUMMARIES = "nas_job_summaries";
@@ -20,7 +22,10 @@ public final class SummaryRouting {
     /** Words that may follow a table reference without being its alias. */
     private static final Set<String> AFTER_TABLE = Set.of("where", "group", "order", "having", "join", "left", "right", "inner",
             "outer", "full", "cross", "on", "using", "limit", "offset", "fetch", "union", "except", "minus", "intersect", "window",
-            "qualify", "for", "use");
+            "qualify", "for", "use", "natural");
+    /** Words around a {@code *} that make it a projection rather than a product. */
+    private static final Set<String> NOT_OPERANDS = Set.of("select", "distinct", "all", "top", "percent", "ties", "with", "on",
+            "from", "into", "as", "by", "and", "or", "not");
 
     private SummaryRouting() {
     }
@@ -32,28 +37,26 @@ public final class SummaryRouting {
             return sql;
         }
         List<Integer> tables = new ArrayList<>();
+        List<Boolean> aliased = new ArrayList<>();
         Set<String> names = new java.util.HashSet<>(Set.of("nas_jobs"));
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
-            if (t.isWord() && (DOCUMENTS.contains(t.name()) || t.is("natural"))) {
+            if (t.isWord() && (DOCUMENTS.contains(t.name()) || t.is("natural") || t.is("_rowid_"))) {
                 return sql;
             }
-            if (t.text().equals("*") && isProjection(tokens, i)) {
+            if (t.text().equals("*") && !isOperator(tokens, i)) {
                 return sql;
             }
             int table = resourceEnd(tokens, i);
             if (table >= 0) {
-                if (table + 1 < tokens.size() && tokens.get(table + 1).text().equals(".")) {
+                int end = referenceEnd(tokens, i, table);
+                if (end < 0) {
                     return sql;
                 }
                 tables.add(table);
-                Token next = table + 1 < tokens.size() ? tokens.get(table + 1) : null;
-                if (next != null && next.is("as") && table + 2 < tokens.size()) {
-                    names.add(tokens.get(table + 2).name());
-                } else if (next != null && next.isWord() && !AFTER_TABLE.contains(next.name())) {
-                    names.add(next.name());
-                }
-                i = table;
+                aliased.add(end > table);
+                names.add(tokens.get(end).name());
+                i = end;
             }
         }
         if (tables.isEmpty() || usesSummaryOnlyColumn(tokens, names)) {
@@ -61,18 +64,47 @@ public final class SummaryRouting {
         }
         StringBuilder out = new StringBuilder(sql.length() + 32);
         int from = 0;
-        for (int table : tables) {
-            Token t = tokens.get(table);
+        for (int k = 0; k < tables.size(); k++) {
+            Token t = tokens.get(tables.get(k));
             out.append(sql, from, t.start()).append(t.quoted() ? '"' + SUMMARIES + '"' : SUMMARIES);
-            Token next = table + 1 < tokens.size() ? tokens.get(table + 1) : null;
-            boolean aliased = next != null && (next.is("as") || next.isWord() && !AFTER_TABLE.contains(next.name()));
-            if (!aliased) {
+            if (!aliased.get(k)) {
                 // Columns qualified as nas_jobs.x still resolve.
                 out.append(" AS nas_jobs");
             }
             from = t.end();
         }
         return out.append(sql.substring(from)).toString();
+    }
+
+    /**
+     * The index of the last token of a plain table reference to the resource ({@code FROM|JOIN|,
+     * resource [[AS] alias]}, followed by nothing else of it), or -1 when it is anything else: a
+     * qualifier ({@code nas_jobs.x}), {@code TABLE nas_jobs}, a derived column list, a sample.
+     */
+    private static int referenceEnd(List<Token> tokens, int start, int table) {
+        Token before = start > 0 ? tokens.get(start - 1) : null;
+        if (before == null || !(before.is("from") || before.is("join") || before.text().equals(","))) {
+            return -1;
+        }
+        int end = table;
+        Token next = at(tokens, table + 1);
+        if (next != null && next.is("as")) {
+            Token alias = at(tokens, table + 2);
+            if (alias == null || !alias.isWord()) {
+                return -1;
+            }
+            end = table + 2;
+        } else if (next != null && (next.quoted() || next.isWord() && !AFTER_TABLE.contains(next.name()))) {
+            end = table + 1;
+        }
+        Token after = at(tokens, end + 1);
+        boolean closes = after == null || after.text().equals(")") || after.text().equals(",") || after.text().equals(";")
+                || after.isWord() && !after.quoted() && AFTER_TABLE.contains(after.name());
+        return closes ? end : -1;
+    }
+
+    private static Token at(List<Token> tokens, int i) {
+        return i < tokens.size() ? tokens.get(i) : null;
     }
 
     /** The index of {@code nas_jobs} in {@code [google.]aiplatform.nas_jobs} starting at i, or -1. */
@@ -92,14 +124,30 @@ public final class SummaryRouting {
         return i < tokens.size() && (word.equals(".") ? tokens.get(i).text().equals(".") : tokens.get(i).is(word));
     }
 
-    /** {@code *} as "every column" (after SELECT, DISTINCT, ALL, a comma or a qualifier's dot), not a product or COUNT(*). */
-    private static boolean isProjection(List<Token> tokens, int i) {
-        if (i == 0) {
+    /**
+     * {@code *} in COUNT(*) or as a product between two operands. Anything else ({@code SELECT *},
+     * {@code j.*}, {@code TOP (1) *}, {@code DISTINCT ON (x) *}, ...) may mean every column: not routed.
+     */
+    private static boolean isOperator(List<Token> tokens, int i) {
+        Token before = i > 0 ? tokens.get(i - 1) : null;
+        Token after = at(tokens, i + 1);
+        if (before == null || after == null) {
+            return false;
+        }
+        if (before.text().equals("(") && after.text().equals(")")) {
+            return i >= 2 && tokens.get(i - 2).is("count");
+        }
+        return isOperand(before, true) && isOperand(after, false);
+    }
+
+    private static boolean isOperand(Token t, boolean left) {
+        if (t.token().kind() == SqlToken.Kind.NUMBER || t.token().kind() == SqlToken.Kind.STRING || t.quoted()) {
             return true;
         }
-        Token before = tokens.get(i - 1);
-        return before.is("select") || before.is("distinct") || before.is("all") || before.text().equals(",")
-                || before.text().equals(".") || i >= 2 && tokens.get(i - 2).is("top");
+        if (t.isWord()) {
+            return !NOT_OPERANDS.contains(t.name()) && !AFTER_TABLE.contains(t.name());
+        }
+        return t.text().equals(left ? ")" : "(");
     }
 
     /** metricId or goal, unqualified or qualified by a name nas_jobs goes by: on the view it would not resolve there. */

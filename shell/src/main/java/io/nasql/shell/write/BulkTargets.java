@@ -3,7 +3,7 @@ package io.nasql.shell.write;
 import io.nasql.db.ScopeKey;
 import io.nasql.shell.backend.InventoryAccess;
 import io.nasql.shell.statement.SqlErrors;
-import io.nasql.shell.statement.SummaryRouting;
+import io.nasql.shell.statement.RoutedStatement;
 import io.nasql.shell.statement.Statement;
 import io.nasql.shell.statement.StatementException;
 import java.io.PrintWriter;
@@ -45,19 +45,15 @@ public final class BulkTargets {
                 // the ORDER BY nor add rows of its own (a UNION).
                 + " FROM google.aiplatform.nas_jobs" + (where.isBlank() ? "" : " WHERE (" + where + "\n)") + " ORDER BY 1, 2, 3";
         try {
-            return targets(SummaryRouting.route(query));
-        } catch (SQLException routed) {
-            try {
-                return targets(query);
-            } catch (SQLException e) {
-                throw SqlErrors.of(e, statement);
-            }
+            return targets(query);
+        } catch (SQLException e) {
+            throw SqlErrors.of(e, statement);
         }
     }
 
     private List<Target> targets(String query) throws SQLException {
         List<Target> targets = new ArrayList<>();
-        try (java.sql.Statement jdbc = inventory.connection().createStatement(); ResultSet rs = jdbc.executeQuery(query)) {
+        try (RoutedStatement routed = RoutedStatement.prepare(inventory.connection(), query); ResultSet rs = routed.executeQuery()) {
             while (rs.next()) {
                 targets.add(new Target(new ScopeKey(rs.getString(1), rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5)));
             }

@@ -41,9 +41,23 @@ class SummaryRoutingTest {
                 "SELECT j.goal FROM google.aiplatform.nas_jobs j",
                 "SELECT state FROM google.aiplatform.nas_trials",
                 "DELETE FROM google.aiplatform.nas_jobs WHERE state = 'x'",
-                "SELECT state FROM other.aiplatform.nas_jobs"}) {
+                "SELECT state FROM other.aiplatform.nas_jobs",
+                "SELECT DISTINCT ON (state) * FROM google.aiplatform.nas_jobs",
+                "SELECT TOP (1) * FROM google.aiplatform.nas_jobs",
+                "SELECT TOP 1 PERCENT * FROM google.aiplatform.nas_jobs",
+                "SELECT TOP 1 WITH TIES * FROM google.aiplatform.nas_jobs ORDER BY state",
+                "SELECT c3 FROM google.aiplatform.nas_jobs AS j(c1, c2, c3)",
+                "SELECT c3 FROM google.aiplatform.nas_jobs (c1, c2, c3)",
+                "SELECT _ROWID_ FROM google.aiplatform.nas_jobs",
+                "SELECT state FROM (TABLE google.aiplatform.nas_jobs)"}) {
             assertThat(route(sql)).as(sql).isEqualTo(sql);
         }
+    }
+
+    @Test
+    void aQuotedNameAfterTheTableIsItsAliasEvenWhenItSpellsAKeyword() {
+        assertThat(route("SELECT \"left\".state FROM google.aiplatform.nas_jobs \"left\""))
+                .isEqualTo("SELECT \"left\".state FROM google.aiplatform.nas_job_summaries \"left\"");
     }
 
     @Test
