@@ -151,8 +151,7 @@ public final class SyncEngine implements AutoCloseable {
         } catch (ApiCallException e) {
             ScopeStatus status = ScopeFailures.classify(e);
             if (status == ScopeStatus.DISABLED) {
-                // A disabled API is project-wide: the project's other scopes are not tried in this run.
-                // A denial is not: an IAM condition may deny one location and allow the others.
+                // Project-wide, so its other scopes are not tried; a denial may be one location's (IAM condition).
                 deniedProjects.putIfAbsent(scope.projectsId(), status);
             }
             String message = ScopeFailures.describe(e, status, scope.projectsId(), scope.locationsId());
