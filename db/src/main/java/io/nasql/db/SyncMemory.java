@@ -51,6 +51,8 @@ public final class SyncMemory {
         dsl.transaction(tx -> {
             DSLContext db = tx.dsl();
             db.deleteFrom(PROJECT_LOCATIONS).where(PROJECT_LOCATIONS.PROJECTSID.eq(projectsId)).execute();
+            // Its locations were listed: an earlier "P/*" row saying they could not be (DENIED, DISABLED) is stale.
+            db.deleteFrom(SYNC_SCOPES).where(SYNC_SCOPES.PROJECTSID.eq(projectsId)).and(SYNC_SCOPES.LOCATIONSID.eq("*")).execute();
             var insert = db.insertInto(PROJECT_LOCATIONS, PROJECT_LOCATIONS.PROJECTSID, PROJECT_LOCATIONS.LOCATIONSID,
                     PROJECT_LOCATIONS.DISCOVEREDAT);
             for (String location : new java.util.LinkedHashSet<>(locationIds)) {

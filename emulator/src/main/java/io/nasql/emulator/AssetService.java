@@ -47,6 +47,11 @@ final class AssetService {
         if (scope.isEmpty()) {
             throw ServiceError.REQUIRED_FIELD.of("scope");
         }
+        if (discovery.assetApiDisabled()) {
+            String consumer = "100000000099";
+            throw ServiceError.ASSET_API_DISABLED.withInfo("SERVICE_DISABLED", "googleapis.com",
+                    java.util.Map.of("service", "cloudasset.googleapis.com", "consumer", "projects/" + consumer), consumer);
+        }
         if (discovery.denyAssetSearch()) {
             throw ServiceError.ASSET_SEARCH_DENIED.of(scope);
         }

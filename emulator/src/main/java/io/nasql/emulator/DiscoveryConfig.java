@@ -14,9 +14,10 @@ import java.time.Duration;
  *                          400 per minute per consumer project; 0 = none
  * @param denyAssetSearch   the caller lacks {@code cloudasset.assets.searchAllResources}
  * @param scopesWithJobs    only this many seeded scopes (spread evenly) hold jobs; 0 = all
+ * @param assetApiDisabled  the Cloud Asset API is disabled in the caller's quota project: PERMISSION_DENIED with ErrorInfo SERVICE_DISABLED
  */
 public record DiscoveryConfig(String organizationId, int folders, Duration assetLag, int assetQuotaPerWindow,
-                              boolean denyAssetSearch, int scopesWithJobs) {
+                              boolean denyAssetSearch, int scopesWithJobs, boolean assetApiDisabled) {
 
     public static final String DEFAULT_ORGANIZATION = "100000000001";
     public static final int ASSET_QUOTA_PER_MINUTE = 400;
@@ -31,26 +32,30 @@ public record DiscoveryConfig(String organizationId, int folders, Duration asset
     }
 
     public static DiscoveryConfig defaults() {
-        return new DiscoveryConfig(DEFAULT_ORGANIZATION, 0, Duration.ZERO, ASSET_QUOTA_PER_MINUTE, false, 0);
+        return new DiscoveryConfig(DEFAULT_ORGANIZATION, 0, Duration.ZERO, ASSET_QUOTA_PER_MINUTE, false, 0, false);
     }
 
     public DiscoveryConfig withHierarchy(String organization, int folderCount) {
-        return new DiscoveryConfig(organization, folderCount, assetLag, assetQuotaPerWindow, denyAssetSearch, scopesWithJobs);
+        return new DiscoveryConfig(organization, folderCount, assetLag, assetQuotaPerWindow, denyAssetSearch, scopesWithJobs, assetApiDisabled);
     }
 
     public DiscoveryConfig withAssetLag(Duration lag) {
-        return new DiscoveryConfig(organizationId, folders, lag, assetQuotaPerWindow, denyAssetSearch, scopesWithJobs);
+        return new DiscoveryConfig(organizationId, folders, lag, assetQuotaPerWindow, denyAssetSearch, scopesWithJobs, assetApiDisabled);
     }
 
     public DiscoveryConfig withAssetQuota(int perWindow) {
-        return new DiscoveryConfig(organizationId, folders, assetLag, perWindow, denyAssetSearch, scopesWithJobs);
+        return new DiscoveryConfig(organizationId, folders, assetLag, perWindow, denyAssetSearch, scopesWithJobs, assetApiDisabled);
     }
 
     public DiscoveryConfig withDenyAssetSearch(boolean deny) {
-        return new DiscoveryConfig(organizationId, folders, assetLag, assetQuotaPerWindow, deny, scopesWithJobs);
+        return new DiscoveryConfig(organizationId, folders, assetLag, assetQuotaPerWindow, deny, scopesWithJobs, assetApiDisabled);
     }
 
     public DiscoveryConfig withScopesWithJobs(int scopes) {
-        return new DiscoveryConfig(organizationId, folders, assetLag, assetQuotaPerWindow, denyAssetSearch, scopes);
+        return new DiscoveryConfig(organizationId, folders, assetLag, assetQuotaPerWindow, denyAssetSearch, scopes, assetApiDisabled);
+    }
+
+    public DiscoveryConfig withAssetApiDisabled(boolean disabled) {
+        return new DiscoveryConfig(organizationId, folders, assetLag, assetQuotaPerWindow, denyAssetSearch, scopesWithJobs, disabled);
     }
 }

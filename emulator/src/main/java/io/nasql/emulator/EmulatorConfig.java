@@ -17,7 +17,8 @@ import java.util.Set;
  * @param errorRate         fraction of calls answered UNAVAILABLE
  * @param quotaPerWindow    CRUD requests per (project, region) per quota window before RESOURCE_EXHAUSTED; 0 = no quota
  * @param quotaWindow       one minute, as the real quota; shorter in tests
- * @param denyProjects      projects whose every call is PERMISSION_DENIED (the caller lacks the permission)
+ * @param denyProjects      projects whose every call is PERMISSION_DENIED (the caller lacks the permission); an entry
+ *                          {@code P/L} denies only location L of project P, as an IAM condition on one location does
  * @param operationDelay    how long (wall time) a delete operation stays not done
  * @param emptyProjects     projects that exist but hold no seeded jobs; any project not known is PERMISSION_DENIED
  * @param disabledProjects  projects with the Vertex AI API disabled: PERMISSION_DENIED with ErrorInfo SERVICE_DISABLED
@@ -79,7 +80,7 @@ public record EmulatorConfig(
     public Set<String> knownProjects() {
         Set<String> known = new LinkedHashSet<>(projectIds);
         known.addAll(emptyProjects);
-        known.addAll(denyProjects);
+        denyProjects.forEach(d -> known.add(d.contains("/") ? d.substring(0, d.indexOf('/')) : d));
         known.addAll(disabledProjects);
         return known;
     }

@@ -212,7 +212,7 @@ final class NasJobService {
     private Scope admit(ApiMethod method, Names.Scope named, String resource) throws InterruptedException {
         registry.completeDueDeletes(System.nanoTime());
         faults.apply();
-        String projectId = projects.admit(named.project(), method, resource);
+        String projectId = projects.admitIn(named.project(), named.location(), method, resource);
         if (!config.locations().contains(named.location())) {
             throw (listedRegions.contains(named.location()) ? ServiceError.LOCATION_UNSUPPORTED : ServiceError.LOCATION_UNKNOWN)
                     .of(named.location());

@@ -59,6 +59,16 @@ final class ProjectRegistry {
         return id;
     }
 
+    /** As {@link #admit}, then the caller's access to one location of the project (an IAM condition may deny just that). */
+    String admitIn(String idOrNumber, String location, ApiMethod method, String resource) {
+        String id = admit(idOrNumber, method, resource);
+        if (denied.contains(id + "/" + location)) {
+            throw ServiceError.PERMISSION_DENIED.withInfo("IAM_PERMISSION_DENIED", "aiplatform.googleapis.com",
+                    Map.of("permission", method.permission(), "resource", resource), method.permission(), resource);
+        }
+        return id;
+    }
+
     private static String derive(String projectId) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(projectId.getBytes(StandardCharsets.UTF_8));

@@ -50,6 +50,19 @@ public class ApiCallException extends RuntimeException {
         return reason;
     }
 
+    /**
+     * The IAM permission the service says was missing (ErrorInfo metadata {@code permission}); null
+     * when it named none. Found through any wrapping, e.g. "cannot list the locations of ...".
+     */
+    public String permission() {
+        for (Throwable t = getCause(); t != null; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api.getMetadata() == null ? null : api.getMetadata().get("permission");
+            }
+        }
+        return null;
+    }
+
     /** The BadRequest field violations, {@code field: description}; empty when there were none. */
     public List<String> violations() {
         return violations;

@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  */
 public final class JobValidator {
     static final String REQUIRED = "Required field is not set.";
-    private static final Pattern LABEL_KEY = Pattern.compile("[\\p{Ll}\\p{Lo}][\\p{Ll}\\p{Lo}\\p{N}_-]{0,62}");
-    private static final Pattern LABEL_VALUE = Pattern.compile("[\\p{Ll}\\p{Lo}\\p{N}_-]{0,63}");
+    // 1 to 64 and 0 to 64 characters (code points), as the labels comment of nas_job.proto says.
+    private static final Pattern LABEL_KEY = Pattern.compile("[\\p{Ll}\\p{Lo}][\\p{Ll}\\p{Lo}\\p{N}_-]{0,63}");
+    private static final Pattern LABEL_VALUE = Pattern.compile("[\\p{Ll}\\p{Lo}\\p{N}_-]{0,64}");
 
     private JobValidator() {
     }

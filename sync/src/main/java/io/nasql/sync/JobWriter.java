@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.concurrent.CancellationException;
 
 /**
  * Create, delete and cancel, written through to the API first and to the inventory only once
@@ -111,13 +110,8 @@ public final class JobWriter {
                 // The caller sees the cancel and says the delete goes on at the API.
                 return false;
             }
-            Operation operation;
-            try {
-                operation = runner.call(delete.scope(), () -> operations.getOperation(delete.operationName()), true, cancel);
-            } catch (CancellationException e) {
-                // gax cancels a call it has given up on; that is a timeout as far as the user is concerned.
-                throw gaveUp(delete);
-            }
+            // A plain unary GetOperation: no gax polling future here that could be cancelled under us.
+            Operation operation = runner.call(delete.scope(), () -> operations.getOperation(delete.operationName()), true, cancel);
             if (operation.getDone()) {
                 if (operation.hasError()) {
                     throw new ApiCallException(Code.forNumber(operation.getError().getCode()).name(),

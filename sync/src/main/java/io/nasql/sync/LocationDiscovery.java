@@ -39,6 +39,7 @@ public final class LocationDiscovery {
     private final Clock clock;
     private final Duration remember;
     private final int parallelism;
+    private final CancelToken cancel;
 
     /** A project's locations to sync and those skipped as UNSUPPORTED; or why they could not be listed. */
     public record Found(List<String> locations, List<String> unsupported, ApiCallException failure) {
@@ -49,6 +50,13 @@ public final class LocationDiscovery {
 
     public LocationDiscovery(JobServiceClients clients, CallRunner runner, SyncMemory memory, Clock clock,
                              Duration remember, int parallelism) {
+        this(clients, runner, memory, clock, remember, parallelism, new CancelToken());
+    }
+
+    /** {@code cancel} is the statement's Ctrl-C: once cancelled, no further ListLocations starts. */
+    public LocationDiscovery(JobServiceClients clients, CallRunner runner, SyncMemory memory, Clock clock,
+                             Duration remember, int parallelism, CancelToken cancel) {
+        this.cancel = cancel;
         this.clients = clients;
         this.runner = runner;
         this.memory = memory;
@@ -84,6 +92,9 @@ public final class LocationDiscovery {
                     memory.rememberLocations(ask.getKey(), locations, now);
                     found.put(ask.getKey(), new Found(locations, List.of(), null));
                 } catch (ExecutionException e) {
+                    if (e.getCause() instanceof CancelledException cancelled) {
+                        throw cancelled;
+                    }
                     found.put(ask.getKey(), Found.failed(e.getCause() instanceof ApiCallException api ? api
                             : new ApiCallException("UNKNOWN", String.valueOf(e.getCause()), e.getCause())));
                 }
@@ -110,7 +121,7 @@ public final class LocationDiscovery {
             ListLocationsRequest request = ListLocationsRequest.newBuilder().setName("projects/" + project).setPageToken(token).build();
             ListLocationsResponse page;
             try {
-                page = runner.call(new ScopeKey(project, DISCOVERY_LOCATION), () -> client.listLocationsCallable().call(request));
+                page = runner.call(new ScopeKey(project, DISCOVERY_LOCATION), () -> client.listLocationsCallable().call(request), true, cancel);
             } catch (ApiCallException e) {
                 throw new ApiCallException(e.code(), "cannot list the locations of project " + project + " (" + e.getMessage()
                         + "); pass --locations to name them", e, e.reason(), e.violations());

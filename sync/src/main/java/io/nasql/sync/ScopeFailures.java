@@ -27,19 +27,24 @@ public final class ScopeFailures {
     /** The failure as nasql records and prints it: the service's words, then what to do. */
     public static String describe(ApiCallException e, ScopeStatus status, String projectsId, String locationsId) {
         String said = e.toString();
-        String advice = advice(status, projectsId, locationsId);
+        String advice = status == ScopeStatus.DENIED ? denied(projectsId, e.permission()) : advice(status, projectsId, locationsId);
         return said + (said.endsWith(".") ? " " : ". ") + Character.toUpperCase(advice.charAt(0)) + advice.substring(1) + ".";
     }
 
     /** One sentence: what to do about a scope in this state; null for OK. */
     public static String advice(ScopeStatus status, String projectsId, String locationsId) {
         return switch (status) {
-            case DENIED -> "check that project " + projectsId + " exists and that you may list its NasJobs"
-                    + " (aiplatform.nasJobs.list, e.g. roles/aiplatform.viewer); it is not retried in this run";
+            case DENIED -> denied(projectsId, null);
             case DISABLED -> "enable the Vertex AI API: gcloud services enable aiplatform.googleapis.com --project " + projectsId;
             case UNSUPPORTED -> "NAS is not offered in " + locationsId + "; skipped until the project's remembered locations expire";
             case FAILED -> "retried at the next sync";
             case OK -> null;
         };
+    }
+
+    /** The DENIED advice, naming the permission the service said was missing (NasJobs' list when it named none). */
+    private static String denied(String projectsId, String permission) {
+        return "check that project " + projectsId + " exists and that you have " + (permission == null ? "aiplatform.nasJobs.list" : permission)
+                + " on it (e.g. roles/aiplatform.viewer)";
     }
 }

@@ -174,12 +174,13 @@ public final class SyncEngine implements AutoCloseable {
         ScopeOutcome outcome;
         try {
             outcome = interrupted.get() ? ScopeOutcome.interrupted(scope) : mirror(scope);
-        } catch (InterruptedException e) {
+        } catch (InterruptedException | CancelledException e) {
+            // CancelledException: the stop came while a call waited for its rate limiter; the scope is left as it was.
             outcome = ScopeOutcome.interrupted(scope);
         } catch (ApiCallException e) {
             ScopeStatus status = ScopeFailures.classify(e);
-            if (status == ScopeStatus.DENIED || status == ScopeStatus.DISABLED) {
-                // The whole project answers alike: its other scopes are not tried in this run.
+            if (status == ScopeStatus.DISABLED) {
+                // Project-wide, so its other scopes are not tried; a denial may be one location's (IAM condition).
                 deniedProjects.putIfAbsent(scope.projectsId(), status);
             }
             String message = ScopeFailures.describe(e, status, scope.projectsId(), scope.locationsId());
@@ -214,7 +215,7 @@ public final class SyncEngine implements AutoCloseable {
         ScopeStatus denied = deniedProjects.get(scope.projectsId());
         if (denied != null) {
             throw new ApiCallException("PERMISSION_DENIED", "another scope of project " + scope.projectsId()
-                    + " was answered " + denied + "; not tried", null, denied == ScopeStatus.DISABLED ? "SERVICE_DISABLED" : null, List.of());
+                    + " was answered " + denied + "; not tried", null, "SERVICE_DISABLED", List.of());
         }
         JobServiceClient client = clients.forLocation(scope.locationsId());
         Map<String, OffsetDateTime> known = store.updateTimes(scope);

@@ -113,16 +113,17 @@ class JobWriterTest {
         });
         cases.add(j -> {
             j.getNasJobSpecBuilder().getMultiTrialAlgorithmSpecBuilder().getSearchTrialSpecBuilder().getSearchTrialJobSpecBuilder()
-                    .getWorkerPoolSpecsBuilder(0).getMachineSpecBuilder().setMachineType("n1-standard-3");
+                    .getWorkerPoolSpecsBuilder(0).getMachineSpecBuilder().setMachineType("N1_standard 4");
             return j;
         });
         cases.add(j -> {
             j.getNasJobSpecBuilder().getMultiTrialAlgorithmSpecBuilder().getTrainTrialSpecBuilder().getTrainTrialJobSpecBuilder()
-                    .getWorkerPoolSpecsBuilder(0).getMachineSpecBuilder().setAcceleratorType(com.google.cloud.aiplatform.v1.AcceleratorType.NVIDIA_L4)
-                    .setAcceleratorCount(1);
+                    .getWorkerPoolSpecsBuilder(0).getMachineSpecBuilder().setMachineType("g2-standard-4")
+                    .setAcceleratorType(com.google.cloud.aiplatform.v1.AcceleratorType.NVIDIA_L4).setAcceleratorCount(0);
             return j;
         });
         cases.add(j -> j.setDisplayName("x".repeat(129)).putLabels("Team", "A"));
+        cases.add(j -> j.putLabels("k".repeat(65), "v").putLabels("v", "v".repeat(65)));
         try (SyncFixture f = new SyncFixture(project()); JobServiceClient client = f.clients.forLocation("us-central1")) {
             for (UnaryOperator<NasJob.Builder> change : cases) {
                 NasJob job = change.apply(SampleJobs.minimal("checked").toBuilder()).build();
@@ -131,13 +132,50 @@ class JobWriterTest {
                 assertThat(refused).as("the emulator refuses what the pre-check refuses: %s", local).isNotNull();
                 assertThat(local).isEqualTo(ApiCallException.of(refused).violations());
             }
-            assertThat(JobValidator.problems(SampleJobs.minimal("fine"))).isEmpty();
+            // What the service accepts, the pre-check accepts too: the longest label key and value, the longest name, 64 labels.
+            List<NasJob.Builder> valid = new ArrayList<>();
+            valid.add(SampleJobs.minimal("fine").toBuilder());
+            valid.add(SampleJobs.minimal("x".repeat(128)).toBuilder().putLabels("k".repeat(64), "v".repeat(64)).putLabels("\u00e9t\u00e9", ""));
+            NasJob.Builder many = SampleJobs.minimal("many-labels").toBuilder();
+            for (int i = 0; many.getLabelsCount() < 64; i++) {
+                many.putLabels("l" + i, "v" + i);
+            }
+            valid.add(many);
+            // Real machine types and accelerators, beyond any list nasql could keep: the pre-check looks at their shape only.
+            valid.add(machine("e2-highmem-2", com.google.cloud.aiplatform.v1.AcceleratorType.ACCELERATOR_TYPE_UNSPECIFIED, 0));
+            valid.add(machine("n2d-standard-8", com.google.cloud.aiplatform.v1.AcceleratorType.ACCELERATOR_TYPE_UNSPECIFIED, 0));
+            valid.add(machine("a3-megagpu-8g", com.google.cloud.aiplatform.v1.AcceleratorType.NVIDIA_H100_MEGA_80GB, 8));
+            valid.add(machine("ct5lp-hightpu-4t", com.google.cloud.aiplatform.v1.AcceleratorType.TPU_V5_LITEPOD, 4));
+            valid.add(machine("cloud-tpu", com.google.cloud.aiplatform.v1.AcceleratorType.TPU_V4_POD, 8));
+            for (NasJob.Builder fine : valid) {
+                NasJob job = fine.build();
+                assertThat(JobValidator.problems(job)).as("the pre-check accepts %s", job.getLabelsMap()).isEmpty();
+                assertThat(client.createNasJob("projects/p/locations/us-central1", job).getName()).isNotEmpty();
+            }
             NasJob twoProblems = SampleJobs.minimal("").toBuilder().putLabels("Bad", "x").build();
             ApiException refused = catchThrowableOfType(() -> client.createNasJob("projects/p/locations/us-central1", twoProblems),
                     ApiException.class);
             assertThat(ApiCallException.of(refused).toString()).as("each violation on a line of its own").isEqualTo(String.join(
                     System.lineSeparator(), "INVALID_ARGUMENT: the service found 2 problems:", "  nas_job.display_name: Required field is not set.",
                     "  nas_job.labels: Invalid label key 'Bad': keys are 1 to 64 lowercase letters, digits, '_' or '-', starting with a letter."));
+        }
+    }
+
+    /** The sample job with its search trials on this machine. */
+    private static NasJob.Builder machine(String type, com.google.cloud.aiplatform.v1.AcceleratorType accelerator, int count) {
+        NasJob.Builder job = SampleJobs.minimal("on-" + type).toBuilder();
+        job.getNasJobSpecBuilder().getMultiTrialAlgorithmSpecBuilder().getSearchTrialSpecBuilder().getSearchTrialJobSpecBuilder()
+                .getWorkerPoolSpecsBuilder(0).getMachineSpecBuilder().setMachineType(type).setAcceleratorType(accelerator).setAcceleratorCount(count);
+        return job;
+    }
+
+    @Test
+    void aMachineTypeOfTheRightShapeIsLeftToTheServiceToJudge() throws Exception {
+        try (SyncFixture f = new SyncFixture(project()); JobServiceClient client = f.clients.forLocation("us-central1")) {
+            NasJob unknown = machine("n1-standard-3", com.google.cloud.aiplatform.v1.AcceleratorType.ACCELERATOR_TYPE_UNSPECIFIED, 0).build();
+            assertThat(JobValidator.problems(unknown)).isEmpty();
+            ApiException refused = catchThrowableOfType(() -> client.createNasJob("projects/p/locations/us-central1", unknown), ApiException.class);
+            assertThat(ApiCallException.of(refused).violations()).singleElement().asString().endsWith("Machine type \"n1-standard-3\" is not supported.");
         }
     }
 

@@ -25,6 +25,30 @@ class LocationDiscoveryTest {
     }
 
     @Test
+    void aCancelledStatementStartsNoListLocations() throws Exception {
+        try (SyncFixture f = new SyncFixture(EmulatorConfig.empty().withSeedData(PROJECTS, EmulatorConfig.DEFAULT_LOCATIONS, 1, 3))) {
+            CancelToken cancel = new CancelToken();
+            cancel.cancel();
+            LocationDiscovery discovery = new LocationDiscovery(f.clients, new CallRunner(f.options), f.store.memory(), Clock.systemUTC(),
+                    LocationDiscovery.REMEMBER, LocationDiscovery.PARALLELISM, cancel);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> discovery.discover(PROJECTS)).isInstanceOf(CancelledException.class);
+            assertThat(f.emulator.stats().calls("ListLocations")).isZero();
+        }
+    }
+
+    @Test
+    void aProjectWhoseLocationsResolveLosesItsOldFailureRow() throws Exception {
+        try (SyncFixture f = new SyncFixture(EmulatorConfig.empty().withSeedData(List.of("open"), List.of("us-central1"), 1, 3))) {
+            // An earlier run could not list the project's locations (it was denied then).
+            f.store.markScopeFailed(new ScopeKey("open", "*"), io.nasql.db.ScopeStatus.DENIED, "PERMISSION_DENIED: earlier",
+                    java.time.OffsetDateTime.parse("2026-11-01T00:00:00Z"));
+            ScopeResolver.Resolution resolution = f.resolver(new CallRunner(f.options)).resolve(List.of("open"), List.of());
+            assertThat(resolution.failures()).isEmpty();
+            assertThat(f.inventory.dsl().fetchCount(SYNC_SCOPES, SYNC_SCOPES.LOCATIONSID.eq("*"))).isZero();
+        }
+    }
+
+    @Test
     void threeProjectsTimesFortyRegionsAreDiscoveredOnceAndUnsupportedRegionsAreSkippedUntilTheListExpires() throws Exception {
         try (SyncFixture f = new SyncFixture(EmulatorConfig.empty().withSeedData(PROJECTS, EmulatorConfig.DEFAULT_LOCATIONS, 2, 3));
              SyncEngine engine = f.engine()) {
@@ -76,6 +100,9 @@ class LocationDiscoveryTest {
             assertThat(resolution.failures()).extracting(ScopeOutcome::scope, ScopeOutcome::status).containsExactly(
                     org.assertj.core.groups.Tuple.tuple(new ScopeKey("nobody", "*"), ScopeOutcome.Status.DENIED),
                     org.assertj.core.groups.Tuple.tuple(new ScopeKey("off", "*"), ScopeOutcome.Status.DISABLED));
+            // ListLocations was refused: the advice names its permission, as the service's ErrorInfo does.
+            assertThat(resolution.failures().get(0).message()).contains("Permission 'aiplatform.locations.list' denied")
+                    .contains("that you have aiplatform.locations.list on it").doesNotContain("nasJobs");
             SyncReport named = engine.sync(List.of(new ScopeKey("open", "us-central1"), new ScopeKey("nobody", "us-central1"),
                     new ScopeKey("off", "us-central1")));
             assertThat(named.problems()).hasSize(2);
@@ -84,7 +111,7 @@ class LocationDiscoveryTest {
             assertThat(rows).extracting(r -> r.getProjectsid() + "=" + r.getStatus()).containsExactly("nobody=DENIED", "off=DISABLED", "open=OK");
             assertThat(rows.get(0).getErrormessage())
                     .contains("Permission 'aiplatform.nasJobs.list' denied on resource '//aiplatform.googleapis.com/projects/nobody/locations/us-central1'")
-                    .contains("Check that project nobody exists");
+                    .contains("Check that project nobody exists and that you have aiplatform.nasJobs.list on it");
             assertThat(rows.get(1).getErrormessage()).contains("Vertex AI API has not been used")
                     .contains("gcloud services enable aiplatform.googleapis.com --project off");
         }

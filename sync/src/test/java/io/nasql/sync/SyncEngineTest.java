@@ -189,6 +189,20 @@ class SyncEngineTest {
     }
 
     @Test
+    void aLocationDeniedByAnIamConditionLeavesTheProjectsOtherLocationsTried() throws Exception {
+        // Serial, the denied location first: before the fix its denial marked the other location "not tried".
+        SyncOptions serial = SyncOptions.defaults().withConcurrency(1);
+        try (SyncFixture f = new SyncFixture(seeded(1, 2).withDenyProjects(Set.of("proj-001/" + LOCATIONS.get(0))), serial);
+             SyncEngine engine = f.engine()) {
+            SyncReport report = engine.sync(scopes(1));
+            assertThat(report.count(ScopeOutcome.Status.DENIED)).isEqualTo(1);
+            assertThat(report.count(ScopeOutcome.Status.OK)).isEqualTo(1);
+            assertThat(f.emulator.stats().calls("ListNasJobs")).isEqualTo(2);
+            assertThat(f.inventory.dsl().fetchCount(NAS_JOBS, NAS_JOBS.LOCATIONSID.eq(LOCATIONS.get(1)))).isEqualTo(2);
+        }
+    }
+
+    @Test
     void quotaExhaustionSlowsTheSyncButItCompletesExact() throws Exception {
         // Backoff long enough to reach the next quota window, as the default (up to 20 s) does for the real one-minute window.
         SyncOptions fast = SyncOptions.defaults().withRate(6000, 60).withBackoff(Duration.ofMillis(20), Duration.ofMillis(400));

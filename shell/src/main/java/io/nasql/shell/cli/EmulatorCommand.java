@@ -61,7 +61,7 @@ public final class EmulatorCommand implements Callable<Integer> {
             description = "Creates, cancels and deletes per project and region per minute; 0 = none (default: ${DEFAULT-VALUE}, as Vertex AI).")
     int submitQuotaPerMinute;
 
-    @Option(names = "--deny-projects", split = ",", paramLabel = "ID", description = "Projects that exist but answer PERMISSION_DENIED.")
+    @Option(names = "--deny-projects", split = ",", paramLabel = "ID", description = "Projects that exist but answer PERMISSION_DENIED; P/LOCATION denies only that location of P.")
     List<String> denyProjects = new ArrayList<>();
 
     @Option(names = "--organization", paramLabel = "ORG_ID", defaultValue = DiscoveryConfig.DEFAULT_ORGANIZATION,
@@ -85,6 +85,9 @@ public final class EmulatorCommand implements Callable<Integer> {
 
     @Option(names = "--deny-asset-search", description = "Answer SearchAllResources with PERMISSION_DENIED, as for a caller without the permission.")
     boolean denyAssetSearch;
+
+    @Option(names = "--disable-asset-api", description = "Answer SearchAllResources with SERVICE_DISABLED, as when the Cloud Asset API is off in the quota project.")
+    boolean disableAssetApi;
 
     @Option(names = "--disable-api", split = ",", paramLabel = "ID",
             description = "Projects with the Vertex AI API disabled: PERMISSION_DENIED with ErrorInfo SERVICE_DISABLED.")
@@ -128,7 +131,8 @@ public final class EmulatorCommand implements Callable<Integer> {
         DiscoveryConfig discovery;
         try {
             discovery = DiscoveryConfig.defaults().withHierarchy(organization, folders).withScopesWithJobs(scopesWithJobs)
-                    .withAssetLag(Duration.ofMillis(assetLagMs)).withAssetQuota(assetQuotaPerMinute).withDenyAssetSearch(denyAssetSearch);
+                    .withAssetLag(Duration.ofMillis(assetLagMs)).withAssetQuota(assetQuotaPerMinute).withDenyAssetSearch(denyAssetSearch)
+                    .withAssetApiDisabled(disableAssetApi);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -57,7 +57,7 @@ public final class SyncRun {
 
     public SyncReport scopes(List<String> projects, List<String> locations, CancelToken cancel) throws InterruptedException {
         long callsBefore = api.callRunner().calls();
-        ScopeResolver.Resolution resolution = new ScopeResolver(locationDiscovery()).resolve(projects, locations);
+        ScopeResolver.Resolution resolution = new ScopeResolver(locationDiscovery(cancel)).resolve(projects, locations);
         return run(resolution.scopes(), resolution.failures(), cancel, callsBefore);
     }
 
@@ -74,8 +74,8 @@ public final class SyncRun {
         long callsBefore = api.callRunner().calls();
         ScopeDiscovery.Plan plan;
         try (DiscoveryClients clients = new DiscoveryClients(api.target(), api.clients().credentials(), options.callDeadline())) {
-            plan = new ScopeDiscovery(clients, api.callRunner(), new ScopeResolver(locationDiscovery())::resolve,
-                    new ScopeOrigins(inventory.inventory().dsl()), notices).plan(projects, locations, scope);
+            plan = new ScopeDiscovery(clients, api.callRunner(), new ScopeResolver(locationDiscovery(cancel))::resolve,
+                    new ScopeOrigins(inventory.inventory().dsl()), notices, cancel).plan(projects, locations, scope);
         }
         SyncReport report = run(plan.keys(), plan.failures(), cancel, callsBefore);
         new ScopeOrigins(inventory.inventory().dsl()).record(plan.scopes());
@@ -83,8 +83,9 @@ public final class SyncRun {
     }
 
     /** Each project's locations, remembered for a day; regions without NAS are skipped until then. */
-    private LocationDiscovery locationDiscovery() {
-        return new LocationDiscovery(api.clients(), api.callRunner(), inventory.store().memory(), Clock.systemUTC());
+    private LocationDiscovery locationDiscovery(CancelToken cancel) {
+        return new LocationDiscovery(api.clients(), api.callRunner(), inventory.store().memory(), Clock.systemUTC(),
+                LocationDiscovery.REMEMBER, LocationDiscovery.PARALLELISM, cancel);
     }
 
     public SyncReport run(List<ScopeKey> scopes, CancelToken cancel) throws InterruptedException {

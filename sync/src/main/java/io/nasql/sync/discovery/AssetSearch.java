@@ -5,6 +5,7 @@ import com.google.cloud.asset.v1.SearchAllResourcesRequest;
 import com.google.cloud.asset.v1.SearchAllResourcesResponse;
 import io.nasql.db.ScopeKey;
 import io.nasql.sync.CallRunner;
+import io.nasql.sync.CancelToken;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -23,8 +24,10 @@ final class AssetSearch {
 
     private final DiscoveryClients clients;
     private final CallRunner runner;
+    private final CancelToken cancel;
 
-    AssetSearch(DiscoveryClients clients, CallRunner runner) {
+    AssetSearch(DiscoveryClients clients, CallRunner runner, CancelToken cancel) {
+        this.cancel = cancel;
         this.clients = clients;
         this.runner = runner;
     }
@@ -39,7 +42,7 @@ final class AssetSearch {
                     .setReadMask(com.google.protobuf.FieldMask.newBuilder().addPaths("name").addPaths("project").addPaths("location"))
                     .build();
             SearchAllResourcesResponse page = runner.call(new ScopeKey(container, "cloudasset"),
-                    () -> clients.assets().searchAllResourcesCallable().call(request));
+                    () -> clients.assets().searchAllResourcesCallable().call(request), true, cancel);
             for (ResourceSearchResult result : page.getResultsList()) {
                 String number = numberOf(result);
                 if (number != null && !result.getLocation().isEmpty()) {

@@ -9,6 +9,8 @@ import com.google.cloud.resourcemanager.v3.Project;
 import io.nasql.db.ScopeKey;
 import io.nasql.sync.ApiCallException;
 import io.nasql.sync.CallRunner;
+import io.nasql.sync.CancelToken;
+import io.nasql.sync.CancelledException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -27,12 +29,19 @@ import java.util.concurrent.Future;
  */
 final class ProjectIds {
     private static final int PAGE_SIZE = 1000;
+    /**
+     * The one rate-limiter key of every Resource Manager call: its quota is charged to the caller's
+     * project, not to the project looked up, so all lookups share one allowance (and one backoff).
+     */
+    static final ScopeKey QUOTA = new ScopeKey("resourcemanager.googleapis.com", "caller");
 
     private final DiscoveryClients clients;
     private final CallRunner runner;
+    private final CancelToken cancel;
     private final Map<String, String> idByNumber = new ConcurrentHashMap<>();
 
-    ProjectIds(DiscoveryClients clients, CallRunner runner) {
+    ProjectIds(DiscoveryClients clients, CallRunner runner, CancelToken cancel) {
+        this.cancel = cancel;
         this.clients = clients;
         this.runner = runner;
     }
@@ -43,7 +52,7 @@ final class ProjectIds {
             return known;
         }
         String name = "projects/" + number;
-        Project project = runner.call(new ScopeKey(name, "resourcemanager"), () -> clients.projects().getProject(name));
+        Project project = runner.call(QUOTA, () -> clients.projects().getProject(name), true, cancel);
         idByNumber.put(number, project.getProjectId());
         return project.getProjectId();
     }
@@ -71,6 +80,8 @@ final class ProjectIds {
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof ApiCallException failure) {
                         ids.put(lookup.getKey(), failure);
+                    } else if (e.getCause() instanceof CancelledException cancelled) {
+                        throw cancelled;
                     } else if (e.getCause() instanceof InterruptedException i) {
                         throw i;
                     } else {
@@ -104,8 +115,8 @@ final class ProjectIds {
         String token = "";
         do {
             ListProjectsRequest request = ListProjectsRequest.newBuilder().setParent(parent).setPageSize(PAGE_SIZE).setPageToken(token).build();
-            ListProjectsResponse page = runner.call(new ScopeKey(parent, "resourcemanager"),
-                    () -> clients.projects().listProjectsCallable().call(request));
+            ListProjectsResponse page = runner.call(QUOTA,
+                    () -> clients.projects().listProjectsCallable().call(request), true, cancel);
             for (Project p : page.getProjectsList()) {
                 if (p.getState() == Project.State.ACTIVE) {
                     ids.add(p.getProjectId());
@@ -122,8 +133,8 @@ final class ProjectIds {
         String token = "";
         do {
             ListFoldersRequest request = ListFoldersRequest.newBuilder().setParent(parent).setPageSize(PAGE_SIZE).setPageToken(token).build();
-            ListFoldersResponse page = runner.call(new ScopeKey(parent, "resourcemanager"),
-                    () -> clients.folders().listFoldersCallable().call(request));
+            ListFoldersResponse page = runner.call(QUOTA,
+                    () -> clients.folders().listFoldersCallable().call(request), true, cancel);
             page.getFoldersList().stream().filter(f -> f.getState() == Folder.State.ACTIVE).map(Folder::getName).forEach(folders::add);
             token = page.getNextPageToken();
         } while (!token.isEmpty());

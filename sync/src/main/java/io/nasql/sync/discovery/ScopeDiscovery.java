@@ -6,6 +6,7 @@ import io.nasql.db.ScopeOrigins.Found;
 import io.nasql.db.ScopeOrigins.Origin;
 import io.nasql.sync.ApiCallException;
 import io.nasql.sync.CallRunner;
+import io.nasql.sync.CancelToken;
 import io.nasql.sync.ScopeOutcome;
 import io.nasql.sync.ScopeResolver;
 import java.util.ArrayList;
@@ -42,8 +43,14 @@ public final class ScopeDiscovery {
 
     public ScopeDiscovery(DiscoveryClients clients, CallRunner runner, ProjectScopes projectScopes, ScopeOrigins origins,
                           Consumer<String> notices) {
-        this.search = new AssetSearch(clients, runner);
-        this.projectIds = new ProjectIds(clients, runner);
+        this(clients, runner, projectScopes, origins, notices, new CancelToken());
+    }
+
+    /** {@code cancel} is the statement's Ctrl-C: once cancelled, no further search or lookup starts. */
+    public ScopeDiscovery(DiscoveryClients clients, CallRunner runner, ProjectScopes projectScopes, ScopeOrigins origins,
+                          Consumer<String> notices, CancelToken cancel) {
+        this.search = new AssetSearch(clients, runner, cancel);
+        this.projectIds = new ProjectIds(clients, runner, cancel);
         this.projectScopes = projectScopes;
         this.origins = origins;
         this.notices = notices;
@@ -64,9 +71,13 @@ public final class ScopeDiscovery {
             } catch (ApiCallException e) {
                 if (!e.code().equals("PERMISSION_DENIED")) {
                     failures.add(failure(container, e, "cannot search Cloud Asset Inventory in " + container));
+                    // The scopes found before are still listed: their rows are refreshed, not left to age.
+                    held(container, locations, scope, scopes);
                     continue;
                 }
-                notices.accept("no permission " + AssetSearch.PERMISSION + " on " + container
+                notices.accept(("SERVICE_DISABLED".equals(e.reason())
+                        ? "the Cloud Asset API is disabled in your quota project (enable it: gcloud services enable cloudasset.googleapis.com)"
+                        : "no permission " + AssetSearch.PERMISSION + " on " + container)
                         + ": listing its projects through Resource Manager and their locations instead");
                 fallback(container, locations, scope, scopes, failures);
             }
@@ -94,7 +105,11 @@ public final class ScopeDiscovery {
                 }
             }
         }
-        // Held before, not returned now: the search may lag, so the Vertex AI API has the last word.
+        held(container, locations, scope, scopes);
+    }
+
+    /** Held before, not returned now: the search may lag (or failed), so the Vertex AI API has the last word. */
+    private void held(String container, List<String> locations, DiscoveryScope scope, Map<ScopeKey, Found> scopes) {
         for (ScopeKey held : origins.heldIn(container)) {
             if (!scope.excludes(held.projectsId()) && (locations.isEmpty() || locations.contains(held.locationsId()))) {
                 scopes.putIfAbsent(held, new Found(held, Origin.DISCOVERED, container));

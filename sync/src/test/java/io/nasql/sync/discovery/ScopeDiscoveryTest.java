@@ -3,6 +3,7 @@ package io.nasql.sync.discovery;
 import static io.nasql.db.generated.Tables.NAS_JOBS;
 import static io.nasql.db.generated.Tables.SYNC_SCOPES;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.cloud.aiplatform.v1.NasJob;
@@ -19,6 +20,8 @@ import io.nasql.emulator.ManualClock;
 import io.nasql.emulator.SampleJobs;
 import io.nasql.sync.ApiTarget;
 import io.nasql.sync.CallRunner;
+import io.nasql.sync.CancelToken;
+import io.nasql.sync.CancelledException;
 import io.nasql.sync.JobServiceClients;
 import io.nasql.sync.LocationDiscovery;
 import io.nasql.sync.ScopeResolver;
@@ -54,6 +57,7 @@ class ScopeDiscoveryTest {
     private JobServiceClients clients;
     private CallRunner runner;
     private DiscoveryClients discoveryClients;
+    private final CancelToken cancel = new CancelToken();
 
     @AfterEach
     void close() throws Exception {
@@ -63,7 +67,13 @@ class ScopeDiscoveryTest {
     }
 
     private ScopeDiscovery start(DiscoveryConfig discovery) throws Exception {
-        EmulatorConfig config = EmulatorConfig.empty().withSeedData(PROJECTS, LOCATIONS, 2, 5).withOperationDelay(Duration.ZERO);
+        return start(discovery, Duration.ofMinutes(1));
+    }
+
+    /** {@code quotaWindow}: the window of the emulator's quotas (a long one keeps a spent quota spent for the test). */
+    private ScopeDiscovery start(DiscoveryConfig discovery, Duration quotaWindow) throws Exception {
+        EmulatorConfig config = EmulatorConfig.empty().withSeedData(PROJECTS, LOCATIONS, 2, 5).withOperationDelay(Duration.ZERO)
+                .withQuota(EmulatorConfig.CRUD_PER_MINUTE, quotaWindow);
         emulator = keep(EmulatorServer.start(config, clock, discovery));
         inventory = keep(Inventory.open("jdbc:h2:mem:" + UUID.randomUUID() + "/google"));
         clients = keep(new JobServiceClients(ApiTarget.emulator(emulator.endpoint()), Duration.ofSeconds(10)));
@@ -74,8 +84,9 @@ class ScopeDiscoveryTest {
         ProjectsClient projects = discoveryClients.projects();
         PROJECTS.forEach(id -> idByNumber.put(projects.getProject("projects/" + id).getName().substring("projects/".length()), id));
         emulator.stats().reset();
-        return new ScopeDiscovery(discoveryClients, runner, new ScopeResolver(new LocationDiscovery(clients, runner, new InventoryStore(inventory).memory(), Clock.systemUTC()))::resolve,
-                new ScopeOrigins(inventory.dsl()), notices::add);
+        return new ScopeDiscovery(discoveryClients, runner, new ScopeResolver(new LocationDiscovery(clients, runner,
+                new InventoryStore(inventory).memory(), Clock.systemUTC(), LocationDiscovery.REMEMBER, LocationDiscovery.PARALLELISM, cancel))::resolve,
+                new ScopeOrigins(inventory.dsl()), notices::add, cancel);
     }
 
     private <T extends AutoCloseable> T keep(T closeable) {
@@ -159,6 +170,63 @@ class ScopeDiscoveryTest {
         assertThat(plan.scopes()).allSatisfy(f -> assertThat(f.origin()).isEqualTo(Origin.FALLBACK));
         assertThat(emulator.stats().calls("ListLocations")).isEqualTo(5);
         assertThat(emulator.stats().calls("ListFolders")).isEqualTo(3);
+    }
+
+    @Test
+    void ctrlCDuringDiscoveryStopsItBeforeTheNextCall() throws Exception {
+        start(DiscoveryConfig.defaults().withHierarchy(ORG_ID, 2).withDenyAssetSearch(true));
+        // Ctrl-C as the search's denial is reported: the fallback through Resource Manager and ListLocations must not start.
+        ScopeDiscovery cancelling = new ScopeDiscovery(discoveryClients, runner, new ScopeResolver(new LocationDiscovery(clients, runner,
+                new InventoryStore(inventory).memory(), Clock.systemUTC(), LocationDiscovery.REMEMBER, LocationDiscovery.PARALLELISM, cancel))::resolve,
+                new ScopeOrigins(inventory.dsl()), line -> cancel.cancel(), cancel);
+
+        assertThatThrownBy(() -> cancelling.plan(List.of(), List.of(), organization())).isInstanceOf(CancelledException.class);
+        assertThat(emulator.stats().calls("SearchAllResources")).isEqualTo(1);
+        assertThat(emulator.stats().calls("ListProjects") + emulator.stats().calls("ListFolders")
+                + emulator.stats().calls("ListLocations")).isZero();
+    }
+
+    @Test
+    void projectNumberLookupsShareOneResourceManagerAllowance() throws Exception {
+        start(DiscoveryConfig.defaults().withHierarchy(ORG_ID, 0));
+        // 600 a minute, no burst beyond one: six lookups in parallel take at least five intervals of 100 ms
+        // when they share the caller's allowance, as Resource Manager's quota does; none if each project had its own.
+        ProjectIds ids = new ProjectIds(discoveryClients, new CallRunner(OPTIONS.withRate(600, 1)), cancel);
+        long start = System.nanoTime();
+        Map<String, Object> found = ids.idsOf(idByNumber.keySet(), 16);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(found).isEqualTo(new HashMap<String, Object>(idByNumber));
+        assertThat(millis).isGreaterThanOrEqualTo(450);
+    }
+
+    @Test
+    void aDisabledCloudAssetApiIsSaidAsSuchNotAsAMissingPermission() throws Exception {
+        ScopeDiscovery discovery = start(DiscoveryConfig.defaults().withHierarchy(ORG_ID, 0).withAssetApiDisabled(true));
+
+        ScopeDiscovery.Plan plan = discovery.plan(List.of(), List.of("us-central1"), organization());
+
+        assertThat(notices).singleElement().asString().contains("Cloud Asset API is disabled", "cloudasset.googleapis.com")
+                .doesNotContain("no permission");
+        assertThat(plan.scopes()).isNotEmpty().allSatisfy(f -> assertThat(f.origin()).isEqualTo(Origin.FALLBACK));
+    }
+
+    @Test
+    void whenTheSearchFailsTheScopesFoundBeforeAreStillListed() throws Exception {
+        // One search an hour: the second plan's search is refused (RESOURCE_EXHAUSTED, retried, then given up).
+        ScopeDiscovery discovery = start(DiscoveryConfig.defaults().withHierarchy(ORG_ID, 0).withScopesWithJobs(2).withAssetQuota(1),
+                Duration.ofHours(1));
+        ScopeDiscovery.Plan first = discovery.plan(List.of(), List.of(), organization());
+        assertThat(first.keys()).hasSize(2);
+        syncAndRecord(first);
+
+        ScopeDiscovery.Plan second = discovery.plan(List.of(), List.of(), organization());
+
+        assertThat(second.failures()).singleElement().satisfies(o -> {
+            assertThat(o.scope()).isEqualTo(new ScopeKey(ORG, "*"));
+            assertThat(o.status()).isEqualTo(io.nasql.sync.ScopeOutcome.Status.FAILED);
+        });
+        assertThat(second.keys()).containsExactlyInAnyOrderElementsOf(first.keys());
+        assertThat(notices).isEmpty();
     }
 
     @Test
