@@ -4,9 +4,7 @@ import com.google.cloud.aiplatform.v1.NasJob;
 import com.google.cloud.asset.v1.ResourceSearchResult;
 import com.google.cloud.asset.v1.SearchAllResourcesRequest;
 import com.google.cloud.asset.v1.SearchAllResourcesResponse;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code google.cloud.asset.v1.AssetService.SearchAllResources} over the emulator's jobs: asset type
@@ -20,19 +18,17 @@ final class AssetService {
     private static final int MAX_PAGE_SIZE = 500;
 
     private final DiscoveryConfig discovery;
-    private final Duration quotaWindow;
+    private final QuotaWindow quota;
     private final EmulatorClock clock;
     private final ProjectRegistry projects;
     private final ResourceHierarchy hierarchy;
     private final AssetIndex index;
     private final Faults faults;
-    private final AtomicLong windowIndex = new AtomicLong(-1);
-    private final AtomicLong windowUsed = new AtomicLong();
 
     AssetService(EmulatorConfig config, DiscoveryConfig discovery, EmulatorClock clock, ProjectRegistry projects,
                  ResourceHierarchy hierarchy, JobRegistry registry) {
         this.discovery = discovery;
-        this.quotaWindow = config.quotaWindow();
+        this.quota = new QuotaWindow(config.quotaWindow(), discovery.assetQuotaPerWindow());
         this.clock = clock;
         this.projects = projects;
         this.hierarchy = hierarchy;
@@ -100,14 +96,8 @@ final class AssetService {
         if (discovery.assetQuotaPerWindow() == 0) {
             return;
         }
-        long window = System.nanoTime() / quotaWindow.toNanos();
-        synchronized (windowUsed) {
-            if (windowIndex.getAndSet(window) != window) {
-                windowUsed.set(0);
-            }
-            if (windowUsed.incrementAndGet() > discovery.assetQuotaPerWindow()) {
-                throw ServiceError.ASSET_QUOTA.of();
-            }
+        if (!quota.take(System.nanoTime())) {
+            throw ServiceError.ASSET_QUOTA.of();
         }
     }
 

@@ -2,7 +2,6 @@ package io.nasql.emulator;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The two quotas of the Vertex AI quota page, per (project, region) and window: every call is a
@@ -11,11 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Quotas {
     private final EmulatorConfig config;
-    private final Map<String, Window> crud = new ConcurrentHashMap<>();
-    private final Map<String, Window> submissions = new ConcurrentHashMap<>();
-
-    private record Window(long index, AtomicLong used) {
-    }
+    private final Map<String, QuotaWindow> crud = new ConcurrentHashMap<>();
+    private final Map<String, QuotaWindow> submissions = new ConcurrentHashMap<>();
 
     Quotas(EmulatorConfig config) {
         this.config = config;
@@ -33,9 +29,7 @@ final class Quotas {
         }
     }
 
-    private boolean take(Map<String, Window> windows, String key, int limit) {
-        long index = System.nanoTime() / config.quotaWindow().toNanos();
-        Window window = windows.compute(key, (k, w) -> w == null || w.index() != index ? new Window(index, new AtomicLong()) : w);
-        return window.used().incrementAndGet() <= limit;
+    private boolean take(Map<String, QuotaWindow> windows, String key, int limit) {
+        return windows.computeIfAbsent(key, k -> new QuotaWindow(config.quotaWindow(), limit)).take(System.nanoTime());
     }
 }
