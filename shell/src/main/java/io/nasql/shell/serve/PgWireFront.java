@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * <li>H2's PG server sends every result column's name in lower case; the inventory's columns get
  *     their camelCase names back ({@code displayName}), as nasql and the resource page show them.
  * <li>Only reading statements go through ({@link ReadOnlyGuard}); any other becomes a call that
- *     fails with "nasql serve is read only: DROP is refused".
+ *     fails with "nasql serve is read only: DROP is refused". That is for the message: the served
+ *     database's rights refuse what the filter misses (see {@link ReadOnlyEndpoint}).
  * <li>The PostgreSQL JDBC driver opens every session with {@code SET extra_float_digits = N}, which
  *     H2's PG server (it reports version 8.2) does not know; H2 prints floats in full anyway, so it
  *     becomes a setting H2 accepts and ignores.
@@ -55,16 +56,25 @@ final class PgWireFront implements AutoCloseable {
         return listener.getLocalPort();
     }
 
+    int backendPort() {
+        return backendPort;
+    }
+
     private void acceptLoop() {
         while (!listener.isClosed()) {
+            Socket client;
             try {
-                Socket client = listener.accept();
+                client = listener.accept();
+            } catch (IOException e) {
+                continue; // the listener closed (the loop ends), or one client failed to connect: the others go on
+            }
+            open.add(client);
+            try {
                 Socket backend = new Socket(InetAddress.getLoopbackAddress(), backendPort);
-                open.add(client);
                 open.add(backend);
                 daemon(() -> relayFrontend(client, backend), "nasql-serve-in").start();
             } catch (IOException e) {
-                // the listener closed, or one client failed to connect: the others go on
+                closeQuietly(client); // no backend for it: the client sees the connection close
             }
         }
     }
