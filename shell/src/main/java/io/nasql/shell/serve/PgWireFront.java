@@ -34,6 +34,8 @@ final class PgWireFront implements AutoCloseable {
     private static final String IGNORED_SET = "SET CLIENT_MIN_MESSAGES = notice";
     private static final int SSL_REQUEST = 80877103;
     private static final int GSS_REQUEST = 80877104;
+    /** PostgreSQL's own limit on a client message (MaxAllocSize, 1 GB) is far above any query a reader sends. */
+    private static final int MAX_MESSAGE = 64 << 20;
 
     private final ServerSocket listener;
     private final int backendPort;
@@ -90,7 +92,7 @@ final class PgWireFront implements AutoCloseable {
             int code;
             do {
                 int length = in.readInt();
-                byte[] body = in.readNBytes(length - 4);
+                byte[] body = body(in, length);
                 out.writeInt(length);
                 out.write(body);
                 out.flush();
@@ -108,7 +110,7 @@ final class PgWireFront implements AutoCloseable {
                     return;
                 }
                 int length = in.readInt();
-                byte[] body = in.readNBytes(length - 4);
+                byte[] body = body(in, length);
                 if (type == 'Q') {
                     body = query(body);
                 } else if (type == 'P') {
@@ -125,6 +127,14 @@ final class PgWireFront implements AutoCloseable {
             closeQuietly(client);
             closeQuietly(backend);
         }
+    }
+
+    /** A client message's body; a length no PostgreSQL client sends ends the connection (it would not be a client). */
+    private static byte[] body(DataInputStream in, int length) throws IOException {
+        if (length < 4 || length > MAX_MESSAGE) {
+            throw new IOException("message length " + length);
+        }
+        return in.readNBytes(length - 4);
     }
 
     /** A Query message: the SQL text, NUL-terminated. */

@@ -147,6 +147,24 @@ class ReadOnlyEndpointTest {
         assertThat(psql("postgresql://nasql_owner:wrong@127.0.0.1:" + endpoint.backendPort() + "/google", "SELECT 1")).isNotZero();
     }
 
+    @Test
+    void aClientSendingNonsenseIsHungUpOnAndOthersAreServed() throws Exception {
+        try (java.net.Socket idle = new java.net.Socket(InetAddress.getLoopbackAddress(), endpoint.port());
+             java.net.Socket nonsense = new java.net.Socket(InetAddress.getLoopbackAddress(), endpoint.port())) {
+            nonsense.setSoTimeout(10_000);
+            java.io.DataOutputStream out = new java.io.DataOutputStream(nonsense.getOutputStream());
+            out.writeInt(1 << 30); // a 1 GB startup packet: hung up on at once, not waited for and buffered
+            out.flush();
+            assertThat(nonsense.getInputStream().read()).as("the front hangs up").isEqualTo(-1);
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + endpoint.port() + "/google",
+                    ReadOnlyEndpoint.USER, PASSWORD); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM google.aiplatform.sync_scopes")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+        }
+    }
+
     private int psql(String url, String sql) {
         try {
             Process p = new ProcessBuilder(PSQL.toString(), url, "-X", "-v", "ON_ERROR_STOP=1", "-c", sql)
