@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -18,6 +19,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the local H2 inventory, read-only, to PostgreSQL clients (psql, Grafana, notebooks) until stopped.")
 public final class ServeCommand implements Callable<Integer> {
+    /** How often serve checks that the served database is still open (H2 closes it when a query runs out of memory). */
+    private static final int HEALTH_CHECK_SECONDS = 2;
 
     @ParentCommand
     NasqlCommand nasql;
@@ -57,7 +60,12 @@ public final class ServeCommand implements Callable<Integer> {
             try (Interrupts interrupts = Interrupts.onFirst(stop::countDown)) {
                 io.out().println("nasql serve listening on " + endpoint.url(listen));
                 io.out().flush();
-                stop.await();
+                while (!stop.await(HEALTH_CHECK_SECONDS, TimeUnit.SECONDS)) {
+                    if (endpoint.reopenIfClosed()) {
+                        io.err().println("nasql serve: the served database closed (a query ran out of memory?); it is open again");
+                        io.err().flush();
+                    }
+                }
             }
             io.err().println("nasql serve stopped");
             io.err().flush();

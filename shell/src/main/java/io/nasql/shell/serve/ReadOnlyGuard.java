@@ -72,13 +72,15 @@ public final class ReadOnlyGuard {
             } else if (c == '$' && i + 1 < n && sql.charAt(i + 1) == '$') {
                 int end = sql.indexOf("$$", i + 2);
                 i = end < 0 ? n : end + 2;
+            } else if (c == '$') {
+                i++; // a parameter, $1
             } else if (c == ';') {
                 statements.add(words);
                 words = new ArrayList<>();
                 i++;
-            } else if (Character.isLetter(c) || c == '_') {
+            } else if (Character.isJavaIdentifierStart(c)) { // as H2's tokenizer reads names ($$ and $1 were taken above)
                 int end = i + 1;
-                while (end < n && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_' || sql.charAt(end) == '$')) {
+                while (end < n && Character.isJavaIdentifierPart(sql.charAt(end))) {
                     end++;
                 }
                 words.add(sql.substring(i, end).toUpperCase(Locale.ROOT));
