@@ -67,7 +67,7 @@ public final class SyncEngine implements AutoCloseable {
     public SyncEngine(InventoryStore store, SyncWorker worker, JobServiceClients clients, CallRunner runner, SyncOptions options,
                       Clock clock) {
         this.worker = worker;
-        ScopeLeases leases = store.leases(worker.id(), worker.leaseTtl(), clock);
+        ScopeLeases leases = store.leases(worker.id(), worker.leaseTtl());
         this.store = store.fencedBy(leases);
         this.unleased = store;
         this.held = new HeldScopes(leases);
