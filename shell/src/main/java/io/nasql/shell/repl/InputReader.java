@@ -1,5 +1,6 @@
 package io.nasql.shell.repl;
 
+import io.nasql.db.Backend;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -17,10 +18,15 @@ public final class InputReader {
     private final LineReader reader;
 
     public InputReader(Terminal terminal, Completer completer, boolean color, Path historyFile) {
+        this(terminal, completer, color, historyFile, Backend.H2);
+    }
+
+    /** As above, a statement's end found as the inventory's database ({@code dialect}) reads SQL. */
+    public InputReader(Terminal terminal, Completer completer, boolean color, Path historyFile, Backend dialect) {
         this.reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("nasql")
-                .parser(new StatementParser())
+                .parser(new StatementParser(dialect))
                 .completer(completer)
                 .highlighter(new SqlHighlighter(color, SqlCompleter.KEYWORDS))
                 .history(new DefaultHistory())
