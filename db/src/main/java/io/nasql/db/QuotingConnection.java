@@ -44,6 +44,11 @@ final class QuotingConnection {
         this.self = proxy(Connection.class, this::onConnection);
     }
 
+    /** The user's connection to a PostgreSQL inventory: the schema's camelCase names quoted, alias labels spelled as written. */
+    static Connection postgres(Connection connection) {
+        return wrap(connection, PostgresIdentifiers::quote, PostgresIdentifiers::aliasLabels);
+    }
+
     /** {@code labels} gives, for a statement, the lower-case result labels to spell otherwise. */
     static Connection wrap(Connection connection, UnaryOperator<String> rewrite, Function<String, Map<String, String>> labels) {
         return new QuotingConnection(connection, rewrite, labels).self;
