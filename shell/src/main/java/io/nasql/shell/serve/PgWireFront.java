@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * <li>H2's PG server sends every result column's name in lower case; the inventory's columns get
  *     their camelCase names back ({@code displayName}), as nasql and the resource page show them.
  * <li>Only reading statements go through ({@link ReadOnlyGuard}); any other becomes a call that
- *     fails with "nasql serve is read only: DROP is refused".
+ *     fails with "nasql serve is read only: DROP is refused". That is for the message: the served
+ *     database's rights refuse what the filter misses (see {@link ReadOnlyEndpoint}).
  * <li>The PostgreSQL JDBC driver opens every session with {@code SET extra_float_digits = N}, which
  *     H2's PG server (it reports version 8.2) does not know; H2 prints floats in full anyway, so it
  *     becomes a setting H2 accepts and ignores.
@@ -33,6 +34,8 @@ final class PgWireFront implements AutoCloseable {
     private static final String IGNORED_SET = "SET CLIENT_MIN_MESSAGES = notice";
     private static final int SSL_REQUEST = 80877103;
     private static final int GSS_REQUEST = 80877104;
+    /** PostgreSQL's own limit on a client message (MaxAllocSize, 1 GB) is far above any query a reader sends. */
+    private static final int MAX_MESSAGE = 64 << 20;
 
     private final ServerSocket listener;
     private final int backendPort;
@@ -55,16 +58,25 @@ final class PgWireFront implements AutoCloseable {
         return listener.getLocalPort();
     }
 
+    int backendPort() {
+        return backendPort;
+    }
+
     private void acceptLoop() {
         while (!listener.isClosed()) {
+            Socket client;
             try {
-                Socket client = listener.accept();
+                client = listener.accept();
+            } catch (IOException e) {
+                continue; // the listener closed (the loop ends), or one client failed to connect: the others go on
+            }
+            open.add(client);
+            try {
                 Socket backend = new Socket(InetAddress.getLoopbackAddress(), backendPort);
-                open.add(client);
                 open.add(backend);
                 daemon(() -> relayFrontend(client, backend), "nasql-serve-in").start();
             } catch (IOException e) {
-                // the listener closed, or one client failed to connect: the others go on
+                closeQuietly(client); // no backend for it: the client sees the connection close
             }
         }
     }
@@ -80,7 +92,7 @@ final class PgWireFront implements AutoCloseable {
             int code;
             do {
                 int length = in.readInt();
-                byte[] body = in.readNBytes(length - 4);
+                byte[] body = body(in, length);
                 out.writeInt(length);
                 out.write(body);
                 out.flush();
@@ -98,7 +110,7 @@ final class PgWireFront implements AutoCloseable {
                     return;
                 }
                 int length = in.readInt();
-                byte[] body = in.readNBytes(length - 4);
+                byte[] body = body(in, length);
                 if (type == 'Q') {
                     body = query(body);
                 } else if (type == 'P') {
@@ -115,6 +127,14 @@ final class PgWireFront implements AutoCloseable {
             closeQuietly(client);
             closeQuietly(backend);
         }
+    }
+
+    /** A client message's body; a length no PostgreSQL client sends ends the connection (it would not be a client). */
+    private static byte[] body(DataInputStream in, int length) throws IOException {
+        if (length < 4 || length > MAX_MESSAGE) {
+            throw new IOException("message length " + length);
+        }
+        return in.readNBytes(length - 4);
     }
 
     /** A Query message: the SQL text, NUL-terminated. */

@@ -16,16 +16,22 @@ import java.util.UUID;
 import org.h2.tools.Server;
 
 /**
- * The inventory on the PostgreSQL wire, read-only. H2's PG server opens every session as an H2
- * administrator (it changes database settings on connect), so it is not pointed at the inventory:
+ * The inventory on the PostgreSQL wire, read-only. H2's PG server is not pointed at the inventory:
  * it serves a private in-memory database {@code google} whose schema {@code aiplatform} holds a
- * READONLY linked table for each inventory table. Clients read the live inventory through those
- * links and can write nothing to it; anything they create lives in the in-memory database and
- * ends with the server. H2's PG server names result columns in lower case; the front gives the
- * inventory's columns their camelCase names back.
+ * READONLY linked table for each inventory table. That database belongs to an owner whose secret
+ * password never leaves this process; clients log in as {@value #USER}, a user with no rights but
+ * SELECT on {@code aiplatform}. So what keeps the inventory safe is H2's own rights check, not
+ * the front's text filter: a non-administrator can write no table, create nothing, read or write
+ * no file, load no code and see no linked table's connection settings, whatever SQL it sends and
+ * whichever port (the front's or the PG server's own loopback one) it sends it to. H2's PG server
+ * runs administrator-only SET commands at log-in; IGNORE_UNKNOWN_SETTINGS lets the session open
+ * without them, as the owner set those database-wide when it created the database. H2's PG server
+ * names result columns in lower case; the front gives the inventory's columns their camelCase
+ * names back.
  */
 public final class ReadOnlyEndpoint implements AutoCloseable {
     public static final String USER = "nasql";
+    private static final String OWNER = "nasql_owner";
 
     private final Connection keeper;
     private final Server pgServer;
@@ -45,14 +51,15 @@ public final class ReadOnlyEndpoint implements AutoCloseable {
      */
     public static ReadOnlyEndpoint start(H2Login inventory, InetAddress address, int port, String password)
             throws SQLException, IOException {
-        String database = "mem:nasql-serve-" + UUID.randomUUID() + "/google;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
-                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
-        // This connection creates the in-memory database (its first user is the one clients log in as) and keeps it alive.
-        Connection keeper = DriverManager.getConnection("jdbc:h2:" + database, USER, password);
+        String database = "mem:nasql-serve-" + UUID.randomUUID() + "/google";
+        // The owner's connection creates the in-memory database with the settings H2's PG server wants, and keeps it alive.
+        Connection keeper = DriverManager.getConnection("jdbc:h2:" + database + ";DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
+                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH", OWNER, GeneratedPassword.of(32));
         Server pg = null;
         try {
             link(keeper, inventory);
-            pg = Server.createPgServer("-pgPort", "0", "-key", "google", database).start();
+            grantReading(keeper, password);
+            pg = Server.createPgServer("-pgPort", "0", "-key", "google", database + ";IGNORE_UNKNOWN_SETTINGS=TRUE").start();
             PgWireFront front = new PgWireFront(address, port, pg.getPort(), PostgresIdentifiers::columnName);
             return new ReadOnlyEndpoint(keeper, pg, front, password);
         } catch (SQLException | IOException | RuntimeException e) {
@@ -83,12 +90,25 @@ public final class ReadOnlyEndpoint implements AutoCloseable {
         }
     }
 
+    /** The clients' user: SELECT on the linked tables, nothing else (functions need no right in H2). */
+    private static void grantReading(Connection keeper, String password) throws SQLException {
+        try (Statement s = keeper.createStatement()) {
+            s.execute("CREATE USER \"" + USER + "\" PASSWORD '" + quoted(password) + "'");
+            s.execute("GRANT SELECT ON SCHEMA \"aiplatform\" TO \"" + USER + "\"");
+        }
+    }
+
     private static String quoted(String text) {
         return text.replace("'", "''");
     }
 
     public int port() {
         return front.port();
+    }
+
+    /** H2's PG server itself, on loopback: the same rights apply there, without the front's names and messages. */
+    int backendPort() {
+        return front.backendPort();
     }
 
     /** What to paste into psql: {@code postgresql://USER:PASSWORD@HOST:PORT/google}. */

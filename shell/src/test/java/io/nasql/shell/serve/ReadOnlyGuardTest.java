@@ -26,4 +26,11 @@ class ReadOnlyGuardTest {
         assertThat(ReadOnlyGuard.refusal("RUNSCRIPT FROM 'x.sql'")).isEqualTo("RUNSCRIPT");
         assertThat(ReadOnlyGuard.refusal("CALL 1")).isEqualTo("CALL");
     }
+
+    @Test
+    void quotedNamesAndDollarsInNamesDoNotHideAFunction() {
+        assertThat(ReadOnlyGuard.refusal("SELECT \"file_write\"('x', '/tmp/y')")).isEqualTo("FILE_WRITE");
+        assertThat(ReadOnlyGuard.refusal("SELECT a$$b, FILE_READ('/etc/passwd') FROM t")).isEqualTo("FILE_READ");
+        assertThat(ReadOnlyGuard.refusal("SELECT x FROM t WHERE y = $$FILE_READ$$")).isNull();
+    }
 }
