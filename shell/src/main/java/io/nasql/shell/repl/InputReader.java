@@ -28,7 +28,7 @@ public final class InputReader {
                 .appName("nasql")
                 .parser(new StatementParser(dialect))
                 .completer(completer)
-                .highlighter(new SqlHighlighter(color, SqlCompleter.KEYWORDS))
+                .highlighter(new SqlHighlighter(color, SqlCompleter.KEYWORDS, dialect))
                 .history(new DefaultHistory())
                 .variable(LineReader.HISTORY_FILE, historyFile)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "     -> ")
