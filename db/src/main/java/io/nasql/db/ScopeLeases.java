@@ -2,35 +2,36 @@ package io.nasql.db;
 
 import static io.nasql.db.generated.Tables.SYNC_LEASES;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.jooq.types.DayToSecond;
 
 /**
  * A sync worker's hold on scopes: one lease row per scope in {@code sync_leases}, with an expiry.
  * A worker takes a scope that nobody holds or whose lease expired, renews what it holds while it
  * works, and gives it back when done. A crashed worker renews nothing, so its scopes are free again
- * once {@code ttl} has passed. Expiry is on the workers' clocks: keep them within a fraction of it.
+ * once {@code ttl} has passed. Every expiry is set and compared on the database's clock
+ * ({@code CURRENT_TIMESTAMP}), never a worker's: a worker whose clock runs ahead cannot take a live
+ * lease, and one whose clock runs behind cannot keep an expired one.
  */
 public final class ScopeLeases {
     private final DSLContext dsl;
     private final String worker;
     private final Duration ttl;
-    private final Clock clock;
 
-    ScopeLeases(DSLContext dsl, String worker, Duration ttl, Clock clock) {
+    ScopeLeases(DSLContext dsl, String worker, Duration ttl) {
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("a lease lasts a positive time, not " + ttl);
         }
         this.dsl = dsl;
         this.worker = worker;
         this.ttl = ttl;
-        this.clock = clock;
     }
 
     public String worker() {
@@ -43,12 +44,11 @@ public final class ScopeLeases {
 
     /** Takes the scope for this worker; false when another worker holds an unexpired lease on it. */
     public boolean acquire(ScopeKey scope) {
-        OffsetDateTime now = now();
         int taken = dsl.update(SYNC_LEASES)
                 .set(SYNC_LEASES.WORKER, worker)
-                .set(SYNC_LEASES.EXPIRESAT, now.plus(ttl))
+                .set(SYNC_LEASES.EXPIRESAT, expiry())
                 .where(key(scope))
-                .and(SYNC_LEASES.WORKER.eq(worker).or(SYNC_LEASES.EXPIRESAT.lt(now)))
+                .and(SYNC_LEASES.WORKER.eq(worker).or(SYNC_LEASES.EXPIRESAT.lt(DSL.currentOffsetDateTime())))
                 .execute();
         if (taken == 1) {
             return true;
@@ -58,7 +58,7 @@ public final class ScopeLeases {
                     .set(SYNC_LEASES.PROJECTSID, scope.projectsId())
                     .set(SYNC_LEASES.LOCATIONSID, scope.locationsId())
                     .set(SYNC_LEASES.WORKER, worker)
-                    .set(SYNC_LEASES.EXPIRESAT, now.plus(ttl))
+                    .set(SYNC_LEASES.EXPIRESAT, expiry())
                     .onDuplicateKeyIgnore()
                     .execute() == 1;
         } catch (DataAccessException e) {
@@ -70,9 +70,8 @@ public final class ScopeLeases {
     /** Extends the leases this worker still holds; returns how many it extended. */
     public int renew(Collection<ScopeKey> scopes) {
         int renewed = 0;
-        OffsetDateTime until = now().plus(ttl);
         for (ScopeKey scope : scopes) {
-            renewed += dsl.update(SYNC_LEASES).set(SYNC_LEASES.EXPIRESAT, until)
+            renewed += dsl.update(SYNC_LEASES).set(SYNC_LEASES.EXPIRESAT, expiry())
                     .where(key(scope)).and(SYNC_LEASES.WORKER.eq(worker)).execute();
         }
         return renewed;
@@ -99,8 +98,9 @@ public final class ScopeLeases {
         return SYNC_LEASES.PROJECTSID.eq(scope.projectsId()).and(SYNC_LEASES.LOCATIONSID.eq(scope.locationsId()));
     }
 
-    private OffsetDateTime now() {
-        return clock.instant().atOffset(ZoneOffset.UTC);
+    /** The database's now plus the lease's length. */
+    private Field<OffsetDateTime> expiry() {
+        return DSL.currentOffsetDateTime().plus(DayToSecond.valueOf(ttl));
     }
 
     /** This worker's lease on a scope expired and another worker took it; the scope's writes were rolled back. */
