@@ -42,7 +42,7 @@ class OutputJsonTest {
         assertThat(ProtoJson.print(Measurement.getDefaultInstance())).isEqualTo("{}");
     }
 
-    private static NasJobOutput output(Random random) {
+    static NasJobOutput output(Random random) {
         NasJobOutput.Builder output = NasJobOutput.newBuilder();
         if (random.nextInt(10) == 0) {
             return output.build();
