@@ -147,7 +147,12 @@ public final class InventoryStore {
 
     /** {@code nasJobsId -> updateTime} of a scope, to decide which listed jobs need a GetNasJob. */
     public Map<String, OffsetDateTime> updateTimes(ScopeKey scope) {
-        return ScopeRows.updateTimes(dsl, scope);
+        return ScopeRows.known(dsl, scope, null).updateTimes();
+    }
+
+    /** A scope's update times, and its RUNNING jobs last read before {@code runningReadBefore}, in one read. */
+    public KnownJobs knownJobs(ScopeKey scope, OffsetDateTime runningReadBefore) {
+        return ScopeRows.known(dsl, scope, runningReadBefore);
     }
 
     /** Marks a scope OK whose complete listing matched the inventory: nothing else to write. */
@@ -189,7 +194,7 @@ public final class InventoryStore {
         return message.substring(0, max - cut.length()) + cut;
     }
 
-    /** Remembered locations, UNSUPPORTED scopes, running jobs due a refresh. */
+    /** Remembered locations and UNSUPPORTED scopes. */
     public SyncMemory memory() {
         return new SyncMemory(dsl);
     }
@@ -269,7 +274,6 @@ public final class InventoryStore {
         BatchInsert.insert(db, NAS_JOB_EVENTS, StoreBatches.EVENT_FIELDS, events);
     }
 
-
     private static void markScope(DSLContext db, ScopeKey scope, ScopeStatus status, String message,
                                   OffsetDateTime at, Integer jobCount) {
         ScopeRows.mark(db, scope, status, message, at, jobCount);
@@ -293,5 +297,4 @@ public final class InventoryStore {
     private static Condition inScope(ScopeKey scope) {
         return NAS_JOB_SUMMARIES.PROJECTSID.eq(scope.projectsId()).and(NAS_JOB_SUMMARIES.LOCATIONSID.eq(scope.locationsId()));
     }
-
 }

@@ -221,6 +221,20 @@ class InventoryStoreTest {
     }
 
     @Test
+    void knownJobsNameTheRunningJobsReadBeforeTheRefreshTime() {
+        store.replaceScope(SCOPE, List.of(TestJobs.job(SCOPE, "1", JobState.JOB_STATE_RUNNING, 100),
+                TestJobs.job(SCOPE, "2", JobState.JOB_STATE_SUCCEEDED, 100)), List.of(), "sync", T1);
+        store.replaceScope(SCOPE, List.of(TestJobs.job(SCOPE, "3", JobState.JOB_STATE_RUNNING, 100)), List.of(), "sync", T2);
+        store.replaceScope(OTHER, List.of(TestJobs.job(OTHER, "9", JobState.JOB_STATE_RUNNING, 100)), List.of(), "sync", T1);
+
+        KnownJobs known = store.knownJobs(SCOPE, T1.plusMinutes(1));
+        assertThat(known.updateTimes()).containsOnlyKeys("1", "2", "3");
+        assertThat(known.runningDue()).as("running and read at T1; 2 is done, 3 was read at T2, 9 is another scope's").containsExactly("1");
+        assertThat(store.knownJobs(SCOPE, T1).runningDue()).as("read at the refresh time itself: not yet due").isEmpty();
+        assertThat(store.knownJobs(SCOPE, T2.plusSeconds(1)).runningDue()).containsExactlyInAnyOrder("1", "3");
+    }
+
+    @Test
     void updateTimesAndRunsAreReadBack() {
         store.replaceScope(SCOPE, List.of(TestJobs.job(SCOPE, "1", JobState.JOB_STATE_RUNNING, 1_700_000_000L)), List.of(), "sync", T1);
         assertThat(store.updateTimes(SCOPE)).containsEntry("1", OffsetDateTime.of(2023, 11, 14, 22, 13, 20, 0, ZoneOffset.UTC));
