@@ -26,9 +26,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 
 /**
  * What sync and the write verbs change in the inventory. Every method is one transaction:
@@ -67,9 +65,13 @@ public final class InventoryStore {
         return new InventoryStore(dsl, workerLeases);
     }
 
-    private void checkLease(DSLContext tx, ScopeKey scope) {
+    /** Fences the commit by the lease; a scope's last write ({@code last}) gives the lease back with its commit. */
+    private void checkLease(DSLContext tx, ScopeKey scope, boolean last) {
         if (leases != null) {
             leases.checkHeld(tx, scope);
+            if (last) {
+                leases.releaseIn(tx, scope);
+            }
         }
     }
 
@@ -108,7 +110,7 @@ public final class InventoryStore {
                                      String source, OffsetDateTime at) {
         return dsl.transactionResult(tx -> {
             DSLContext db = tx.dsl();
-            Map<String, String> states = states(db, scope);
+            Map<String, String> states = states(db, inScope(scope));
             int before = states.size();
             int[] written = {0};
             changed.forEach(batch -> {
@@ -119,7 +121,7 @@ public final class InventoryStore {
             List<String> gone = missingIds.get().stream().filter(states::containsKey).toList();
             delete(db, scope, gone, states, source, at);
             markScope(db, scope, ScopeStatus.OK, null, at, states.size());
-            checkLease(db, scope);
+            checkLease(db, scope, true);
             return new ScopeChanges(added, written[0] - added, gone.size(), states.size());
         });
     }
@@ -164,7 +166,7 @@ public final class InventoryStore {
         }
         dsl.transaction(tx -> {
             markScope(tx.dsl(), scope, ScopeStatus.OK, null, at, jobCount);
-            checkLease(tx.dsl(), scope);
+            checkLease(tx.dsl(), scope, true);
         });
     }
 
@@ -180,7 +182,7 @@ public final class InventoryStore {
         }
         dsl.transaction(tx -> {
             markScope(tx.dsl(), scope, status, fitted, at, null);
-            checkLease(tx.dsl(), scope);
+            checkLease(tx.dsl(), scope, false);
         });
     }
 
@@ -277,10 +279,6 @@ public final class InventoryStore {
     private static void markScope(DSLContext db, ScopeKey scope, ScopeStatus status, String message,
                                   OffsetDateTime at, Integer jobCount) {
         ScopeRows.mark(db, scope, status, message, at, jobCount);
-    }
-
-    private static Map<String, String> states(DSLContext db, ScopeKey scope) {
-        return states(db, inScope(scope));
     }
 
     private static Map<String, String> states(DSLContext db, ScopeKey scope, String id) {

@@ -104,7 +104,11 @@ public final class ScopeLeases {
 
     /** Gives the scope back; nothing happens if another worker has taken it over. */
     public void release(ScopeKey scope) {
-        dsl.connection(connection -> {
+        release(dsl, scope);
+    }
+
+    private void release(DSLContext db, ScopeKey scope) {
+        db.connection(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(RELEASE)) {
                 statement.setString(1, scope.projectsId());
                 statement.setString(2, scope.locationsId());
@@ -114,6 +118,11 @@ public final class ScopeLeases {
                 throw new DataAccessException("cannot give back the lease on " + scope + ": " + e.getMessage(), e);
             }
         });
+    }
+
+    /** Inside the scope's last write transaction, after {@link #checkHeld}: the lease goes with that commit. */
+    void releaseIn(DSLContext tx, ScopeKey scope) {
+        release(tx, scope);
     }
 
     /**

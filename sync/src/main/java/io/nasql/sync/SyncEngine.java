@@ -161,13 +161,16 @@ public final class SyncEngine implements AutoCloseable {
             progress.scopeDone(true);
             return ScopeOutcome.held(scope, "another sync worker holds it");
         }
+        ScopeOutcome outcome = null;
         try {
-            return syncHeldScope(scope);
+            outcome = syncHeldScope(scope);
+            return outcome;
         } catch (ScopeLeases.LeaseLostException e) {
             progress.scopeDone(false);
             return ScopeOutcome.held(scope, e.getMessage());
         } finally {
-            held.giveBack(scope);
+            // An OK scope's last commit gave its lease back (one statement and commit less per scope).
+            held.giveBack(scope, outcome != null && outcome.status() == ScopeOutcome.Status.OK);
         }
     }
 
