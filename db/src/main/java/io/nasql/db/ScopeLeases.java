@@ -2,6 +2,7 @@ package io.nasql.db;
 
 import static io.nasql.db.generated.Tables.SYNC_LEASES;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -108,21 +109,23 @@ public final class ScopeLeases {
     }
 
     private void release(DSLContext db, ScopeKey scope) {
-        db.connection(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(RELEASE)) {
-                statement.setString(1, scope.projectsId());
-                statement.setString(2, scope.locationsId());
-                statement.setString(3, worker);
-                statement.executeUpdate();
-            } catch (SQLException e) {
-                throw new DataAccessException("cannot give back the lease on " + scope + ": " + e.getMessage(), e);
-            }
-        });
+        db.connection(connection -> releaseIn(connection, scope));
     }
 
     /** Inside the scope's last write transaction, after {@link #checkHeld}: the lease goes with that commit. */
     void releaseIn(DSLContext tx, ScopeKey scope) {
         release(tx, scope);
+    }
+
+    void releaseIn(Connection tx, ScopeKey scope) {
+        try (PreparedStatement statement = tx.prepareStatement(RELEASE)) {
+            statement.setString(1, scope.projectsId());
+            statement.setString(2, scope.locationsId());
+            statement.setString(3, worker);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot give back the lease on " + scope + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -131,17 +134,20 @@ public final class ScopeLeases {
      * the new holder's work (the lock makes a takeover wait for this commit).
      */
     void checkHeld(DSLContext tx, ScopeKey scope) {
-        String holder = tx.connectionResult(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(HOLDER)) {
-                statement.setString(1, scope.projectsId());
-                statement.setString(2, scope.locationsId());
-                try (ResultSet rs = statement.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : null;
-                }
-            } catch (SQLException e) {
-                throw new DataAccessException("cannot read the lease on " + scope + ": " + e.getMessage(), e);
+        tx.connection(connection -> checkHeld(connection, scope));
+    }
+
+    void checkHeld(Connection tx, ScopeKey scope) {
+        String holder;
+        try (PreparedStatement statement = tx.prepareStatement(HOLDER)) {
+            statement.setString(1, scope.projectsId());
+            statement.setString(2, scope.locationsId());
+            try (ResultSet rs = statement.executeQuery()) {
+                holder = rs.next() ? rs.getString(1) : null;
             }
-        });
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot read the lease on " + scope + ": " + e.getMessage(), e);
+        }
         if (!worker.equals(holder)) {
             throw new LeaseLostException(scope, holder);
         }

@@ -1,5 +1,6 @@
 package io.nasql.db;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -79,21 +80,24 @@ final class ScopeRows {
 
     /** Upserts the scope's row; {@code jobCount} and the last success only when it is OK. */
     static void mark(DSLContext db, ScopeKey scope, ScopeStatus status, String message, OffsetDateTime at, Integer jobCount) {
-        db.connection(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    db.dialect().family() == SQLDialect.POSTGRES ? MARK_POSTGRES : MARK)) {
-                boolean ok = status == ScopeStatus.OK;
-                statement.setString(1, scope.projectsId());
-                statement.setString(2, scope.locationsId());
-                statement.setObject(3, at);
-                statement.setString(4, status.name());
-                statement.setString(5, message);
-                statement.setObject(6, ok ? at : null, Types.TIMESTAMP_WITH_TIMEZONE);
-                statement.setObject(7, ok ? jobCount : null, Types.INTEGER);
-                statement.executeUpdate();
-            } catch (SQLException e) {
-                throw new DataAccessException("cannot record scope " + scope + ": " + e.getMessage(), e);
-            }
-        });
+        boolean postgres = db.dialect().family() == SQLDialect.POSTGRES;
+        db.connection(connection -> mark(connection, postgres, scope, status, message, at, jobCount));
+    }
+
+    static void mark(Connection connection, boolean postgres, ScopeKey scope, ScopeStatus status, String message, OffsetDateTime at,
+                     Integer jobCount) {
+        try (PreparedStatement statement = connection.prepareStatement(postgres ? MARK_POSTGRES : MARK)) {
+            boolean ok = status == ScopeStatus.OK;
+            statement.setString(1, scope.projectsId());
+            statement.setString(2, scope.locationsId());
+            statement.setObject(3, at);
+            statement.setString(4, status.name());
+            statement.setString(5, message);
+            statement.setObject(6, ok ? at : null, Types.TIMESTAMP_WITH_TIMEZONE);
+            statement.setObject(7, ok ? jobCount : null, Types.INTEGER);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot record scope " + scope + ": " + e.getMessage(), e);
+        }
     }
 }
