@@ -45,6 +45,11 @@ public final class ScopeLeases {
             DELETE FROM "aiplatform"."sync_leases" WHERE "projectsId" = ? AND "locationsId" = ? AND "worker" = ?""";
     private static final String HOLDER = """
             SELECT "worker" FROM "aiplatform"."sync_leases" WHERE "projectsId" = ? AND "locationsId" = ? FOR UPDATE""";
+    /**
+     * H2 gives up on a row lock after 2 s of wall time; a renewal holding the row through a long GC pause of a
+     * small heap on a busy machine made a finished 50-job scope FAILED. PostgreSQL waits without a limit.
+     */
+    private static final String HOLDER_H2 = HOLDER + " WAIT 30";
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final DSLContext dsl;
@@ -139,7 +144,7 @@ public final class ScopeLeases {
 
     void checkHeld(Connection tx, ScopeKey scope) {
         String holder;
-        try (PreparedStatement statement = tx.prepareStatement(HOLDER)) {
+        try (PreparedStatement statement = tx.prepareStatement(dsl.dialect().family() == SQLDialect.H2 ? HOLDER_H2 : HOLDER)) {
             statement.setString(1, scope.projectsId());
             statement.setString(2, scope.locationsId());
             try (ResultSet rs = statement.executeQuery()) {
