@@ -13,7 +13,6 @@ import io.nasql.db.generated.tables.records.NasJobDocumentsRecord;
 import io.nasql.db.generated.tables.records.NasJobSummariesRecord;
 import io.nasql.db.generated.tables.records.NasTrialsRecord;
 import io.nasql.db.generated.tables.records.SyncRunsRecord;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -55,9 +54,9 @@ public final class InventoryStore {
         this.leases = leases;
     }
 
-    /** Leases on scopes for one sync worker, in this inventory. */
-    public ScopeLeases leases(String worker, Duration ttl, Clock clock) {
-        return new ScopeLeases(dsl, worker, ttl, clock);
+    /** Leases on scopes for one sync worker, in this inventory, timed by the database's clock. */
+    public ScopeLeases leases(String worker, Duration ttl) {
+        return new ScopeLeases(dsl, worker, ttl);
     }
 
     /** This store, with every scope write committing only while the worker still holds the scope's lease. */

@@ -4,46 +4,138 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
  * A connection whose SQL text is rewritten before it reaches the driver: every statement the
- * user types goes through one of these on PostgreSQL (see {@link PostgresIdentifiers}).
+ * user types goes through one of these on PostgreSQL (see {@link PostgresIdentifiers}). Every
+ * object it hands out that can run SQL or lead back to the connection is wrapped too: statements,
+ * their result sets, and {@code getConnection()} of a statement, a result set's statement or the
+ * metadata all give this connection, not the driver's. Only {@code unwrap} gives the driver's own
+ * object, as JDBC means it to. Result labels of aliases PostgreSQL folded to lower case get back
+ * the statement's spelling.
  */
 final class QuotingConnection {
     /** Connection and Statement methods whose first argument is SQL text. */
     private static final Set<String> TAKES_SQL = Set.of("prepareStatement", "prepareCall", "nativeSQL",
             "execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "addBatch");
+    private static final Set<String> GIVES_RESULT_SET = Set.of("executeQuery", "getResultSet", "getGeneratedKeys");
 
-    private QuotingConnection() {
+    private final Connection connection;
+    private final UnaryOperator<String> rewrite;
+    private final Function<String, Map<String, String>> labels;
+    private final Connection self;
+
+    private QuotingConnection(Connection connection, UnaryOperator<String> rewrite, Function<String, Map<String, String>> labels) {
+        this.connection = connection;
+        this.rewrite = rewrite;
+        this.labels = labels;
+        this.self = proxy(Connection.class, this::onConnection);
     }
 
-    static Connection wrap(Connection connection, UnaryOperator<String> rewrite) {
-        return proxy(Connection.class, connection, rewrite);
+    /** The user's connection to a PostgreSQL inventory: the schema's camelCase names quoted, alias labels spelled as written. */
+    static Connection postgres(Connection connection) {
+        return wrap(connection, PostgresIdentifiers::quote, PostgresIdentifiers::aliasLabels);
     }
 
-    private static <T> T proxy(Class<T> type, T target, UnaryOperator<String> rewrite) {
-        InvocationHandler handler = (self, method, args) -> invoke(target, method, args, rewrite);
+    /** {@code labels} gives, for a statement, the lower-case result labels to spell otherwise. */
+    static Connection wrap(Connection connection, UnaryOperator<String> rewrite, Function<String, Map<String, String>> labels) {
+        return new QuotingConnection(connection, rewrite, labels).self;
+    }
+
+    private Object onConnection(Method method, Object[] args) throws Throwable {
+        String sql = args != null && args.length > 0 && args[0] instanceof String s && TAKES_SQL.contains(method.getName()) ? s : null;
+        Object result = call(connection, method, rewritten(method, args));
+        if (result instanceof Statement statement) {
+            return new StatementHandle(statement, sql).proxy;
+        }
+        if (result instanceof DatabaseMetaData meta) {
+            return proxy(DatabaseMetaData.class, (m, a) -> m.getName().equals("getConnection") ? self : call(meta, m, a));
+        }
+        return result;
+    }
+
+    /** One statement: the SQL it last ran, for its result labels. */
+    private final class StatementHandle {
+        private final Statement statement;
+        private final Object proxy;
+        private volatile String sql;
+
+        StatementHandle(Statement statement, String preparedSql) {
+            this.statement = statement;
+            this.sql = preparedSql;
+            Class<? extends Statement> type = statement instanceof CallableStatement ? CallableStatement.class
+                    : statement instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
+            this.proxy = proxy(type, this::on);
+        }
+
+        private Object on(Method method, Object[] args) throws Throwable {
+            if (args != null && args.length > 0 && args[0] instanceof String s && TAKES_SQL.contains(method.getName())) {
+                sql = s;
+            }
+            if (method.getName().equals("getConnection")) {
+                return self;
+            }
+            Object result = call(statement, method, rewritten(method, args));
+            if (result instanceof ResultSet rs && GIVES_RESULT_SET.contains(method.getName())) {
+                return resultSet(rs, sql == null ? Map.of() : labels.apply(sql));
+            }
+            return result;
+        }
+
+        private ResultSet resultSet(ResultSet rs, Map<String, String> spelled) {
+            return proxy(ResultSet.class, (m, a) -> switch (m.getName()) {
+                case "getStatement" -> proxy;
+                case "getMetaData" -> spelled.isEmpty() ? rs.getMetaData() : labelled(rs.getMetaData(), spelled);
+                default -> call(rs, m, a);
+            });
+        }
+    }
+
+    private static ResultSetMetaData labelled(ResultSetMetaData meta, Map<String, String> spelled) {
+        return proxy(ResultSetMetaData.class, (m, a) -> {
+            Object result = call(meta, m, a);
+            if (m.getName().equals("getColumnLabel") && result instanceof String label && label.equals(label.toLowerCase(Locale.ROOT))) {
+                return spelled.getOrDefault(label, label);
+            }
+            return result;
+        });
+    }
+
+    private Object[] rewritten(Method method, Object[] args) {
+        if (args != null && args.length > 0 && args[0] instanceof String sql && TAKES_SQL.contains(method.getName())) {
+            Object[] copy = args.clone();
+            copy[0] = rewrite.apply(sql);
+            return copy;
+        }
+        return args;
+    }
+
+    private interface Calls {
+        Object call(Method method, Object[] args) throws Throwable;
+    }
+
+    private static <T> T proxy(Class<T> type, Calls calls) {
+        InvocationHandler handler = (p, method, args) -> calls.call(method, args);
         return type.cast(Proxy.newProxyInstance(QuotingConnection.class.getClassLoader(), new Class<?>[] {type}, handler));
     }
 
-    private static Object invoke(Object target, Method method, Object[] args, UnaryOperator<String> rewrite) throws Throwable {
-        if (args != null && args.length > 0 && args[0] instanceof String sql && TAKES_SQL.contains(method.getName())) {
-            args = args.clone();
-            args[0] = rewrite.apply(sql);
-        }
-        Object result;
+    private static Object call(Object target, Method method, Object[] args) throws Throwable {
         try {
-            result = method.invoke(target, args);
+            return method.invoke(target, args);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
-        if (method.getName().equals("createStatement") && result instanceof Statement statement) {
-            return proxy(Statement.class, statement, rewrite);
-        }
-        return result;
     }
 }

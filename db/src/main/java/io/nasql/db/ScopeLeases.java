@@ -6,40 +6,46 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.jooq.types.DayToSecond;
 
 /**
  * A sync worker's hold on scopes: one lease row per scope in {@code sync_leases}, with an expiry.
  * A worker takes a scope that nobody holds or whose lease expired, renews what it holds while it
  * works, and gives it back when done. A crashed worker renews nothing, so its scopes are free again
- * once {@code ttl} has passed. Expiry is on the workers' clocks: keep them within a fraction of it.
+ * once {@code ttl} has passed. Every expiry is set and compared on the database's clock
+ * ({@code CURRENT_TIMESTAMP}), never a worker's: a worker whose clock runs ahead cannot take a live
+ * lease, and one whose clock runs behind cannot keep an expired one.
  */
 public final class ScopeLeases {
     // A scope's three statements are fixed SQL bound by JDBC: built by jOOQ they were a tenth of an unchanged re-sync's CPU.
     /** One statement: take a scope nobody holds, or whose lease expired, or that this worker holds already. */
+    /** The expiry (the lease's length in milliseconds after now) and the expiry test are on the database's clock. */
     private static final String TAKE = """
             MERGE INTO "aiplatform"."sync_leases" t
             USING (VALUES (CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(256)),
-                           CAST(? AS TIMESTAMP(6) WITH TIME ZONE))) AS s("projectsId", "locationsId", "worker", "expiresAt")
+                           DATEADD(MILLISECOND, CAST(? AS BIGINT), CURRENT_TIMESTAMP)))
+                AS s("projectsId", "locationsId", "worker", "expiresAt")
             ON t."projectsId" = s."projectsId" AND t."locationsId" = s."locationsId"
-            WHEN MATCHED AND (t."worker" = s."worker" OR t."expiresAt" < CAST(? AS TIMESTAMP(6) WITH TIME ZONE))
+            WHEN MATCHED AND (t."worker" = s."worker" OR t."expiresAt" < CURRENT_TIMESTAMP)
                 THEN UPDATE SET "worker" = s."worker", "expiresAt" = s."expiresAt"
             WHEN NOT MATCHED THEN INSERT ("projectsId", "locationsId", "worker", "expiresAt")
                 VALUES (s."projectsId", s."locationsId", s."worker", s."expiresAt")
             """;
     /** The same on PostgreSQL, whose MERGE only came with version 15; the update's WHERE leaves a held row alone. */
     private static final String TAKE_POSTGRES = """
-            INSERT INTO "aiplatform"."sync_leases" AS t ("projectsId", "locationsId", "worker", "expiresAt") VALUES (?, ?, ?, ?)
+            INSERT INTO "aiplatform"."sync_leases" AS t ("projectsId", "locationsId", "worker", "expiresAt")
+            VALUES (?, ?, ?, CURRENT_TIMESTAMP + CAST(? AS BIGINT) * INTERVAL '1 millisecond')
             ON CONFLICT ("projectsId", "locationsId") DO UPDATE SET "worker" = EXCLUDED."worker", "expiresAt" = EXCLUDED."expiresAt"
-            WHERE t."worker" = EXCLUDED."worker" OR t."expiresAt" < ?
+            WHERE t."worker" = EXCLUDED."worker" OR t."expiresAt" < CURRENT_TIMESTAMP
             """;
     private static final String RELEASE = """
             DELETE FROM "aiplatform"."sync_leases" WHERE "projectsId" = ? AND "locationsId" = ? AND "worker" = ?""";
@@ -55,16 +61,14 @@ public final class ScopeLeases {
     private final DSLContext dsl;
     private final String worker;
     private final Duration ttl;
-    private final Clock clock;
 
-    ScopeLeases(DSLContext dsl, String worker, Duration ttl, Clock clock) {
+    ScopeLeases(DSLContext dsl, String worker, Duration ttl) {
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("a lease lasts a positive time, not " + ttl);
         }
         this.dsl = dsl;
         this.worker = worker;
         this.ttl = ttl;
-        this.clock = clock;
     }
 
     public String worker() {
@@ -77,15 +81,13 @@ public final class ScopeLeases {
 
     /** Takes the scope for this worker; false when another worker holds an unexpired lease on it. */
     public boolean acquire(ScopeKey scope) {
-        OffsetDateTime now = now();
         return dsl.connectionResult(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     dsl.dialect().family() == SQLDialect.POSTGRES ? TAKE_POSTGRES : TAKE)) {
                 statement.setString(1, scope.projectsId());
                 statement.setString(2, scope.locationsId());
                 statement.setString(3, worker);
-                statement.setObject(4, now.plus(ttl));
-                statement.setObject(5, now);
+                statement.setLong(4, ttl.toMillis());
                 return statement.executeUpdate() == 1;
             } catch (SQLException e) {
                 if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -100,9 +102,8 @@ public final class ScopeLeases {
     /** Extends the leases this worker still holds; returns how many it extended. */
     public int renew(Collection<ScopeKey> scopes) {
         int renewed = 0;
-        OffsetDateTime until = now().plus(ttl);
         for (ScopeKey scope : scopes) {
-            renewed += dsl.update(SYNC_LEASES).set(SYNC_LEASES.EXPIRESAT, until)
+            renewed += dsl.update(SYNC_LEASES).set(SYNC_LEASES.EXPIRESAT, expiry())
                     .where(key(scope)).and(SYNC_LEASES.WORKER.eq(worker)).execute();
         }
         return renewed;
@@ -162,8 +163,9 @@ public final class ScopeLeases {
         return SYNC_LEASES.PROJECTSID.eq(scope.projectsId()).and(SYNC_LEASES.LOCATIONSID.eq(scope.locationsId()));
     }
 
-    private OffsetDateTime now() {
-        return clock.instant().atOffset(ZoneOffset.UTC);
+    /** The database's now plus the lease's length. */
+    private Field<OffsetDateTime> expiry() {
+        return DSL.currentOffsetDateTime().plus(DayToSecond.valueOf(ttl));
     }
 
     /** This worker's lease on a scope expired and another worker took it; the scope's writes were rolled back. */

@@ -52,6 +52,42 @@ class PostgresInventoryTest {
     }
 
     @Test
+    void typesAndAliasesInAnyCaseRunAsWrittenAndLabelAsOnH2() throws Exception {
+        try (Inventory inventory = TestPostgres.freshInventory()) {
+            new InventoryStore(inventory).putJob(SCOPE, TestJobs.job(SCOPE, "11", JobState.JOB_STATE_RUNNING, 1_700_000_100L),
+                    "sync", OffsetDateTime.now(ZoneOffset.UTC));
+            try (Connection c = inventory.connection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT CAST(createTime AS Date) AS createdOn, Count(*) AS Count, "
+                         + "CAST(1.25 AS Numeric(4, 1)) AS Name FROM google.aiplatform.nas_jobs GROUP BY CAST(createTime AS Date)")) {
+                ResultSetMetaData meta = rs.getMetaData();
+                assertThat(List.of(meta.getColumnLabel(1), meta.getColumnLabel(2), meta.getColumnLabel(3)))
+                        .containsExactly("createdOn", "Count", "Name");
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString("createdOn")).startsWith("2023-11-1");
+                assertThat(rs.getLong("Count")).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void everyObjectTheConnectionHandsOutRunsItsSqlQuotedToo() throws Exception {
+        String camelCase = "SELECT displayName FROM google.aiplatform.nas_jobs";
+        try (Inventory inventory = TestPostgres.freshInventory();
+             Connection c = inventory.connection(); Statement s = c.createStatement();
+             java.sql.PreparedStatement prepared = c.prepareStatement("SELECT 1");
+             ResultSet one = s.executeQuery("SELECT 1")) {
+            List<Connection> handedOut = List.of(s.getConnection(), prepared.getConnection(), one.getStatement().getConnection(),
+                    c.getMetaData().getConnection());
+            for (Connection other : handedOut) {
+                try (Statement t = other.createStatement(); ResultSet rs = t.executeQuery(camelCase)) {
+                    assertThat(rs.getMetaData().getColumnLabel(1)).isEqualTo("displayName");
+                }
+            }
+            assertThat(one.getStatement()).isSameAs(s);
+        }
+    }
+
+    @Test
     void jsonValueGivesTheSameResultsAsOnH2() throws Exception {
         String doc = "{\"a\":{\"b\":[10,{\"c\":\"x y\"},true,null,2.5]},\"team\":\"vision\",\"my-key\":\"k\",\"empty\":{},\"arr\":[1,[2,3]]}";
         List<String> paths = List.of("$.team", "$.a.b[0]", "$.a.b[1].c", "$.a.b[2]", "$.a.b[3]", "$.a.b[4]", "$.a.b[9]",

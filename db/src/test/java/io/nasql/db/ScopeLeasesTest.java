@@ -1,19 +1,18 @@
 package io.nasql.db;
 
+import static io.nasql.db.generated.Tables.SYNC_LEASES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.cloud.aiplatform.v1.JobState;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import org.jooq.impl.DSL;
+import org.jooq.types.DayToSecond;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,23 +31,6 @@ class ScopeLeasesTest {
     Backend backend;
 
     private Inventory inventory;
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-29T02:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
 
     @BeforeEach
     void open() {
@@ -63,8 +45,8 @@ class ScopeLeasesTest {
     @Test
     void oneWorkerHoldsAScopeUntilItReleasesIt() {
         InventoryStore store = new InventoryStore(inventory);
-        ScopeLeases a = store.leases("a", TTL, clock);
-        ScopeLeases b = store.leases("b", TTL, clock);
+        ScopeLeases a = store.leases("a", TTL);
+        ScopeLeases b = store.leases("b", TTL);
         assertThat(a.acquire(SCOPE)).isTrue();
         assertThat(b.acquire(SCOPE)).isFalse();
         assertThat(a.acquire(SCOPE)).as("a worker may take again what it holds").isTrue();
@@ -76,27 +58,37 @@ class ScopeLeasesTest {
     @Test
     void aCrashedWorkersLeaseExpiresAndRenewalKeepsALiveOne() {
         InventoryStore store = new InventoryStore(inventory);
-        ScopeLeases crashed = store.leases("crashed", TTL, clock);
-        ScopeLeases live = store.leases("live", TTL, clock);
-        ScopeLeases other = store.leases("other", TTL, clock);
+        ScopeLeases crashed = store.leases("crashed", TTL);
+        ScopeLeases live = store.leases("live", TTL);
+        ScopeLeases other = store.leases("other", TTL);
         ScopeKey second = new ScopeKey("proj-b", "europe-west4");
         assertThat(crashed.acquire(SCOPE)).isTrue();
         assertThat(live.acquire(second)).isTrue();
-        now.set(now.get().plusSeconds(20));
+        elapse(Duration.ofSeconds(20));
         assertThat(live.renew(List.of(second))).isEqualTo(1);
-        now.set(now.get().plusSeconds(20));
+        elapse(Duration.ofSeconds(20));
         assertThat(other.acquire(SCOPE)).as("expired 10 s ago").isTrue();
         assertThat(other.acquire(second)).as("renewed 20 s ago").isFalse();
         assertThat(crashed.renew(List.of(SCOPE))).as("taken over: nothing to renew").isZero();
     }
 
     @Test
+    void aLeaseRunsForItsTtlOnTheDatabasesClock() {
+        InventoryStore store = new InventoryStore(inventory);
+        assertThat(store.leases("a", TTL).acquire(SCOPE)).isTrue();
+        // No worker clock is asked: the expiry is CURRENT_TIMESTAMP + ttl, whatever time the JVM has.
+        Long left = inventory.dsl().select(DSL.field("CAST(EXTRACT(EPOCH FROM ({0} - CURRENT_TIMESTAMP)) AS BIGINT)", Long.class,
+                SYNC_LEASES.EXPIRESAT)).from(SYNC_LEASES).fetchOne(0, Long.class);
+        assertThat(left).isBetween(TTL.toSeconds() - 5, TTL.toSeconds());
+    }
+
+    @Test
     void aWorkerWhoseLeaseWasTakenOverCommitsNothing() {
         InventoryStore store = new InventoryStore(inventory);
-        ScopeLeases slow = store.leases("slow", TTL, clock);
-        ScopeLeases fast = store.leases("fast", TTL, clock);
+        ScopeLeases slow = store.leases("slow", TTL);
+        ScopeLeases fast = store.leases("fast", TTL);
         assertThat(slow.acquire(SCOPE)).isTrue();
-        now.set(now.get().plus(TTL).plusSeconds(1));
+        elapse(TTL.plusSeconds(1));
         assertThat(fast.acquire(SCOPE)).isTrue();
         OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
         assertThatThrownBy(() -> store.fencedBy(slow).replaceScope(SCOPE,
@@ -108,10 +100,11 @@ class ScopeLeasesTest {
                 List.of(), "sync", at);
         assertThat(store.updateTimes(SCOPE)).containsOnlyKeys("1");
     }
+
     @Test
     void theFenceWaitsOutALeaseRowHeldLongerThanH2sDefaultLockTimeout() throws Exception {
         InventoryStore store = new InventoryStore(inventory);
-        ScopeLeases a = store.leases("a", TTL, clock);
+        ScopeLeases a = store.leases("a", TTL);
         assertThat(a.acquire(SCOPE)).isTrue();
         try (Connection other = inventory.connection()) {
             other.setAutoCommit(false);
@@ -131,6 +124,11 @@ class ScopeLeasesTest {
             store.fencedBy(a).markScopeUnchanged(SCOPE, 0, OffsetDateTime.now(ZoneOffset.UTC));
             renewal.join();
         }
-        assertThat(store.leases("b", TTL, clock).acquire(SCOPE)).as("the lease went with the scope's commit").isTrue();
+        assertThat(store.leases("b", TTL).acquire(SCOPE)).as("the lease went with the scope's commit").isTrue();
+    }
+
+    /** Time passing on the database's clock, the one leases expire by: every lease moves that much closer to its end. */
+    private void elapse(Duration time) {
+        inventory.dsl().update(SYNC_LEASES).set(SYNC_LEASES.EXPIRESAT, SYNC_LEASES.EXPIRESAT.minus(DayToSecond.valueOf(time))).execute();
     }
 }

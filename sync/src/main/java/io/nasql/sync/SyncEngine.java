@@ -68,7 +68,7 @@ public final class SyncEngine implements AutoCloseable {
     public SyncEngine(InventoryStore store, SyncWorker worker, JobServiceClients clients, CallRunner runner, SyncOptions options,
                       Clock clock) {
         this.worker = worker;
-        ScopeLeases leases = store.leases(worker.id(), worker.leaseTtl(), clock);
+        ScopeLeases leases = store.leases(worker.id(), worker.leaseTtl());
         this.store = store.fencedBy(leases);
         this.unleased = store;
         this.held = new HeldScopes(leases);
@@ -99,6 +99,8 @@ public final class SyncEngine implements AutoCloseable {
         // A scope named twice (--projects a,a) is synced once: two syncs of one scope would race on its rows.
         scopes = List.copyOf(new LinkedHashSet<>(scopes));
         progress.total(scopes.size());
+        // Every shard's worker learns of a project-wide failure (project/*); the one whose shard holds that key records it.
+        known = known.stream().filter(o -> worker.shard().contains(o.scope())).toList();
         List<ScopeOutcome> outcomes = new ArrayList<>(known);
         for (ScopeOutcome failure : known) {
             // A project whose locations could not be listed is recorded as scope project/*; skipped UNSUPPORTED scopes keep their row.

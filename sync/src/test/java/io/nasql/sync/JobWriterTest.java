@@ -48,8 +48,10 @@ class JobWriterTest {
 
     @Test
     void deleteOperationPollsGoThroughTheRunnerAndBackOffOnResourceExhausted() throws Exception {
-        // Five CRUD requests a minute: the create, the delete, and three more spent below leave none for the polls.
-        EmulatorConfig config = project().withQuota(5, Duration.ofMinutes(1)).withOperationDelay(Duration.ofSeconds(30));
+        // Five CRUD requests in a window: the create, the delete, and three more spent below leave none for the polls.
+        // The window is a day, not a minute, so no window can open again mid-test however slowly the machine runs;
+        // the delete's operation stays pending as long (the emulator times both on the real monotonic clock).
+        EmulatorConfig config = project().withQuota(5, Duration.ofDays(1)).withOperationDelay(Duration.ofDays(1));
         SyncOptions options = SyncOptions.defaults().withBackoff(Duration.ofMillis(10), Duration.ofMillis(40));
         try (SyncFixture f = new SyncFixture(config, options); JobServiceClient client = f.clients.forLocation("us-central1")) {
             CallRunner runner = new CallRunner(options);

@@ -3,6 +3,7 @@ package io.nasql.sync;
 import static io.nasql.db.generated.Tables.NAS_JOBS;
 import static io.nasql.db.generated.Tables.NAS_JOB_EVENTS;
 import static io.nasql.db.generated.Tables.NAS_TRIALS;
+import static io.nasql.db.generated.Tables.SYNC_LEASES;
 import static io.nasql.db.generated.Tables.SYNC_RUNS;
 import static io.nasql.db.generated.Tables.SYNC_SCOPES;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +26,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jooq.DSLContext;
 import org.jooq.JSON;
+import org.jooq.impl.DSL;
+import org.jooq.types.DayToSecond;
 import org.junit.jupiter.api.Test;
 
 /** Several sync workers on one PostgreSQL inventory, as several machines or cron entries would run them. */
@@ -78,16 +81,16 @@ class ShardedSyncTest {
             assertThat(runs).extracting(r -> r.get(SYNC_RUNS.WORKER))
                     .containsExactlyInAnyOrderElementsOf(workers.stream().map(SyncWorker::id).toList());
             assertThat(runs).extracting(r -> r.get(SYNC_RUNS.SHARD)).containsExactlyInAnyOrder("1/2", "2/2", null);
-            assertThat(f.inventory.dsl().fetchCount(io.nasql.db.generated.Tables.SYNC_LEASES)).as("every lease given back").isZero();
+            assertThat(f.inventory.dsl().fetchCount(SYNC_LEASES)).as("every lease given back").isZero();
         }
     }
 
     @Test
-    void aCrashedWorkersScopesAreHeldUntilItsLeasesExpireThenSyncedByAnother() throws Exception {
+    void aCrashedWorkersScopesAreHeldUntilItsLeasesExpireOnTheDatabasesClockThenSyncedByAnother() throws Exception {
         List<ScopeKey> all = scopes(3);
         try (SyncFixture f = new SyncFixture(Backend.POSTGRESQL, seeded(3, 4))) {
             // A worker took two scopes with 10-minute leases, then died: nothing renews them.
-            ScopeLeases crashed = f.store.leases("crashed-worker", Duration.ofMinutes(10), Clock.systemUTC());
+            ScopeLeases crashed = f.store.leases("crashed-worker", Duration.ofMinutes(10));
             assertThat(crashed.acquire(all.get(0))).isTrue();
             assertThat(crashed.acquire(all.get(1))).isTrue();
             SyncWorker survivor = SyncWorker.local(Shard.ALL, Duration.ofSeconds(30));
@@ -97,16 +100,44 @@ class ShardedSyncTest {
                 assertThat(first.count(ScopeOutcome.Status.OK)).isEqualTo(all.size() - 2);
                 assertThat(first.problems()).isEmpty();
             }
-            // Eleven minutes on, by the survivor's clock, the dead worker's leases have expired.
-            Clock elevenMinutesLater = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(11));
-            try (SyncEngine engine = new SyncEngine(f.store, survivor, f.clients, new CallRunner(f.options), f.options, elevenMinutesLater)) {
-                SyncReport second = engine.sync(all);
-                assertThat(second.count(ScopeOutcome.Status.OK)).isEqualTo(all.size());
+            // A survivor whose clock runs eleven minutes ahead still finds them held: leases expire by the database's clock.
+            Clock elevenMinutesAhead = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(11));
+            try (SyncEngine engine = new SyncEngine(f.store, survivor, f.clients, new CallRunner(f.options), f.options, elevenMinutesAhead)) {
+                assertThat(engine.sync(all).count(ScopeOutcome.Status.HELD)).isEqualTo(2);
+            }
+            // Eleven minutes on by the database's clock, the dead worker's leases have expired: the next run takes them.
+            f.inventory.dsl().update(SYNC_LEASES).set(SYNC_LEASES.EXPIRESAT, SYNC_LEASES.EXPIRESAT.minus(DayToSecond.valueOf(Duration.ofMinutes(11))))
+                    .execute();
+            try (SyncEngine engine = new SyncEngine(f.store, survivor, f.clients, new CallRunner(f.options), f.options, Clock.systemUTC())) {
+                SyncReport third = engine.sync(all);
+                assertThat(third.count(ScopeOutcome.Status.OK)).isEqualTo(all.size());
             }
             assertThat(f.inventory.dsl().fetchCount(NAS_JOBS)).isEqualTo(3 * 2 * 4);
             assertThat(f.inventory.dsl().fetchCount(NAS_JOB_EVENTS)).as("each job seen once").isEqualTo(3 * 2 * 4);
             assertThat(f.inventory.dsl().select(SYNC_RUNS.SCOPESHELD).from(SYNC_RUNS).orderBy(SYNC_RUNS.RUNID).fetch(SYNC_RUNS.SCOPESHELD))
-                    .containsExactly(2, 0);
+                    .containsExactly(2, 2, 0);
+        }
+    }
+
+    @Test
+    void aProjectWideFailureIsRecordedByTheOneWorkerWhoseShardHoldsIt() throws Exception {
+        try (SyncFixture f = new SyncFixture(Backend.POSTGRESQL, seeded(2, 2).withDenyProjects(java.util.Set.of("proj-002")))) {
+            ScopeResolver.Resolution resolution = f.resolver(new CallRunner(f.options)).resolve(List.of("proj-001", "proj-002"), List.of());
+            ScopeKey projectWide = new ScopeKey("proj-002", "*");
+            assertThat(resolution.failures()).extracting(ScopeOutcome::scope).containsExactly(projectWide);
+            // Every worker lists the projects' locations, so each one learns of the denial; only the shard holding proj-002/* records it.
+            List<SyncReport> reports = new ArrayList<>();
+            for (Shard shard : List.of(new Shard(1, 2), new Shard(2, 2))) {
+                SyncWorker worker = SyncWorker.local(shard, Duration.ofMinutes(1));
+                try (SyncEngine engine = new SyncEngine(f.store, worker, f.clients, new CallRunner(f.options), f.options, Clock.systemUTC())) {
+                    reports.add(engine.sync(resolution.scopes().stream().filter(shard::contains).toList(), resolution.failures()));
+                }
+            }
+            assertThat(reports).filteredOn(r -> !r.problems().isEmpty()).singleElement()
+                    .satisfies(r -> assertThat(r.problems()).extracting(ScopeOutcome::scope).containsExactly(projectWide));
+            assertThat(f.inventory.dsl().select(DSL.sum(SYNC_RUNS.SCOPESDENIED)).from(SYNC_RUNS).fetchOne(0, Integer.class))
+                    .as("counted once across the workers' runs").isEqualTo(1);
+            assertThat(f.inventory.dsl().fetchCount(SYNC_SCOPES, SYNC_SCOPES.LOCATIONSID.eq("*"))).isEqualTo(1);
         }
     }
 

@@ -58,7 +58,7 @@ final class BatchMode {
                 ok = createFromManifest(wiring, front, tokens, out, errors);
             }
             BatchRunner runner = new BatchRunner(new BatchRunner.Parts(wiring.engine(front), templates, wiring.settings(), out, tokens,
-                    options.dryRun(), options.ignoreErrors(), errors::report));
+                    options.dryRun(), options.ignoreErrors(), errors::report, wiring.inventory().backend()));
             for (Script script : scripts) {
                 if (!ok && !options.ignoreErrors() || tokens.interrupted()) {
                     break;

@@ -52,7 +52,7 @@ final class InteractiveMode {
             Writer results = io.stdoutIsTerminal() ? null : io.results();
             wiring.settings().set(Setting.COLOR, color && results == null);
             InputReader input = new InputReader(terminal, new SqlCompleter(wiring.inventory(), ResourceCatalog.load()), color,
-                    config.folder().resolve("history"));
+                    config.folder().resolve("history"), wiring.inventory().backend());
             Wiring.FrontEnd front = new Wiring.FrontEnd(notices, progress, input::confirm,
                     () -> ReportCatalog.load(ReportFolders.of(io.home())), variables);
             return new Repl(new Repl.Parts(terminal, input, wiring.engine(front), new TemplateRenderer(variables), wiring.settings(),

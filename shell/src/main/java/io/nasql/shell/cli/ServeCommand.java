@@ -4,12 +4,13 @@ import io.nasql.db.Backend;
 import io.nasql.db.Inventory;
 import io.nasql.shell.error.ExitCodes;
 import io.nasql.shell.error.UsageException;
+import io.nasql.shell.serve.GeneratedPassword;
 import io.nasql.shell.serve.ReadOnlyEndpoint;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -18,7 +19,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the local H2 inventory, read-only, to PostgreSQL clients (psql, Grafana, notebooks) until stopped.")
 public final class ServeCommand implements Callable<Integer> {
-    private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    /** How often serve checks that the served database is still open (H2 closes it when a query runs out of memory). */
+    private static final int HEALTH_CHECK_SECONDS = 2;
 
     @ParentCommand
     NasqlCommand nasql;
@@ -51,27 +53,23 @@ public final class ServeCommand implements Callable<Integer> {
         if (config.dbUrl() != null && Backend.of(config.dbUrl()) == Backend.POSTGRESQL) {
             throw new UsageException("the inventory is PostgreSQL already: connect psql to it directly; serve is for an H2 inventory");
         }
-        String password = file.servePassword() != null ? file.servePassword() : generatedPassword();
+        String password = file.servePassword() != null ? file.servePassword() : GeneratedPassword.of(20);
         try (Inventory inventory = config.dbUrl() != null ? Inventory.open(config.dbUrl()) : Inventory.openFolder(config.folder());
              ReadOnlyEndpoint endpoint = ReadOnlyEndpoint.start(inventory.h2Login(), address, port, password)) {
             CountDownLatch stop = new CountDownLatch(1);
             try (Interrupts interrupts = Interrupts.onFirst(stop::countDown)) {
                 io.out().println("nasql serve listening on " + endpoint.url(listen));
                 io.out().flush();
-                stop.await();
+                while (!stop.await(HEALTH_CHECK_SECONDS, TimeUnit.SECONDS)) {
+                    if (endpoint.reopenIfClosed()) {
+                        io.err().println("nasql serve: the served database closed (a query ran out of memory?); it is open again");
+                        io.err().flush();
+                    }
+                }
             }
             io.err().println("nasql serve stopped");
             io.err().flush();
         }
         return ExitCodes.OK;
-    }
-
-    private static String generatedPassword() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 20; i++) {
-            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return password.toString();
     }
 }

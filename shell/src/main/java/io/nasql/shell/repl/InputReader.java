@@ -1,5 +1,6 @@
 package io.nasql.shell.repl;
 
+import io.nasql.db.Backend;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -17,12 +18,17 @@ public final class InputReader {
     private final LineReader reader;
 
     public InputReader(Terminal terminal, Completer completer, boolean color, Path historyFile) {
+        this(terminal, completer, color, historyFile, Backend.H2);
+    }
+
+    /** As above, a statement's end found as the inventory's database ({@code dialect}) reads SQL. */
+    public InputReader(Terminal terminal, Completer completer, boolean color, Path historyFile, Backend dialect) {
         this.reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("nasql")
-                .parser(new StatementParser())
+                .parser(new StatementParser(dialect))
                 .completer(completer)
-                .highlighter(new SqlHighlighter(color, SqlCompleter.KEYWORDS))
+                .highlighter(new SqlHighlighter(color, SqlCompleter.KEYWORDS, dialect))
                 .history(new DefaultHistory())
                 .variable(LineReader.HISTORY_FILE, historyFile)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "     -> ")

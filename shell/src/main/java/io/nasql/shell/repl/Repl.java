@@ -95,7 +95,7 @@ public final class Repl {
         if (verticalOnce) {
             text = text.substring(0, text.length() - 2);
         }
-        for (Statement statement : StatementSplitter.split(text, "input")) {
+        for (Statement statement : StatementSplitter.split(text, "input", inventory.backend())) {
             long start = System.nanoTime();
             boolean ok = queries.run(statement, text, verticalOnce || display.vertical, display.paging);
             if (display.timing) {

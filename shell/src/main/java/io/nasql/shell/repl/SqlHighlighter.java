@@ -1,5 +1,6 @@
 package io.nasql.shell.repl;
 
+import io.nasql.db.Backend;
 import io.nasql.shell.statement.SqlToken;
 import io.nasql.shell.statement.SqlTokenizer;
 import java.util.Locale;
@@ -21,10 +22,17 @@ final class SqlHighlighter implements Highlighter {
 
     private final boolean color;
     private final Set<String> keywords;
+    private final Backend dialect;
 
     SqlHighlighter(boolean color, Set<String> keywords) {
+        this(color, keywords, Backend.H2);
+    }
+
+    /** Strings and comments as the inventory's database ({@code dialect}) reads them. */
+    SqlHighlighter(boolean color, Set<String> keywords, Backend dialect) {
         this.color = color;
         this.keywords = keywords;
+        this.dialect = dialect;
     }
 
     @Override
@@ -33,7 +41,7 @@ final class SqlHighlighter implements Highlighter {
             return new AttributedString(buffer);
         }
         AttributedStringBuilder out = new AttributedStringBuilder();
-        for (SqlToken token : SqlTokenizer.tokenize(buffer)) {
+        for (SqlToken token : SqlTokenizer.tokenize(buffer, dialect)) {
             AttributedStyle style = switch (token.kind()) {
                 case STRING, DOLLAR_STRING -> STRING;
                 case LINE_COMMENT, BLOCK_COMMENT, HINT -> COMMENT;

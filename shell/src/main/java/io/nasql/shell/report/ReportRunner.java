@@ -2,6 +2,7 @@ package io.nasql.shell.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.nasql.db.Backend;
 import io.nasql.shell.backend.InventoryAccess;
 import io.nasql.shell.output.JdbcRows;
 import io.nasql.shell.statement.Execution;
@@ -43,7 +44,7 @@ public final class ReportRunner {
 
     /** Prints the report's results in the session's output format. */
     public void print(Report report, Map<String, JsonNode> given, Execution execution) throws Exception {
-        for (Statement statement : statements(report, given)) {
+        for (Statement statement : statements(report, given, inventory.backend())) {
             queries.run(statement, execution);
         }
     }
@@ -51,19 +52,19 @@ public final class ReportRunner {
     /** Writes the report as one self-contained HTML page. */
     public void html(Report report, Map<String, JsonNode> given, Writer out) throws IOException {
         List<ResultTable> results = new ArrayList<>();
-        for (Statement statement : statements(report, given)) {
+        for (Statement statement : statements(report, given, inventory.backend())) {
             results.add(gather(statement));
         }
         out.write(HtmlReport.render(report, summary(report, given, results), results));
         out.flush();
     }
 
-    private static List<Statement> statements(Report report, Map<String, JsonNode> given) {
+    private static List<Statement> statements(Report report, Map<String, JsonNode> given, Backend dialect) {
         Map<String, JsonNode> vars = new LinkedHashMap<>();
         report.defaults().forEach((k, v) -> vars.put(k, TextNode.valueOf(v)));
         vars.putAll(given);
         TemplateRenderer templates = new TemplateRenderer(vars);
-        List<Statement> statements = StatementSplitter.split(report.sql(), report.source()).stream().map(templates::render).toList();
+        List<Statement> statements = StatementSplitter.split(report.sql(), report.source(), dialect).stream().map(templates::render).toList();
         // Checked before the first runs: a report that would write runs nothing.
         for (Statement statement : statements) {
             if (!StatementEffects.isQuery(statement.text())) {

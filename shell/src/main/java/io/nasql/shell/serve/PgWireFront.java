@@ -1,5 +1,6 @@
 package io.nasql.shell.serve;
 
+import io.nasql.shell.serve.PgMessages.Message;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -11,44 +12,48 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * The listening side of {@code nasql serve}: accepts PostgreSQL clients on the address asked for
- * and relays each to H2's PG server on loopback, fixing two things on the way:
+ * The listening side of {@code nasql serve}: accepts PostgreSQL clients on the address asked for,
+ * logs each in itself ({@link FrontLogin}), then relays it to H2's PG server on loopback, fixing
+ * three things on the way:
  * <ul>
  * <li>H2's PG server sends every result column's name in lower case; the inventory's columns get
  *     their camelCase names back ({@code displayName}), as nasql and the resource page show them.
  * <li>Only reading statements go through ({@link ReadOnlyGuard}); any other becomes a call that
- *     fails with "nasql serve is read only: DROP is refused".
+ *     fails with "nasql serve is read only: DROP is refused". That is for the message: the served
+ *     database's rights refuse what the filter misses (see {@link ServedDatabase}).
  * <li>The PostgreSQL JDBC driver opens every session with {@code SET extra_float_digits = N}, which
  *     H2's PG server (it reports version 8.2) does not know; H2 prints floats in full anyway, so it
  *     becomes a setting H2 accepts and ignores.
  * </ul>
- * Everything else passes through as it is.
+ * A client has {@value #LOGIN_TIMEOUT_MILLIS} ms to log in, at most {@value #MAX_CLIENTS} are served
+ * at once, and a message longer than a reader sends ends its connection.
  */
 final class PgWireFront implements AutoCloseable {
+    static final int MAX_CLIENTS = 64;
+    static final int LOGIN_TIMEOUT_MILLIS = 30_000;
+    /** PostgreSQL allows 1 GB; no query a reader sends comes near this. */
+    private static final int MAX_MESSAGE = 16 << 20;
     private static final Pattern EXTRA_FLOAT_DIGITS = Pattern.compile("(?i)\\s*SET\\s+extra_float_digits\\s*(=|TO)\\s*-?\\d+\\s*;?\\s*");
     private static final String IGNORED_SET = "SET CLIENT_MIN_MESSAGES = notice";
-    private static final int SSL_REQUEST = 80877103;
-    private static final int GSS_REQUEST = 80877104;
 
     private final ServerSocket listener;
-    private final int backendPort;
+    private final FrontLogin login;
     private final UnaryOperator<String> label;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final Thread acceptor;
+    private final AtomicInteger clients = new AtomicInteger();
 
-    PgWireFront(InetAddress address, int port, int backendPort, UnaryOperator<String> label) throws IOException {
+    PgWireFront(InetAddress address, int port, FrontLogin login, UnaryOperator<String> label) throws IOException {
+        this.login = login;
         this.label = label;
         this.listener = new ServerSocket();
         listener.setReuseAddress(true);
         listener.bind(new InetSocketAddress(address, port));
-        this.backendPort = backendPort;
-        this.acceptor = new Thread(this::acceptLoop, "nasql-serve-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        daemon(this::acceptLoop, "nasql-serve-accept").start();
     }
 
     int port() {
@@ -57,69 +62,71 @@ final class PgWireFront implements AutoCloseable {
 
     private void acceptLoop() {
         while (!listener.isClosed()) {
+            Socket client;
             try {
-                Socket client = listener.accept();
-                Socket backend = new Socket(InetAddress.getLoopbackAddress(), backendPort);
-                open.add(client);
-                open.add(backend);
-                daemon(() -> relayFrontend(client, backend), "nasql-serve-in").start();
+                client = listener.accept();
             } catch (IOException e) {
-                // the listener closed, or one client failed to connect: the others go on
+                continue; // the listener closed (the loop ends), or one client failed to connect: the others go on
+            }
+            open.add(client);
+            if (clients.incrementAndGet() > MAX_CLIENTS) {
+                daemon(() -> refuseAndClose(client), "nasql-serve-refuse").start();
+            } else {
+                daemon(() -> serve(client), "nasql-serve-in").start();
             }
         }
     }
 
-    /**
-     * Client to server: the startup packet as it is (after any SSL or GSS request, whose one-byte
-     * answer is passed back here), then typed messages, each read whole. The server's side is
-     * relayed by another thread once the startup packet is through.
-     */
-    private void relayFrontend(Socket client, Socket backend) {
-        try (DataInputStream in = new DataInputStream(client.getInputStream());
-             DataOutputStream out = new DataOutputStream(backend.getOutputStream())) {
-            int code;
-            do {
-                int length = in.readInt();
-                byte[] body = in.readNBytes(length - 4);
-                out.writeInt(length);
-                out.write(body);
-                out.flush();
-                code = body.length >= 4 ? ((body[0] & 0xff) << 24 | (body[1] & 0xff) << 16 | (body[2] & 0xff) << 8 | (body[3] & 0xff)) : 0;
-                if (code == SSL_REQUEST || code == GSS_REQUEST) {
-                    int answer = backend.getInputStream().read();
-                    client.getOutputStream().write(answer);
-                    client.getOutputStream().flush();
-                }
-            } while (code == SSL_REQUEST || code == GSS_REQUEST);
-            daemon(() -> relayBackend(backend, client), "nasql-serve-out").start();
-            while (true) {
-                int type = in.read();
-                if (type < 0) {
-                    return;
-                }
-                int length = in.readInt();
-                byte[] body = in.readNBytes(length - 4);
-                if (type == 'Q') {
-                    body = query(body);
-                } else if (type == 'P') {
-                    body = parse(body);
-                }
-                out.write(type);
-                out.writeInt(body.length + 4);
-                out.write(body);
+    private void refuseAndClose(Socket client) {
+        try {
+            client.setSoTimeout(LOGIN_TIMEOUT_MILLIS);
+            DataOutputStream out = new DataOutputStream(client.getOutputStream());
+            PgMessages.readStartup(new DataInputStream(client.getInputStream()));
+            PgMessages.write(out, 'E', PgMessages.fatalBody("53300", "sorry, too many clients already (nasql serve takes " + MAX_CLIENTS + ")"));
+            out.flush();
+        } catch (IOException ignored) {
+            // it went away first
+        } finally {
+            closeQuietly(client);
+            clients.decrementAndGet();
+        }
+    }
+
+    /** One client: its log-in, then its typed messages, each read whole, to H2's PG server; another thread relays the answers. */
+    private void serve(Socket client) {
+        Socket backend = null;
+        try {
+            client.setSoTimeout(LOGIN_TIMEOUT_MILLIS);
+            DataInputStream in = new DataInputStream(client.getInputStream());
+            DataOutputStream toClient = new DataOutputStream(client.getOutputStream());
+            backend = login.login(in, toClient);
+            if (backend == null) {
+                return;
+            }
+            open.add(backend);
+            client.setSoTimeout(0);
+            Socket server = backend;
+            daemon(() -> relayBackend(server, client), "nasql-serve-out").start();
+            DataOutputStream out = new DataOutputStream(backend.getOutputStream());
+            for (Message m = PgMessages.read(in, MAX_MESSAGE); m != null; m = PgMessages.read(in, MAX_MESSAGE)) {
+                byte[] body = m.type() == 'Q' ? query(m.body()) : m.type() == 'P' ? parse(m.body()) : m.body();
+                PgMessages.write(out, m.type(), body);
                 out.flush();
             }
         } catch (IOException e) {
-            // the client or the server went away
+            // the client or the server went away, or the client sent what no client sends
         } finally {
             closeQuietly(client);
-            closeQuietly(backend);
+            if (backend != null) {
+                closeQuietly(backend);
+            }
+            clients.decrementAndGet();
         }
     }
 
     /** A Query message: the SQL text, NUL-terminated. */
     private byte[] query(byte[] body) {
-        int end = indexOfNul(body, 0);
+        int end = PgMessages.nul(body, 0);
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 16);
         out.writeBytes(sql(new String(body, 0, end, StandardCharsets.UTF_8)));
         out.write(0);
@@ -128,8 +135,8 @@ final class PgWireFront implements AutoCloseable {
 
     /** A Parse message: statement name, SQL text, then parameter types, as they were. */
     private byte[] parse(byte[] body) {
-        int nameEnd = indexOfNul(body, 0);
-        int sqlEnd = indexOfNul(body, nameEnd + 1);
+        int nameEnd = PgMessages.nul(body, 0);
+        int sqlEnd = PgMessages.nul(body, nameEnd + 1);
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 16);
         out.write(body, 0, nameEnd + 1);
         out.writeBytes(sql(new String(body, nameEnd + 1, sqlEnd - nameEnd - 1, StandardCharsets.UTF_8)));
@@ -151,19 +158,8 @@ final class PgWireFront implements AutoCloseable {
     private void relayBackend(Socket backend, Socket client) {
         try (DataInputStream in = new DataInputStream(backend.getInputStream());
              DataOutputStream out = new DataOutputStream(client.getOutputStream())) {
-            while (true) {
-                int type = in.read();
-                if (type < 0) {
-                    return;
-                }
-                int length = in.readInt();
-                byte[] body = in.readNBytes(length - 4);
-                if (type == 'T') {
-                    body = rowDescription(body);
-                }
-                out.write(type);
-                out.writeInt(body.length + 4);
-                out.write(body);
+            for (Message m = PgMessages.read(in, Integer.MAX_VALUE); m != null; m = PgMessages.read(in, Integer.MAX_VALUE)) {
+                PgMessages.write(out, m.type(), m.type() == 'T' ? rowDescription(m.body()) : m.body());
                 if (in.available() == 0) {
                     out.flush();
                 }
@@ -183,21 +179,12 @@ final class PgWireFront implements AutoCloseable {
         int fields = (body[0] & 0xff) << 8 | (body[1] & 0xff);
         int at = 2;
         for (int i = 0; i < fields; i++) {
-            int end = indexOfNul(body, at);
+            int end = PgMessages.nul(body, at);
             out.writeBytes(label.apply(new String(body, at, end - at, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
             out.write(body, end, 19);
             at = end + 19;
         }
         return out.toByteArray();
-    }
-
-    private static int indexOfNul(byte[] bytes, int from) {
-        for (int i = from; i < bytes.length; i++) {
-            if (bytes[i] == 0) {
-                return i;
-            }
-        }
-        return bytes.length;
     }
 
     private void closeQuietly(Socket socket) {

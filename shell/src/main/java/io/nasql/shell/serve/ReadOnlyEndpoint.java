@@ -1,109 +1,120 @@
 package io.nasql.shell.serve;
 
 import io.nasql.db.H2Login;
-import io.nasql.db.JsonPath;
 import io.nasql.db.PostgresIdentifiers;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.h2.tools.Server;
 
 /**
- * The inventory on the PostgreSQL wire, read-only. H2's PG server opens every session as an H2
- * administrator (it changes database settings on connect), so it is not pointed at the inventory:
- * it serves a private in-memory database {@code google} whose schema {@code aiplatform} holds a
- * READONLY linked table for each inventory table. Clients read the live inventory through those
- * links and can write nothing to it; anything they create lives in the in-memory database and
- * ends with the server. H2's PG server names result columns in lower case; the front gives the
- * inventory's columns their camelCase names back.
+ * The inventory on the PostgreSQL wire, read-only: H2's PG server on loopback serves a
+ * {@link ServedDatabase} (read-only links to the inventory, owned by a secret owner; clients read
+ * as a user with SELECT rights alone), behind a {@link PgWireFront} that logs clients in with the
+ * serve password. What keeps the inventory safe is H2's rights check, not the front's text filter:
+ * a non-administrator can write no table, create no schema object, read or write no file, load no
+ * code and see no linked table's connection settings, whatever SQL it sends. H2's PG server runs
+ * administrator-only SET commands at log-in; IGNORE_UNKNOWN_SETTINGS lets the reader's session
+ * open without them, as the owner set them database-wide when it created the database.
  */
 public final class ReadOnlyEndpoint implements AutoCloseable {
     public static final String USER = "nasql";
 
-    private final Connection keeper;
+    private final String name;
+    private final H2Login inventory;
+    private final String readerSecret;
     private final Server pgServer;
     private final PgWireFront front;
     private final String password;
+    private ServedDatabase database;
 
-    private ReadOnlyEndpoint(Connection keeper, Server pgServer, PgWireFront front, String password) {
-        this.keeper = keeper;
+    private ReadOnlyEndpoint(String name, H2Login inventory, String readerSecret, ServedDatabase database, Server pgServer,
+                             PgWireFront front, String password) {
+        this.name = name;
+        this.inventory = inventory;
+        this.readerSecret = readerSecret;
+        this.database = database;
         this.pgServer = pgServer;
         this.front = front;
         this.password = password;
     }
 
     /**
-     * Serves the H2 inventory at {@code inventoryUrl} on {@code address:port} (0 picks a port).
-     * The inventory must already be migrated; {@code password} is the one clients must give.
+     * Serves the H2 inventory on {@code address:port} (0 picks a port). The inventory must already
+     * be migrated; {@code password} is the one clients must give.
      */
     public static ReadOnlyEndpoint start(H2Login inventory, InetAddress address, int port, String password)
             throws SQLException, IOException {
-        String database = "mem:nasql-serve-" + UUID.randomUUID() + "/google;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
-                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
-        // This connection creates the in-memory database (its first user is the one clients log in as) and keeps it alive.
-        Connection keeper = DriverManager.getConnection("jdbc:h2:" + database, USER, password);
+        String name = "mem:nasql-serve-" + UUID.randomUUID() + "/google";
+        String readerSecret = GeneratedPassword.of(32);
+        ServedDatabase database = ServedDatabase.create(name, inventory, readerSecret);
         Server pg = null;
         try {
-            link(keeper, inventory);
-            pg = Server.createPgServer("-pgPort", "0", "-key", "google", database).start();
-            PgWireFront front = new PgWireFront(address, port, pg.getPort(), PostgresIdentifiers::columnName);
-            return new ReadOnlyEndpoint(keeper, pg, front, password);
+            pg = Server.createPgServer("-pgPort", "0", "-key", FrontLogin.DATABASE, name + ";IGNORE_UNKNOWN_SETTINGS=TRUE").start();
+            PgWireFront front = new PgWireFront(address, port, new FrontLogin(password, readerSecret, pg.getPort()),
+                    PostgresIdentifiers::columnName);
+            return new ReadOnlyEndpoint(name, inventory, readerSecret, database, pg, front, password);
         } catch (SQLException | IOException | RuntimeException e) {
             if (pg != null) {
                 pg.stop();
             }
-            keeper.close();
+            database.close();
             throw e;
         }
     }
 
-    private static void link(Connection keeper, H2Login login) throws SQLException {
-        List<String> tables = new ArrayList<>();
-        try (Connection inventory = DriverManager.getConnection(login.url(), "", login.password());
-             ResultSet rs = inventory.getMetaData().getTables(null, "aiplatform", null, new String[] {"TABLE", "BASE TABLE", "VIEW"})) {
-            while (rs.next()) {
-                tables.add(rs.getString("TABLE_NAME"));
-            }
+    /**
+     * Builds the served database again if it closed: H2 shuts a database down when one query runs
+     * out of memory, which would leave every later client unable to log in. True when it did.
+     */
+    public synchronized boolean reopenIfClosed() throws SQLException {
+        if (database.isOpen()) {
+            return false;
         }
-        try (Statement s = keeper.createStatement()) {
-            s.execute("CREATE SCHEMA \"aiplatform\"");
-            for (String table : tables) {
-                s.execute("CREATE LINKED TABLE \"aiplatform\".\"" + table + "\"('org.h2.Driver', '" + quoted(login.url())
-                        + "', '', '" + quoted(login.password()) + "', 'aiplatform', '" + table + "') READONLY");
-            }
-            s.execute("CREATE ALIAS \"json_value\" DETERMINISTIC FOR '" + JsonPath.class.getName() + ".value'");
-            s.execute("CREATE ALIAS \"nasql_read_only\" FOR '" + ReadOnlyGuard.class.getName() + ".refuse'");
-        }
+        database.close();
+        database = ServedDatabase.create(name, inventory, readerSecret);
+        return true;
     }
 
-    private static String quoted(String text) {
-        return text.replace("'", "''");
+    /** The reader's own session on the served database, in this process: H2's rights with no front or filter in between. */
+    Connection readerConnection() throws SQLException {
+        return DriverManager.getConnection("jdbc:h2:" + name, USER, readerSecret);
+    }
+
+    synchronized ServedDatabase database() {
+        return database;
     }
 
     public int port() {
         return front.port();
     }
 
+    /** H2's PG server itself, on loopback, which only the front can log in to. */
+    int backendPort() {
+        return pgServer.getPort();
+    }
+
     /** What to paste into psql: {@code postgresql://USER:PASSWORD@HOST:PORT/google}. */
     public String url(String host) {
-        return "postgresql://" + USER + ":" + password + "@" + host + ":" + port() + "/google";
+        return url(host, port(), password);
+    }
+
+    /** The password percent-encoded, an IPv6 host in brackets, as libpq reads a URL. */
+    static String url(String host, int port, String password) {
+        String encoded = URLEncoder.encode(password, StandardCharsets.UTF_8).replace("+", "%20");
+        String bracketed = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return "postgresql://" + USER + ":" + encoded + "@" + bracketed + ":" + port + "/" + FrontLogin.DATABASE;
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         front.close();
         pgServer.stop();
-        try {
-            keeper.close();
-        } catch (SQLException ignored) {
-            // the in-memory database goes with it
-        }
+        database.close();
     }
 }

@@ -6,11 +6,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What clients of {@code nasql serve} may run. H2's PG server makes every client an administrator
- * of the served database, which could otherwise create objects, run scripts, read and write files
- * or load code. Only reading is let through: each statement must start with a reading verb, a
- * {@code SET} must be one of the session settings clients send, and H2's file and link functions
- * are refused wherever they appear. The inventory tables themselves are read-only links besides.
+ * What clients of {@code nasql serve} are told they may run: a statement that does not start with
+ * a reading verb, a {@code SET} other than the session settings clients send, or one naming H2's
+ * file and link functions, is answered "nasql serve is read only: X is refused" instead of H2's
+ * rights error. This filter only words the refusal; it is not what enforces it. Clients log in as
+ * a user with SELECT rights alone (see {@link ReadOnlyEndpoint}), so SQL the filter lets through
+ * by mistake (a quoted function name, an {@code EXPLAIN ANALYZE} of a write) still cannot write.
  */
 public final class ReadOnlyGuard {
     private static final Set<String> VERBS = Set.of("SELECT", "WITH", "VALUES", "TABLE", "SHOW", "EXPLAIN",
@@ -45,7 +46,7 @@ public final class ReadOnlyGuard {
         return null;
     }
 
-    /** The words of each statement, upper case, outside literals, quoted names and comments. */
+    /** The words of each statement, upper case, quoted names included, outside literals and comments ({@code $} continues a name). */
     private static List<List<String>> statements(String sql) {
         List<List<String>> statements = new ArrayList<>();
         List<String> words = new ArrayList<>();
@@ -58,6 +59,9 @@ public final class ReadOnlyGuard {
                 while (close > 0 && close + 1 < n && sql.charAt(close + 1) == c) {
                     close = sql.indexOf(c, close + 2);
                 }
+                if (c == '"') { // a quoted name is still a name: "file_write"(...) calls FILE_WRITE
+                    words.add(sql.substring(i + 1, close < 0 ? n : close).replace("\"\"", "\"").toUpperCase(Locale.ROOT));
+                }
                 i = close < 0 ? n : close + 1;
             } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
                 int end = sql.indexOf('\n', i);
@@ -68,13 +72,15 @@ public final class ReadOnlyGuard {
             } else if (c == '$' && i + 1 < n && sql.charAt(i + 1) == '$') {
                 int end = sql.indexOf("$$", i + 2);
                 i = end < 0 ? n : end + 2;
+            } else if (c == '$') {
+                i++; // a parameter, $1
             } else if (c == ';') {
                 statements.add(words);
                 words = new ArrayList<>();
                 i++;
-            } else if (Character.isLetter(c) || c == '_') {
+            } else if (Character.isJavaIdentifierStart(c)) { // as H2's tokenizer reads names ($$ and $1 were taken above)
                 int end = i + 1;
-                while (end < n && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_')) {
+                while (end < n && Character.isJavaIdentifierPart(sql.charAt(end))) {
                     end++;
                 }
                 words.add(sql.substring(i, end).toUpperCase(Locale.ROOT));

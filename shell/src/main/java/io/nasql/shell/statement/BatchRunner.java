@@ -1,5 +1,6 @@
 package io.nasql.shell.statement;
 
+import io.nasql.db.Backend;
 import io.nasql.sync.CancelToken;
 import java.io.IOException;
 import java.io.Writer;
@@ -20,10 +21,11 @@ public final class BatchRunner {
     private final boolean dryRun;
     private final boolean ignoreErrors;
     private final Consumer<RuntimeException> onError;
+    private final Backend dialect;
 
-    /** What a batch run is made of. */
+    /** What a batch run is made of; {@code dialect} is the inventory's database, whose lexing splits the script. */
     public record Parts(StatementEngine engine, TemplateRenderer templates, Settings settings, Writer out, StatementTokens tokens,
-                        boolean dryRun, boolean ignoreErrors, Consumer<RuntimeException> onError) {
+                        boolean dryRun, boolean ignoreErrors, Consumer<RuntimeException> onError, Backend dialect) {
     }
 
     public BatchRunner(Parts parts) {
@@ -35,6 +37,7 @@ public final class BatchRunner {
         this.dryRun = parts.dryRun();
         this.ignoreErrors = parts.ignoreErrors();
         this.onError = parts.onError();
+        this.dialect = parts.dialect();
     }
 
     /** Runs the script; true when every statement succeeded and nothing was interrupted. */
@@ -42,7 +45,7 @@ public final class BatchRunner {
         List<Statement> statements;
         try {
             // Every template is filled before the first statement runs: a bad value runs nothing.
-            statements = StatementSplitter.split(script, source).stream().map(templates::render).toList();
+            statements = StatementSplitter.split(script, source, dialect).stream().map(templates::render).toList();
         } catch (RuntimeException e) {
             onError.accept(e);
             return false;

@@ -1,8 +1,10 @@
 package io.nasql.shell.statement;
 
+import io.nasql.db.StreamedRead;
 import io.nasql.shell.backend.InventoryAccess;
 import io.nasql.shell.output.JdbcRows;
 import io.nasql.shell.output.ResultPrinter;
+import java.sql.Connection;
 import java.sql.SQLException;
 
 /** Runs SQL on the inventory as it is, printing each result as it streams; Ctrl-C cancels it through the statement's token. */
@@ -24,11 +26,32 @@ public final class SqlHandler implements Handler {
         readThrough.refresh(statement, execution.cancel());
         // Ctrl-C during the read-through: the query does not start (a JDBC cancel before execute would not stop it).
         execution.cancel().throwIfCancelled();
+        // On PostgreSQL a query's rows come in batches inside a read-only transaction; one that turns out to write runs again plainly.
+        if (!StatementEffects.isQuery(statement.text()) || !execute(statement, execution, true)) {
+            execute(statement, execution, false);
+        }
+    }
+
+    /** Runs the statement and prints its results; false, having run nothing, when streaming it met a write. */
+    private boolean execute(Statement statement, Execution execution, boolean streamed) throws Exception {
         ResultPrinter printer = execution.printer();
-        try (RoutedStatement routed = RoutedStatement.prepare(inventory.connection(), statement.text());
+        Connection connection = inventory.connection();
+        try (StreamedRead stream = streamed ? StreamedRead.begin(inventory.inventory().backend(), connection) : null;
+             RoutedStatement routed = RoutedStatement.prepare(connection, statement.text());
              var cancel = execution.cancel().onCancel(() -> cancel(routed.jdbc()))) {
             java.sql.Statement jdbc = routed.jdbc();
-            boolean isResult = routed.execute();
+            boolean isResult;
+            try {
+                if (stream != null) {
+                    stream.prepare(jdbc);
+                }
+                isResult = routed.execute();
+            } catch (SQLException e) {
+                if (stream != null && stream.refusedWrite(e)) {
+                    return false;
+                }
+                throw e;
+            }
             while (true) {
                 if (isResult) {
                     try (JdbcRows rows = new JdbcRows(jdbc.getResultSet())) {
@@ -43,6 +66,7 @@ public final class SqlHandler implements Handler {
                 }
                 isResult = jdbc.getMoreResults();
             }
+            return true;
         } catch (SQLException e) {
             throw SqlErrors.of(e, statement);
         }

@@ -1,5 +1,6 @@
 package io.nasql.shell.statement;
 
+import io.nasql.db.Backend;
 import io.nasql.shell.statement.SqlToken.Kind;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,10 @@ import java.util.regex.Pattern;
  * break ({@code \n} or {@code \r}), {@code /* *}{@code /} comments nest, names are quoted in
  * {@code "..."} or {@code `...`}, and only {@code $$...$$} is a dollar-quoted string (a
  * {@code $tag$} is a parameter and a name to H2, not a quote).
+ *
+ * <p>On a PostgreSQL inventory the text goes to PostgreSQL, so it is read as PostgreSQL's lexer
+ * does: {@code //} is two operators, not a comment; a backtick is a symbol; {@code $tag$...$tag$}
+ * quotes with any tag; and in an {@code E'...'} string a backslash escapes the next character.
  */
 public final class SqlTokenizer {
     /** {@code {{ name }}}, with or without spaces inside the braces. */
@@ -25,15 +30,23 @@ public final class SqlTokenizer {
 
     private final String text;
     private final int n;
+    private final boolean postgres;
     private int i;
 
-    private SqlTokenizer(String text) {
+    private SqlTokenizer(String text, Backend dialect) {
         this.text = text;
         this.n = text.length();
+        this.postgres = dialect == Backend.POSTGRESQL;
     }
 
+    /** The tokens as H2 reads them. */
     public static List<SqlToken> tokenize(String text) {
-        return new SqlTokenizer(text).all();
+        return tokenize(text, Backend.H2);
+    }
+
+    /** The tokens as the inventory's database reads them. */
+    public static List<SqlToken> tokenize(String text, Backend dialect) {
+        return new SqlTokenizer(text, dialect).all();
     }
 
     /** The tokens that the database sees: no white space, comments or hints. */
@@ -59,7 +72,7 @@ public final class SqlTokenizer {
             }
             return token(Kind.SPACE, start, true);
         }
-        if ((c == '-' || c == '/') && next == c) {
+        if ((c == '-' || c == '/' && !postgres) && next == c) {
             while (i < n && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
                 i++;
             }
@@ -69,12 +82,17 @@ public final class SqlTokenizer {
             Kind kind = i + 2 < n && text.charAt(i + 2) == '+' ? Kind.HINT : Kind.BLOCK_COMMENT;
             return nestedComment(kind, start);
         }
-        if (c == '\'' || c == '"' || c == '`') {
-            return quoted(c, c == '\'' ? Kind.STRING : Kind.QUOTED_NAME, start);
+        if (c == '\'' || c == '"' || c == '`' && !postgres) {
+            return quoted(c, c == '\'' ? Kind.STRING : Kind.QUOTED_NAME, start, false);
         }
-        if (c == '$' && next == '$') {
-            int end = text.indexOf("$$", i + 2);
-            i = end < 0 ? n : end + 2;
+        if (postgres && (c == 'E' || c == 'e') && next == '\'') {
+            i++;
+            return quoted('\'', Kind.STRING, start, true);
+        }
+        String tag = c == '$' ? dollarTag() : null;
+        if (tag != null) {
+            int end = text.indexOf(tag, i + tag.length());
+            i = end < 0 ? n : end + tag.length();
             return token(Kind.DOLLAR_STRING, start, end >= 0);
         }
         if (c == '{' && next == '{') {
@@ -103,14 +121,33 @@ public final class SqlTokenizer {
         return token(Kind.SYMBOL, start, true);
     }
 
+    /** The opening {@code $$} here, or on PostgreSQL any {@code $tag$} (a tag does not start with a digit: {@code $1} is a parameter). */
+    private String dollarTag() {
+        if (i + 1 < n && text.charAt(i + 1) == '$') {
+            return "$$";
+        }
+        if (!postgres || i + 1 >= n || Character.isDigit(text.charAt(i + 1))) {
+            return null;
+        }
+        int end = i + 1;
+        while (end < n && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+            end++;
+        }
+        return end < n && text.charAt(end) == '$' ? text.substring(i, end + 1) : null;
+    }
+
     private static boolean isWordPart(char c) {
         return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 
-    /** A quoted literal or name; a doubled quote inside is a quote, not the end. */
-    private SqlToken quoted(char quote, Kind kind, int start) {
+    /** A quoted literal or name; a doubled quote inside is a quote, not the end, and so is an escaped one in E'...'. */
+    private SqlToken quoted(char quote, Kind kind, int start, boolean backslashEscapes) {
         i++;
         while (i < n) {
+            if (backslashEscapes && text.charAt(i) == '\\') {
+                i = Math.min(n, i + 2);
+                continue;
+            }
             if (text.charAt(i) == quote) {
                 if (i + 1 < n && text.charAt(i + 1) == quote) {
                     i += 2;

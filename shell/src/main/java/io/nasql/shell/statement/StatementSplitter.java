@@ -1,12 +1,14 @@
 package io.nasql.shell.statement;
 
+import io.nasql.db.Backend;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Splits script text at each {@code ;} token, so never inside a literal, quoted name or
  * comment. Comments and hints stay with their statement; statements with nothing but comments
- * are dropped; a last statement without {@code ;} still counts.
+ * are dropped; a last statement without {@code ;} still counts. The text is read as the
+ * inventory's database reads it (H2 unless told otherwise; see {@link SqlTokenizer}).
  */
 public final class StatementSplitter {
     private StatementSplitter() {
@@ -18,9 +20,14 @@ public final class StatementSplitter {
 
     /** Every statement, the unterminated last one included. */
     public static List<Statement> split(String script, String source) {
-        Split split = scan(script, source);
+        return split(script, source, Backend.H2);
+    }
+
+    /** Every statement, read as the inventory's database reads SQL. */
+    public static List<Statement> split(String script, String source, Backend dialect) {
+        Split split = scan(script, source, dialect);
         List<Statement> statements = new ArrayList<>(split.statements());
-        if (hasContent(split.remainder())) {
+        if (hasContent(split.remainder(), dialect)) {
             int start = script.length() - split.remainder().length();
             statements.add(statement(script, start, script.length(), source));
         }
@@ -29,11 +36,16 @@ public final class StatementSplitter {
 
     /** Splits without taking the unterminated rest: the REPL asks for more input while it has content. */
     public static Split scan(String script, String source) {
+        return scan(script, source, Backend.H2);
+    }
+
+    /** As {@link #scan(String, String)}, read as the inventory's database reads SQL. */
+    public static Split scan(String script, String source, Backend dialect) {
         List<Statement> statements = new ArrayList<>();
         int start = 0;
         boolean content = false;
         boolean open = false;
-        for (SqlToken token : SqlTokenizer.tokenize(script)) {
+        for (SqlToken token : SqlTokenizer.tokenize(script, dialect)) {
             if (token.isSymbol(";")) {
                 if (content) {
                     statements.add(statement(script, start, token.start(), source));
@@ -70,6 +82,10 @@ public final class StatementSplitter {
 
     /** True when the text holds something besides white space and comments. */
     public static boolean hasContent(String text) {
-        return SqlTokenizer.tokenize(text).stream().anyMatch(t -> !t.isTrivia());
+        return hasContent(text, Backend.H2);
+    }
+
+    public static boolean hasContent(String text, Backend dialect) {
+        return SqlTokenizer.tokenize(text, dialect).stream().anyMatch(t -> !t.isTrivia());
     }
 }

@@ -32,4 +32,16 @@ class SqlHighlighterTest {
         assertThat(shown.styleAt(0)).isEqualTo(shown.styleAt(text.indexOf("NOWAIT")));
         assertThat(shown.styleAt(text.indexOf("{{"))).isNotEqualTo(AttributedStyle.DEFAULT).isNotEqualTo(shown.styleAt(0));
     }
+
+    @Test
+    void onPostgresqlDollarTagsAndEscapeStringsArePaintedAsLiterals() {
+        String text = "SELECT $fn$ it's $fn$, E'a\\'b', 1 // 2";
+        AttributedString shown = new SqlHighlighter(true, SqlCompleter.KEYWORDS, io.nasql.db.Backend.POSTGRESQL).highlight(null, text);
+        AttributedStyle literal = shown.styleAt(text.indexOf("$fn$"));
+        assertThat(literal).isNotEqualTo(AttributedStyle.DEFAULT);
+        assertThat(shown.styleAt(text.indexOf("it's"))).isEqualTo(literal);
+        assertThat(shown.styleAt(text.indexOf("b'"))).as("the escaped quote does not end the string").isEqualTo(literal);
+        assertThat(shown.styleAt(text.indexOf("//"))).as("not a comment on PostgreSQL").isEqualTo(AttributedStyle.DEFAULT);
+        assertThat(COLOR.highlight(null, text).styleAt(text.indexOf("//"))).as("a comment on H2").isNotEqualTo(AttributedStyle.DEFAULT);
+    }
 }

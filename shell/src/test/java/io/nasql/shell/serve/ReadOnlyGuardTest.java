@@ -26,4 +26,13 @@ class ReadOnlyGuardTest {
         assertThat(ReadOnlyGuard.refusal("RUNSCRIPT FROM 'x.sql'")).isEqualTo("RUNSCRIPT");
         assertThat(ReadOnlyGuard.refusal("CALL 1")).isEqualTo("CALL");
     }
+
+    @Test
+    void quotedNamesAndDollarsInNamesDoNotHideAFunction() {
+        assertThat(ReadOnlyGuard.refusal("SELECT \"file_write\"('x', '/tmp/y')")).isEqualTo("FILE_WRITE");
+        assertThat(ReadOnlyGuard.refusal("SELECT a$$b, FILE_READ('/etc/passwd') FROM t")).isEqualTo("FILE_READ");
+        assertThat(ReadOnlyGuard.refusal("SELECT x FROM t WHERE y = $$FILE_READ$$")).isNull();
+        // H2 starts a name with any Java identifier start, such as a currency sign: no $$ string there.
+        assertThat(ReadOnlyGuard.refusal("SELECT 1 €$$; CREATE LOCAL TEMPORARY TABLE t(x INT); SELECT 2 €$$")).isEqualTo("CREATE");
+    }
 }

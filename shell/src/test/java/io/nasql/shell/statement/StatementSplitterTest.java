@@ -2,8 +2,14 @@ package io.nasql.shell.statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nasql.db.Backend;
+import io.nasql.db.Inventory;
+import io.nasql.db.TestPostgres;
+import io.nasql.shell.cli.Cli;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StatementSplitterTest {
     private static List<String> texts(String script) {
@@ -62,5 +68,57 @@ class StatementSplitterTest {
         assertThat(StatementKind.of("SET MODE PostgreSQL")).isEqualTo(StatementKind.SQL);
         assertThat(StatementKind.of("show methods in google.aiplatform.nas_jobs")).isEqualTo(StatementKind.SHOW_METHODS);
         assertThat(StatementKind.of("SHOW TABLES")).isEqualTo(StatementKind.SQL);
+    }
+
+    private static List<String> postgresTexts(String script) {
+        return StatementSplitter.split(script, "t.sql", Backend.POSTGRESQL).stream().map(Statement::text).toList();
+    }
+
+    @Test
+    void onPostgresqlDollarTagsAndEscapeStringsHideTheirSemicolons() {
+        String script = "SELECT $fn$ it's; $$ $fn$ AS a; SELECT E'it\\'s; fine' AS b; SELECT e'\\\\' AS c; SELECT $1";
+        assertThat(postgresTexts(script)).containsExactly("SELECT $fn$ it's; $$ $fn$ AS a", "SELECT E'it\\'s; fine' AS b",
+                "SELECT e'\\\\' AS c", "SELECT $1");
+        // H2 reads $fn$ as a name and E'it\'s; ...' as ending at \', so it splits elsewhere.
+        assertThat(texts(script)).hasSize(3);
+    }
+
+    @Test
+    void onPostgresqlDoubleSlashAndBackticksAreNotCommentsOrQuotes() {
+        assertThat(postgresTexts("SELECT 1 //; SELECT 2")).containsExactly("SELECT 1 //", "SELECT 2");
+        assertThat(texts("SELECT 1 //; SELECT 2")).containsExactly("SELECT 1 //; SELECT 2");
+        assertThat(postgresTexts("SELECT 1 `; SELECT 2")).containsExactly("SELECT 1 `", "SELECT 2");
+        assertThat(texts("SELECT 1 `; SELECT 2")).containsExactly("SELECT 1 `; SELECT 2");
+        assertThat(postgresTexts("SELECT 1 /* a /* nested; */ still; */; SELECT 2")).hasSize(2);
+    }
+
+    @Test
+    void onPostgresqlAnUnclosedDollarQuoteOrEscapeStringAsksForMore() {
+        assertThat(StatementSplitter.scan("SELECT $body$ ; ", "t", Backend.POSTGRESQL).remainderInsideQuoteOrComment()).isTrue();
+        assertThat(StatementSplitter.scan("SELECT E'\\'; ", "t", Backend.POSTGRESQL).remainderInsideQuoteOrComment()).isTrue();
+        assertThat(StatementSplitter.scan("SELECT E'\\'; ", "t").remainderInsideQuoteOrComment()).isFalse();
+    }
+
+    @Test
+    void whatThePostgresqlSplitGivesIsWhatPostgresqlRuns() throws Exception {
+        String script = "SELECT $fn$ it's; $$ $fn$ AS a; SELECT E'it\\'s; fine' AS b; SELECT 'a\\' AS c";
+        List<String> values = new java.util.ArrayList<>();
+        try (Inventory inventory = TestPostgres.freshInventory(); java.sql.Connection c = inventory.connection();
+             java.sql.Statement s = c.createStatement()) {
+            for (String statement : postgresTexts(script)) {
+                try (java.sql.ResultSet rs = s.executeQuery(statement)) {
+                    rs.next();
+                    values.add(rs.getString(1));
+                }
+            }
+        }
+        assertThat(values).containsExactly(" it's; $$ ", "it's; fine", "a\\");
+    }
+
+    @Test
+    void aScriptOnAPostgresqlInventoryIsSplitAsPostgresqlReadsIt(@TempDir Path home) {
+        Cli.Result result = Cli.run(home, "SELECT $x$ a; b $x$ AS v;\nSELECT E'c\\'; d' AS w;", "--db", TestPostgres.freshGoogle(), "-o", "text");
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out().lines()).containsExactly("v", " a; b ", "w", "c'; d");
     }
 }
