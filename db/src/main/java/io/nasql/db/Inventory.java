@@ -26,13 +26,11 @@ import org.jooq.impl.DSL;
  */
 public final class Inventory implements AutoCloseable {
     /** The highest migration this build ships; {@code InventoryTest} keeps it in step with the files. */
-    public static final int SCHEMA_VERSION = 5;
+    public static final int SCHEMA_VERSION = 6;
 
     static final String DATABASE_NAME = "google";
     private static final String CASE_SETTINGS = "DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
     private static final int MAX_CONNECTIONS = 128;
-    /** H2's trace file would be made with the default umask and, when it cannot be made, H2 prints its own stack trace. */
-    private static final String NO_TRACE_FILE = "TRACE_LEVEL_FILE=0";
     private static final String LOOPBACK = "127.0.0.1";
 
     static {
@@ -112,9 +110,7 @@ public final class Inventory implements AutoCloseable {
             // A second nasql on the same file goes through the first, as with the default folder.
             url += ";AUTO_SERVER=TRUE";
         }
-        if (!settings.contains("TRACE_LEVEL_FILE")) {
-            url += ";" + NO_TRACE_FILE;
-        }
+        url = H2UrlSettings.withDefaults(url, isFile(url));
         Optional<InventoryFiles> files = isFile(url) ? InventoryFiles.of(url) : Optional.empty();
         if (url.toUpperCase(Locale.ROOT).contains(";AUTO_SERVER=TRUE")) {
             requireLoopbackSharing(org.h2.engine.SysProperties.BIND_ADDRESS);

@@ -21,6 +21,23 @@ class JsonPathTest {
     }
 
     @Test
+    void repeatedSmallDocumentsGiveTheSameAnswersPerPath() {
+        String labels = "{\"owner\":\"dana\",\"team\":\"vision\"}";
+        for (int i = 0; i < 3; i++) {
+            assertThat(JsonPath.value(labels, "$.team")).isEqualTo("vision");
+            assertThat(JsonPath.value(labels, "$.owner")).isEqualTo("dana");
+            assertThat(JsonPath.value(labels, "$.absent")).isNull();
+            assertThat(JsonPath.value("{\"team\":\"speech\"}", "$.team")).isEqualTo("speech");
+            assertThat(JsonPath.value("{\"absent\":\"absent\"}", "$.absent")).isEqualTo("absent");
+            assertThatThrownBy(() -> JsonPath.value("{\"team\":", "$.team")).isInstanceOf(IllegalArgumentException.class);
+        }
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(JsonPath.value("{\"n\":" + i + "}", "$.n")).isEqualTo(String.valueOf(i));
+        }
+        assertThat(JsonPath.value(labels, "$.team")).isEqualTo("vision");
+    }
+
+    @Test
     void readsArrayElements() {
         assertThat(JsonPath.value(SPEC, "$.pools[1].replicaCount")).isEqualTo("4");
         assertThat(JsonPath.value("[10,20]", "$[0]")).isEqualTo("10");

@@ -13,7 +13,9 @@ import java.util.Set;
  * cannot prove safe runs on the view as written: any {@code *} but COUNT(*) or a product, NATURAL,
  * {@code _ROWID_}, a reference other than {@code FROM|JOIN|, table [[AS] alias]} (a derived column
  * list, {@code TABLE}, a qualifier by the table's full name), or a use of the summaries' own
- * columns ({@code metricId}, {@code goal}) that could mean nas_jobs. See {@link RoutedStatement}.
+ * columns ({@code metricId}, {@code goal}) that could mean nas_jobs. A json_value of nasJobSpec at
+ * the metric's id or goal is read from those columns where {@link PromotedMetric} proves it the
+ * same. See {@link RoutedStatement}.
  */
 public final class SummaryRouting {
     static final String SUMMARIES = "nas_job_summaries";
@@ -39,10 +41,16 @@ public final class SummaryRouting {
         List<Integer> tables = new ArrayList<>();
         List<Boolean> aliased = new ArrayList<>();
         Set<String> names = new java.util.HashSet<>(Set.of("nas_jobs"));
+        List<Integer> documents = new ArrayList<>();
+        int lastEnd = -1;
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
-            if (t.isWord() && (DOCUMENTS.contains(t.name()) || t.is("natural") || t.is("_rowid_"))) {
+            if (t.isWord() && (t.is("natural") || t.is("_rowid_"))) {
                 return sql;
+            }
+            if (t.isWord() && DOCUMENTS.contains(t.name())) {
+                documents.add(i);
+                continue;
             }
             if (t.text().equals("*") && !isOperator(tokens, i)) {
                 return sql;
@@ -56,22 +64,46 @@ public final class SummaryRouting {
                 tables.add(table);
                 aliased.add(end > table);
                 names.add(tokens.get(end).name());
+                lastEnd = end;
                 i = end;
             }
         }
         if (tables.isEmpty() || usesSummaryOnlyColumn(tokens, names)) {
             return sql;
         }
-        StringBuilder out = new StringBuilder(sql.length() + 32);
-        int from = 0;
+        List<PromotedMetric.Call> calls = List.of();
+        if (!documents.isEmpty()) {
+            Token after = at(tokens, lastEnd + 1);
+            calls = PromotedMetric.calls(tokens, names, tables.size() == 1 && (after == null || !after.text().equals(",")));
+            for (int d : documents) {
+                if (calls.stream().noneMatch(c -> c.first() < d && d < c.last())) {
+                    return sql;
+                }
+            }
+        }
+        return rewrite(sql, tokens, tables, aliased, calls);
+    }
+
+    /** The statement with each reference to nas_jobs replaced by the summaries, and each promoted call by its column. */
+    private static String rewrite(String sql, List<Token> tokens, List<Integer> tables, List<Boolean> aliased,
+            List<PromotedMetric.Call> calls) {
+        java.util.TreeMap<Integer, String> edits = new java.util.TreeMap<>();
+        java.util.Map<Integer, Integer> ends = new java.util.HashMap<>();
         for (int k = 0; k < tables.size(); k++) {
             Token t = tokens.get(tables.get(k));
-            out.append(sql, from, t.start()).append(t.quoted() ? '"' + SUMMARIES + '"' : SUMMARIES);
-            if (!aliased.get(k)) {
-                // Columns qualified as nas_jobs.x still resolve.
-                out.append(" AS nas_jobs");
-            }
-            from = t.end();
+            // Unaliased, "AS nas_jobs" keeps columns qualified as nas_jobs.x resolving.
+            edits.put(t.start(), (t.quoted() ? '"' + SUMMARIES + '"' : SUMMARIES) + (aliased.get(k) ? "" : " AS nas_jobs"));
+            ends.put(t.start(), t.end());
+        }
+        for (PromotedMetric.Call c : calls) {
+            edits.put(tokens.get(c.first()).start(), c.column());
+            ends.put(tokens.get(c.first()).start(), tokens.get(c.last()).end());
+        }
+        StringBuilder out = new StringBuilder(sql.length() + 32);
+        int from = 0;
+        for (var edit : edits.entrySet()) {
+            out.append(sql, from, edit.getKey()).append(edit.getValue());
+            from = ends.get(edit.getKey());
         }
         return out.append(sql.substring(from)).toString();
     }

@@ -67,16 +67,20 @@ class DocumentReadsTest {
                     "SELECT state, COUNT(*) AS jobs FROM google.aiplatform.nas_jobs GROUP BY state",
                     "SELECT json_value(labels, '$.team') AS team, displayName FROM google.aiplatform.nas_jobs j WHERE j.nasJobsId = '7'",
                     "SELECT displayName FROM google.aiplatform.nas_jobs WHERE projectsId = 'p' AND locationsId = 'us-central1'",
+                    // the metric's id and goal are read from the summaries' columns
+                    "SELECT json_value(nasJobSpec, '$.multiTrialAlgorithmSpec.metric.metricId') AS metric, COUNT(*) AS jobs"
+                            + " FROM google.aiplatform.nas_jobs GROUP BY json_value(nasJobSpec, '$.multiTrialAlgorithmSpec.metric.metricId')",
                     "REPORT failed-jobs", "REPORT jobs-by-state", "REPORT labels", "REPORT stuck-jobs", "REPORT best-trials")) {
                 engine.execute(new Statement(sql, "t", 1, 1), execution);
             }
             assertThat(DOCUMENT_READS.get()).as("statements that read a document").isZero();
             assertThat(out.toString()).contains("JOB_STATE_FAILED", "vision", "seven");
 
-            engine.execute(new Statement("SELECT json_value(nasJobSpec, '$.multiTrialAlgorithmSpec.metric.metricId') AS metric"
+            assertThat(out.toString()).contains("top1_accuracy");
+            engine.execute(new Statement("SELECT json_value(nasJobSpec, '$.multiTrialAlgorithmSpec.metric') AS metric"
                     + " FROM google.aiplatform.nas_jobs", "t", 1, 1), execution);
             assertThat(DOCUMENT_READS.get()).as("a query that names nasJobSpec reads it").isPositive();
-            assertThat(out.toString()).contains("top1_accuracy");
+            assertThat(out.toString()).contains("{\"metricId\":\"top1_accuracy\"}");
         }
     }
 }

@@ -75,7 +75,8 @@ class RoutingEquivalenceTest {
                 "SELECT a.displayName FROM " + t + " a, " + t + " b WHERE a.nasJobsId = b.nasJobsId ORDER BY 1",
                 "SELECT COUNT(*) FROM " + t + " NATURAL JOIN google.aiplatform.nas_trials",
                 "WITH x AS (SELECT labels, state FROM " + t + ") SELECT state, COUNT(*) FROM x GROUP BY state ORDER BY 1",
-                "SELECT displayName FROM " + t + " WHERE nasJobsId IN (SELECT nasJobsId FROM " + t + " WHERE state LIKE '%FAILED')",
+                "SELECT displayName FROM " + t + " WHERE nasJobsId IN (SELECT nasJobsId FROM " + t + " WHERE state LIKE '%FAILED')"
+                        + " ORDER BY 1",
                 "SELECT metricId FROM " + t,
                 "SELECT j.goal FROM " + t + " j",
                 "SELECT state, 2 * 3 * COUNT(*) FROM " + t + " GROUP BY state ORDER BY 1",
