@@ -29,7 +29,7 @@ public final class StatementSplitter {
         List<Statement> statements = new ArrayList<>(split.statements());
         if (hasContent(split.remainder(), dialect)) {
             int start = script.length() - split.remainder().length();
-            statements.add(statement(script, start, script.length(), source));
+            statements.add(statement(script, start, script.length(), source, dialect));
         }
         return statements;
     }
@@ -48,7 +48,7 @@ public final class StatementSplitter {
         for (SqlToken token : SqlTokenizer.tokenize(script, dialect)) {
             if (token.isSymbol(";")) {
                 if (content) {
-                    statements.add(statement(script, start, token.start(), source));
+                    statements.add(statement(script, start, token.start(), source, dialect));
                 }
                 start = token.end();
                 content = false;
@@ -60,7 +60,7 @@ public final class StatementSplitter {
         return new Split(statements, script.substring(start), open);
     }
 
-    private static Statement statement(String script, int start, int end, String source) {
+    private static Statement statement(String script, int start, int end, String source, Backend dialect) {
         int first = start;
         while (first < end && Character.isWhitespace(script.charAt(first))) {
             first++;
@@ -77,7 +77,7 @@ public final class StatementSplitter {
                 lineStart = i + 1;
             }
         }
-        return new Statement(script.substring(first, last), source, line, first - lineStart + 1);
+        return new Statement(script.substring(first, last), source, line, first - lineStart + 1, dialect);
     }
 
     /** True when the text holds something besides white space and comments. */

@@ -57,17 +57,17 @@ class StatementSplitterTest {
 
     @Test
     void kindsAreJudgedByTheFirstWordsOutsideComments() {
-        assertThat(StatementKind.of("/*+ create */ INSERT INTO google.aiplatform.nas_jobs (a) SELECT 1")).isEqualTo(StatementKind.INSERT_JOBS);
-        assertThat(StatementKind.of("insert into aiplatform.nas_jobs values (1)")).isEqualTo(StatementKind.INSERT_JOBS);
-        assertThat(StatementKind.of("INSERT INTO my_table SELECT * FROM google.aiplatform.nas_jobs")).isEqualTo(StatementKind.SQL);
-        assertThat(StatementKind.of("-- x\nDELETE FROM google.aiplatform.nas_jobs WHERE 1=1")).isEqualTo(StatementKind.DELETE_JOBS);
-        assertThat(StatementKind.of("DELETE FROM google.aiplatform.nas_trials")).isEqualTo(StatementKind.SQL);
-        assertThat(StatementKind.of("EXEC google.aiplatform.nas_jobs.cancel @a='b'")).isEqualTo(StatementKind.EXEC);
-        assertThat(StatementKind.of("update google.aiplatform.nas_jobs set state = 'x'")).isEqualTo(StatementKind.UPDATE_JOBS);
-        assertThat(StatementKind.of("SET max_age = 0")).isEqualTo(StatementKind.SETTING);
-        assertThat(StatementKind.of("SET MODE PostgreSQL")).isEqualTo(StatementKind.SQL);
-        assertThat(StatementKind.of("show methods in google.aiplatform.nas_jobs")).isEqualTo(StatementKind.SHOW_METHODS);
-        assertThat(StatementKind.of("SHOW TABLES")).isEqualTo(StatementKind.SQL);
+        assertThat(StatementKind.of("/*+ create */ INSERT INTO google.aiplatform.nas_jobs (a) SELECT 1", Backend.H2)).isEqualTo(StatementKind.INSERT_JOBS);
+        assertThat(StatementKind.of("insert into aiplatform.nas_jobs values (1)", Backend.H2)).isEqualTo(StatementKind.INSERT_JOBS);
+        assertThat(StatementKind.of("INSERT INTO my_table SELECT * FROM google.aiplatform.nas_jobs", Backend.H2)).isEqualTo(StatementKind.SQL);
+        assertThat(StatementKind.of("-- x\nDELETE FROM google.aiplatform.nas_jobs WHERE 1=1", Backend.H2)).isEqualTo(StatementKind.DELETE_JOBS);
+        assertThat(StatementKind.of("DELETE FROM google.aiplatform.nas_trials", Backend.H2)).isEqualTo(StatementKind.SQL);
+        assertThat(StatementKind.of("EXEC google.aiplatform.nas_jobs.cancel @a='b'", Backend.H2)).isEqualTo(StatementKind.EXEC);
+        assertThat(StatementKind.of("update google.aiplatform.nas_jobs set state = 'x'", Backend.H2)).isEqualTo(StatementKind.UPDATE_JOBS);
+        assertThat(StatementKind.of("SET max_age = 0", Backend.H2)).isEqualTo(StatementKind.SETTING);
+        assertThat(StatementKind.of("SET MODE PostgreSQL", Backend.H2)).isEqualTo(StatementKind.SQL);
+        assertThat(StatementKind.of("show methods in google.aiplatform.nas_jobs", Backend.H2)).isEqualTo(StatementKind.SHOW_METHODS);
+        assertThat(StatementKind.of("SHOW TABLES", Backend.H2)).isEqualTo(StatementKind.SQL);
     }
 
     private static List<String> postgresTexts(String script) {

@@ -2,11 +2,12 @@ package io.nasql.shell.statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nasql.db.Backend;
 import org.junit.jupiter.api.Test;
 
 class SummaryRoutingTest {
     private static String route(String sql) {
-        return SummaryRouting.route(sql);
+        return SummaryRouting.route(sql, Backend.H2);
     }
 
     @Test
