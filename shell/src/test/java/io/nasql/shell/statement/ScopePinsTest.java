@@ -51,4 +51,12 @@ class ScopePinsTest {
         assertThat(one("projectsId = 'p' AND locationsId = 'l'")).isFalse();
         assertThat(one("projectsId = 'p' AND locationsId = 'l' AND nasJobsId = '1' AND state = 'x'")).isFalse();
     }
+
+    @Test
+    void onPostgresPinsAfterAnEscapeStringAreSeenAndEscapedValuesRead() {
+        ScopePins pins = ScopePins.of("SELECT * FROM t WHERE displayName <> E'x\\'y' AND projectsId = E'proj\\x2d002'"
+                + " AND locationsId = 'us-central1'", Backend.POSTGRESQL);
+        assertThat(pins.scopes()).containsExactly(new ScopeKey("proj-002", "us-central1"));
+        assertThat(ScopePins.of("WHERE x = $$ projectsId = 'p' $$ AND locationsId = 'l'", Backend.POSTGRESQL).values("projectsId")).isEmpty();
+    }
 }

@@ -199,6 +199,32 @@ class SqlHandlerTest {
         }
     }
 
+    /**
+     * On PostgreSQL every check of a statement reads it as PostgreSQL does: pins after an E'...' string
+     * are seen (the scope is read through first), and a write of the resource's tables hidden behind
+     * one, or in a $$ body, is refused before it runs.
+     */
+    @Test
+    void onPostgresEveryCheckReadsTheStatementAsPostgresDoes() throws Exception {
+        try (Session session = new Session(TestPostgres.freshGoogle(), EmulatorConfig.empty()
+                .withSeedData(List.of("proj-001", "proj-002"), List.of("us-central1"), 3, 5))) {
+            assertThat(session.run("SELECT COUNT(*) AS n FROM google.aiplatform.nas_jobs WHERE displayName <> E'x\\'y'"
+                    + " AND projectsId = 'proj-002' AND locationsId = 'us-central1'")).isEqualTo("n\n3\n");
+            long documents = session.count("SELECT COUNT(*) FROM aiplatform.nas_job_documents");
+            assertThat(documents).isEqualTo(3);
+            for (String hidden : List.of(
+                    "WITH x AS (SELECT E'\\'' AS q), d AS (DELETE FROM aiplatform.nas_job_documents RETURNING 1)"
+                            + " SELECT count(*) AS gone FROM d, x WHERE q <> ''''",
+                    "DO $$ BEGIN DELETE FROM aiplatform.nas_job_documents; END $$",
+                    "DO $body$ BEGIN DELETE FROM aiplatform.nas_job_documents; END $body$",
+                    "CREATE FUNCTION public.gone() RETURNS VOID LANGUAGE sql AS 'DELETE FROM aiplatform.nas_job_documents'")) {
+                assertThatThrownBy(() -> session.run(hidden)).as(hidden).isInstanceOf(StatementException.class)
+                        .hasMessageContaining("changes only through the API");
+            }
+            assertThat(session.count("SELECT COUNT(*) FROM aiplatform.nas_job_documents")).isEqualTo(documents);
+        }
+    }
+
     private static long openPortals(Wiring wiring) throws IOException {
         try (java.sql.Statement s = wiring.inventory().connection().createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM pg_cursors WHERE name <> ''")) {

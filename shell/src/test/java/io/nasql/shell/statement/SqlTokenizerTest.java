@@ -167,4 +167,17 @@ class SqlTokenizerTest {
         }
         return out;
     }
+
+    @Test
+    void escapeAndDollarStringsHaveTheirValues() {
+        List<SqlToken> tokens = SqlTokenizer.significant("E'a\\'b\\\\c\\n\\101\\u00e9''' $t$ x $$ y $t$ $$z$$", Backend.POSTGRESQL);
+        assertThat(tokens).extracting(SqlToken::stringValue).containsExactly("a'b\\c\nA\u00e9'", " x $$ y ", "z");
+    }
+
+    @Test
+    void hintsAreReadInTheDialect() {
+        String text = "SELECT E'\\'/*+ NOWAIT */' AS a";
+        assertThat(Sql.hints(text, Backend.POSTGRESQL)).isEmpty();
+        assertThat(Sql.hints(text, Backend.H2)).containsExactly("NOWAIT");
+    }
 }

@@ -67,4 +67,11 @@ class SummaryRoutingTest {
                 + " JOIN google.aiplatform.nas_jobs j ON j.nasJobsId = t.nasJobsId WHERE t.best"))
                 .contains("google.aiplatform.nas_job_summaries j ON");
     }
+
+    @Test
+    void onPostgresADocumentNamedAfterAnEscapeStringKeepsTheView() {
+        String sql = "SELECT displayName FROM google.aiplatform.nas_jobs WHERE displayName <> E'\\'' OR nasJobSpec IS NULL AND 'a' = 'a'";
+        assertThat(SummaryRouting.route(sql, Backend.POSTGRESQL)).isEqualTo(sql);
+        assertThat(route(sql)).as("H2 reads the rest as a literal").contains("nas_job_summaries");
+    }
 }
