@@ -60,6 +60,8 @@ public final class SqlHandler implements Handler {
             }
         } catch (SQLException e) {
             throw SqlErrors.of(e, statement);
+        } finally {
+            inventory.afterStatement();
         }
     }
 

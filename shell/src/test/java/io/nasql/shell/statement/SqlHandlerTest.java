@@ -225,6 +225,55 @@ class SqlHandlerTest {
         }
     }
 
+    /**
+     * A slow reader (a pager) holds a streamed PostgreSQL read's transaction open; when the server ends the
+     * session for it, the next statement gets a new connection. A transaction the user opened with BEGIN
+     * is not silently replaced: that statement says it was lost, and the one after runs again.
+     */
+    @Test
+    void aConnectionThePostgresServerClosedIsReopenedAndALostTransactionIsSaidSo() throws Exception {
+        try (Session session = new Session(TestPostgres.freshGoogle(), EmulatorConfig.empty())) {
+            session.run("SET idle_in_transaction_session_timeout = '500ms'");
+            AtomicLong lines = new AtomicLong();
+            Writer pager = new FilterWriter(new StringWriter()) {
+                @Override
+                public void write(String text, int off, int len) {
+                    for (int i = off; i < off + len; i++) {
+                        if (text.charAt(i) == '\n' && lines.incrementAndGet() == 10) {
+                            pause(Duration.ofMillis(1500));
+                        }
+                    }
+                }
+
+                @Override
+                public void write(char[] text, int off, int len) {
+                    write(new String(text, off, len), 0, len);
+                }
+            };
+            assertThatThrownBy(() -> session.engine.execute(new Statement("SELECT x FROM generate_series(1, 5000) x", "t", 1, 1),
+                    new Execution(new CancelToken(), session.settings, pager, false))).isInstanceOf(StatementException.class);
+            assertThat(session.run("SELECT 1 AS one")).isEqualTo("one\n1\n");
+
+            session.run("SET idle_in_transaction_session_timeout = '500ms'");
+            session.run("BEGIN");
+            session.run("CREATE TEMPORARY TABLE mine (n INT)");
+            pause(Duration.ofMillis(1500));
+            assertThatThrownBy(() -> session.run("INSERT INTO mine VALUES (1)"))
+                    .hasMessage("the database closed the connection, and the transaction open on it was lost (its changes are rolled back);"
+                            + " the next statement runs on a new connection");
+            assertThat(session.run("SELECT 2 AS two")).isEqualTo("two\n2\n");
+            assertThat(session.wiring.inventory().connection().getAutoCommit()).isTrue();
+        }
+    }
+
+    private static void pause(Duration time) {
+        try {
+            Thread.sleep(time.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static long openPortals(Wiring wiring) throws IOException {
         try (java.sql.Statement s = wiring.inventory().connection().createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM pg_cursors WHERE name <> ''")) {
