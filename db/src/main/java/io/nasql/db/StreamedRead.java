@@ -62,6 +62,18 @@ public final class StreamedRead implements AutoCloseable {
         }
     }
 
+    private void rollback() throws SQLException {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            // A Ctrl-C's cancel request may reach the server only as the rollback runs, and stop it: once more.
+            if (connection.isClosed()) {
+                return;
+            }
+            connection.rollback();
+        }
+    }
+
     /** Rolls back a query not committed (it failed or was cancelled); back to autocommit. */
     @Override
     public void close() throws SQLException {
@@ -70,7 +82,7 @@ public final class StreamedRead implements AutoCloseable {
         }
         try {
             if (!committed) {
-                connection.rollback();
+                rollback();
             }
         } finally {
             connection.setAutoCommit(true);

@@ -59,6 +59,8 @@ public final class SqlHandler implements Handler {
                 stream.commit();
             }
         } catch (SQLException e) {
+            // The database's own "canceled" error after Ctrl-C reads as any other cancel.
+            execution.cancel().throwIfCancelled();
             throw SqlErrors.of(e, statement);
         } finally {
             inventory.afterStatement();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StatementSplitterTest {
     private static List<String> texts(String script) {
-        return StatementSplitter.split(script, "t.iql").stream().map(Statement::text).toList();
+        return StatementSplitter.split(script, "t.iql", Backend.H2).stream().map(Statement::text).toList();
     }
 
     @Test
@@ -40,7 +40,7 @@ class StatementSplitterTest {
 
     @Test
     void statementsKnowTheirLineAndColumn() {
-        List<Statement> statements = StatementSplitter.split("SELECT 1;\n\n  SELECT\n 2;", "t.iql");
+        List<Statement> statements = StatementSplitter.split("SELECT 1;\n\n  SELECT\n 2;", "t.iql", Backend.H2);
         assertThat(statements.get(1).line()).isEqualTo(3);
         assertThat(statements.get(1).column()).isEqualTo(3);
         assertThat(statements.get(1).positionOf(8)).isEqualTo("t.iql:4:2");
@@ -48,9 +48,9 @@ class StatementSplitterTest {
 
     @Test
     void anOpenQuoteOrCommentIsReportedAsIncomplete() {
-        assertThat(StatementSplitter.scan("SELECT 'abc;", "t").remainderInsideQuoteOrComment()).isTrue();
-        assertThat(StatementSplitter.scan("SELECT 1 /* x;", "t").remainderInsideQuoteOrComment()).isTrue();
-        StatementSplitter.Split split = StatementSplitter.scan("SELECT 1; SELECT", "t");
+        assertThat(StatementSplitter.scan("SELECT 'abc;", "t", Backend.H2).remainderInsideQuoteOrComment()).isTrue();
+        assertThat(StatementSplitter.scan("SELECT 1 /* x;", "t", Backend.H2).remainderInsideQuoteOrComment()).isTrue();
+        StatementSplitter.Split split = StatementSplitter.scan("SELECT 1; SELECT", "t", Backend.H2);
         assertThat(split.statements()).hasSize(1);
         assertThat(split.remainder()).isEqualTo(" SELECT");
     }
@@ -96,7 +96,7 @@ class StatementSplitterTest {
     void onPostgresqlAnUnclosedDollarQuoteOrEscapeStringAsksForMore() {
         assertThat(StatementSplitter.scan("SELECT $body$ ; ", "t", Backend.POSTGRESQL).remainderInsideQuoteOrComment()).isTrue();
         assertThat(StatementSplitter.scan("SELECT E'\\'; ", "t", Backend.POSTGRESQL).remainderInsideQuoteOrComment()).isTrue();
-        assertThat(StatementSplitter.scan("SELECT E'\\'; ", "t").remainderInsideQuoteOrComment()).isFalse();
+        assertThat(StatementSplitter.scan("SELECT E'\\'; ", "t", Backend.H2).remainderInsideQuoteOrComment()).isFalse();
     }
 
     @Test
