@@ -16,7 +16,7 @@ import org.jooq.Table;
  * camelCase column or table names, a fixed set read from the schema, outside literals, quoted
  * names and comments; every other word (types, keywords, functions, the user's aliases) reaches
  * PostgreSQL as written. An alias is folded there like any unquoted name, so the result label
- * it gives is put back in the statement's spelling ({@link #aliases(String)}, {@link #label}).
+ * it gives is put back in the statement's spelling ({@link #selectListNames(String)}, {@link #label}).
  */
 public final class PostgresIdentifiers {
     /** lower case -> the schema's own spelling, for the names PostgreSQL would fold. */
@@ -62,13 +62,14 @@ public final class PostgresIdentifiers {
     }
 
     /**
-     * Column by column, the alias the statement's outermost select list gives each result column
-     * ({@code expr AS alias} or {@code expr alias}) as written, null where it gives none; it ends
-     * at a {@code *}, after which columns cannot be counted. PostgreSQL labels such a column with
-     * the alias folded to lower case (ASCII letters only), which {@link #label} spells back.
+     * Column by column, the name the statement's outermost select list gives each result column as
+     * written: its alias ({@code expr AS alias}, {@code expr alias}), or the column a bare reference
+     * names ({@code s.otherValue}, an alias made in a WITH); null for any other expression. It ends at
+     * a {@code *}, after which columns cannot be counted. PostgreSQL labels such a column with the name
+     * folded to lower case (ASCII letters only), which {@link #label} spells back.
      */
-    public static List<String> aliases(String sql) {
-        return SelectListAliases.of(sql, lexemes(sql));
+    public static List<String> selectListNames(String sql) {
+        return SelectListNames.of(sql, lexemes(sql));
     }
 
     /** The label to show for a result column: its alias as written when PostgreSQL's label is that alias folded, else the label. */

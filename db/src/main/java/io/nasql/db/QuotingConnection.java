@@ -22,7 +22,7 @@ import java.util.function.UnaryOperator;
  * object it hands out that can run SQL or lead back to the connection is wrapped too: statements,
  * their result sets, and {@code getConnection()} of a statement, a result set's statement or the
  * metadata all give this connection, not the driver's. Only {@code unwrap} gives the driver's own
- * object, as JDBC means it to. Result labels of aliases PostgreSQL folded to lower case get back
+ * object, as JDBC means it to. Result labels of names PostgreSQL folded to lower case get back
  * the statement's spelling.
  */
 final class QuotingConnection {
@@ -33,24 +33,24 @@ final class QuotingConnection {
 
     private final Connection connection;
     private final UnaryOperator<String> rewrite;
-    private final Function<String, List<String>> aliases;
+    private final Function<String, List<String>> names;
     private final Connection self;
 
-    private QuotingConnection(Connection connection, UnaryOperator<String> rewrite, Function<String, List<String>> aliases) {
+    private QuotingConnection(Connection connection, UnaryOperator<String> rewrite, Function<String, List<String>> names) {
         this.connection = connection;
         this.rewrite = rewrite;
-        this.aliases = aliases;
+        this.names = names;
         this.self = proxy(Connection.class, this::onConnection);
     }
 
     /** The user's connection to a PostgreSQL inventory: the schema's camelCase names quoted, alias labels spelled as written. */
     static Connection postgres(Connection connection) {
-        return wrap(connection, PostgresIdentifiers::quote, PostgresIdentifiers::aliases);
+        return wrap(connection, PostgresIdentifiers::quote, PostgresIdentifiers::selectListNames);
     }
 
-    /** {@code aliases} gives, for a statement, the alias of each result column as written (null for none). */
-    static Connection wrap(Connection connection, UnaryOperator<String> rewrite, Function<String, List<String>> aliases) {
-        return new QuotingConnection(connection, rewrite, aliases).self;
+    /** {@code names} gives, for a statement, the name of each result column as written (null for none). */
+    static Connection wrap(Connection connection, UnaryOperator<String> rewrite, Function<String, List<String>> names) {
+        return new QuotingConnection(connection, rewrite, names).self;
     }
 
     private Object onConnection(Method method, Object[] args) throws Throwable {
@@ -96,7 +96,7 @@ final class QuotingConnection {
             }
             Object result = call(statement, method, rewritten(method, args));
             if (result instanceof ResultSet rs && GIVES_RESULT_SET.contains(method.getName())) {
-                return resultSet(rs, sql == null ? List.of() : aliases.apply(sql));
+                return resultSet(rs, sql == null ? List.of() : names.apply(sql));
             }
             return result;
         }
@@ -110,12 +110,12 @@ final class QuotingConnection {
         }
     }
 
-    /** Labels PostgreSQL folded put back as the select list wrote their aliases, column by column. */
-    private static ResultSetMetaData labelled(ResultSetMetaData meta, List<String> aliases) {
+    /** Labels PostgreSQL folded put back as the select list wrote them, column by column. */
+    private static ResultSetMetaData labelled(ResultSetMetaData meta, List<String> names) {
         return proxy(ResultSetMetaData.class, (m, a) -> {
             Object result = call(meta, m, a);
-            if (m.getName().equals("getColumnLabel") && result instanceof String label && (int) a[0] <= aliases.size()) {
-                return PostgresIdentifiers.label(label, aliases.get((int) a[0] - 1));
+            if (m.getName().equals("getColumnLabel") && result instanceof String label && (int) a[0] <= names.size()) {
+                return PostgresIdentifiers.label(label, names.get((int) a[0] - 1));
             }
             return result;
         });

@@ -30,15 +30,15 @@ class PostgresIdentifiersTest {
     }
 
     @Test
-    void aliasesAreTheOuterSelectListsColumnByColumnButNotTypesOrSubqueries() {
-        assertThat(PostgresIdentifiers.aliases("SELECT CAST(t AS Date) AS observedOn, CAST(x AS Numeric(4)) AS n,"
+    void namesAreTheOuterSelectListsAliasesAndReferencesColumnByColumnButNotTypesOrSubqueries() {
+        assertThat(PostgresIdentifiers.selectListNames("SELECT CAST(t AS Date) AS observedOn, CAST(x AS Numeric(4)) AS n,"
                 + " COUNT(*) AS Count, 1 AS HOURS, 'AS quotedAlias', x::Numeric, count(*) c, (SELECT 1 AS Inner) FROM t"))
                 .containsExactly("observedOn", "n", "Count", "HOURS", null, null, "c", null);
-        assertThat(PostgresIdentifiers.aliases("WITH c AS (SELECT 1 AS Inside) SELECT DISTINCT ON (a) a AS Outside FROM c"))
-                .containsExactly("Outside");
-        assertThat(PostgresIdentifiers.aliases("SELECT a AS One, *, b AS Two FROM t")).as("columns after * cannot be counted")
+        assertThat(PostgresIdentifiers.selectListNames("WITH c AS (SELECT 1 AS Inside) SELECT DISTINCT ON (a) a AS Outside, c.Inside,"
+                + " Inside, Inside + 1, \"c\".Inside FROM c")).containsExactly("Outside", "Inside", "Inside", null, "Inside");
+        assertThat(PostgresIdentifiers.selectListNames("SELECT a AS One, *, b AS Two FROM t")).as("columns after * cannot be counted")
                 .containsExactly("One");
-        assertThat(PostgresIdentifiers.aliases("SELECT * FROM (SELECT count(*) AS Jobs) t")).isEmpty();
+        assertThat(PostgresIdentifiers.selectListNames("SELECT * FROM (SELECT count(*) AS Jobs) t")).isEmpty();
     }
 
     @Test

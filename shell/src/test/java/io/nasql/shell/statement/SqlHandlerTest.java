@@ -254,6 +254,12 @@ class SqlHandlerTest {
                     new Execution(new CancelToken(), session.settings, pager, false))).isInstanceOf(StatementException.class);
             assertThat(session.run("SELECT 1 AS one")).isEqualTo("one\n1\n");
 
+            // A transaction aborted by an error is on a live connection: it is left to the user's ROLLBACK.
+            session.run("BEGIN");
+            assertThatThrownBy(() -> session.run("SELECT 1 / 0 AS q")).hasMessageContaining("division by zero");
+            assertThatThrownBy(() -> session.run("SELECT 1 AS q")).hasMessageContaining("current transaction is aborted");
+            session.run("ROLLBACK");
+
             session.run("SET idle_in_transaction_session_timeout = '500ms'");
             session.run("BEGIN");
             session.run("CREATE TEMPORARY TABLE mine (n INT)");

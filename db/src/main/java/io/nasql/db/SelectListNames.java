@@ -7,12 +7,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The aliases of a statement's outermost select list, column by column: the first SELECT outside
- * parentheses (a WITH's own queries are inside them), its items split at the commas outside
- * parentheses, up to the word that ends the list. Only these name the result's columns; an alias
- * in a subquery, a CTE or a type ({@code CAST(x AS Date)}) does not.
+ * The names a statement's outermost select list gives its columns, column by column: the first
+ * SELECT outside parentheses (a WITH's own queries are inside them), its items split at the commas
+ * outside parentheses, up to the word that ends the list. Only these name the result's columns; an
+ * alias in a subquery or a type ({@code CAST(x AS Date)}) does not.
  */
-final class SelectListAliases {
+final class SelectListNames {
     /** Words that end a select list. */
     private static final Set<String> ENDS = Set.of("FROM", "INTO", "WHERE", "GROUP", "HAVING", "WINDOW", "UNION", "INTERSECT",
             "EXCEPT", "ORDER", "LIMIT", "OFFSET", "FETCH", "FOR");
@@ -20,20 +20,20 @@ final class SelectListAliases {
     private final String sql;
     private final List<Lexeme> tokens;
 
-    private SelectListAliases(String sql, List<Lexeme> tokens) {
+    private SelectListNames(String sql, List<Lexeme> tokens) {
         this.sql = sql;
         this.tokens = tokens;
     }
 
     static List<String> of(String sql, List<Lexeme> tokens) {
-        return new SelectListAliases(sql, tokens).aliases();
+        return new SelectListNames(sql, tokens).names();
     }
 
-    private List<String> aliases() {
-        List<String> aliases = new ArrayList<>();
+    private List<String> names() {
+        List<String> names = new ArrayList<>();
         int i = outerSelect();
         if (i < 0) {
-            return aliases;
+            return names;
         }
         i++;
         if (isWord(i, "DISTINCT") && isWord(i + 1, "ON") && isSymbol(i + 2, "(")) {
@@ -52,16 +52,16 @@ final class SelectListAliases {
                 break;
             } else if (depth == 0 && isSymbol(i, ",")) {
                 if (isSymbol(i - 1, "*")) {
-                    return aliases;
+                    return names;
                 }
-                aliases.add(alias(item, i));
+                names.add(name(item, i));
                 item = i + 1;
             }
         }
         if (i > item && !isSymbol(i - 1, "*")) {
-            aliases.add(alias(item, i));
+            names.add(name(item, i));
         }
-        return aliases;
+        return names;
     }
 
     /** The first SELECT outside parentheses, or -1. */
@@ -92,11 +92,17 @@ final class SelectListAliases {
         return tokens.size();
     }
 
-    /** The unquoted alias ending the item [from, to): after AS, or right after an operand ({@code count(*) n}); else null. */
-    private String alias(int from, int to) {
+    /**
+     * The unquoted name of the item [from, to): the alias ending it (after AS, or right after an
+     * operand as in {@code count(*) n}), or the column of a bare reference ({@code name}, {@code s.name}); else null.
+     */
+    private String name(int from, int to) {
         int last = to - 1;
-        if (last <= from || tokens.get(last).kind() != Lexeme.Kind.WORD) {
+        if (last < from || tokens.get(last).kind() != Lexeme.Kind.WORD) {
             return null;
+        }
+        if (last == from || last == from + 2 && isSymbol(from + 1, ".") && tokens.get(from).kind() != Lexeme.Kind.SYMBOL) {
+            return tokens.get(last).text(sql);
         }
         Lexeme before = tokens.get(last - 1);
         boolean operand = before.kind() != Lexeme.Kind.SYMBOL || isSymbol(last - 1, ")");
