@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSON;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.TableRecord;
 import org.jooq.exception.DataAccessException;
@@ -33,12 +34,13 @@ final class BatchInsert {
         String sql = SQL.computeIfAbsent(db.dialect() + " " + table.getQualifiedName(), k -> render(db, table, fields));
         // Positions looked up once: looking a field up by name for every value showed in the profile.
         int[] positions = fields.stream().mapToInt(f -> records.get(0).indexOf(f)).toArray();
+        boolean h2 = db.dialect().family() == SQLDialect.H2;
         db.connection(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int start = 0; start < records.size(); start += BATCH) {
                     for (R record : records.subList(start, Math.min(records.size(), start + BATCH))) {
                         for (int i = 0; i < positions.length; i++) {
-                            bind(statement, i + 1, record.get(positions[i]));
+                            bind(statement, i + 1, record.get(positions[i]), h2);
                         }
                         statement.addBatch();
                     }
@@ -50,8 +52,14 @@ final class BatchInsert {
         });
     }
 
-    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+    private static void bind(PreparedStatement statement, int index, Object value, boolean h2) throws SQLException {
         if (value instanceof JSON json) {
+            Object normal = h2 ? H2JsonValue.ofNormal(json.data()) : null;
+            if (normal != null) {
+                // H2 takes its own value as is (FORMAT JSON leaves a JSON value alone): no parse of what was just printed.
+                statement.setObject(index, normal);
+                return;
+            }
             statement.setString(index, json.data());
         } else {
             statement.setObject(index, value);

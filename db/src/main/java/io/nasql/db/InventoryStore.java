@@ -25,9 +25,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 
 /**
  * What sync and the write verbs change in the inventory. Every method is one transaction:
@@ -66,9 +64,13 @@ public final class InventoryStore {
         return new InventoryStore(dsl, workerLeases);
     }
 
-    private void checkLease(DSLContext tx, ScopeKey scope) {
+    /** Fences the commit by the lease; a scope's last write ({@code last}) gives the lease back with its commit. */
+    private void checkLease(DSLContext tx, ScopeKey scope, boolean last) {
         if (leases != null) {
             leases.checkHeld(tx, scope);
+            if (last) {
+                leases.releaseIn(tx, scope);
+            }
         }
     }
 
@@ -107,7 +109,7 @@ public final class InventoryStore {
                                      String source, OffsetDateTime at) {
         return dsl.transactionResult(tx -> {
             DSLContext db = tx.dsl();
-            Map<String, String> states = states(db, scope);
+            Map<String, String> states = states(db, inScope(scope));
             int before = states.size();
             int[] written = {0};
             changed.forEach(batch -> {
@@ -118,7 +120,7 @@ public final class InventoryStore {
             List<String> gone = missingIds.get().stream().filter(states::containsKey).toList();
             delete(db, scope, gone, states, source, at);
             markScope(db, scope, ScopeStatus.OK, null, at, states.size());
-            checkLease(db, scope);
+            checkLease(db, scope, true);
             return new ScopeChanges(added, written[0] - added, gone.size(), states.size());
         });
     }
@@ -146,7 +148,12 @@ public final class InventoryStore {
 
     /** {@code nasJobsId -> updateTime} of a scope, to decide which listed jobs need a GetNasJob. */
     public Map<String, OffsetDateTime> updateTimes(ScopeKey scope) {
-        return ScopeRows.updateTimes(dsl, scope);
+        return ScopeRows.known(dsl, scope, null).updateTimes();
+    }
+
+    /** A scope's update times, and its RUNNING jobs last read before {@code runningReadBefore}, in one read. */
+    public KnownJobs knownJobs(ScopeKey scope, OffsetDateTime runningReadBefore) {
+        return ScopeRows.known(dsl, scope, runningReadBefore);
     }
 
     /** Marks a scope OK whose complete listing matched the inventory: nothing else to write. */
@@ -156,9 +163,11 @@ public final class InventoryStore {
             markScope(dsl, scope, ScopeStatus.OK, null, at, jobCount);
             return;
         }
-        dsl.transaction(tx -> {
-            markScope(tx.dsl(), scope, ScopeStatus.OK, null, at, jobCount);
-            checkLease(tx.dsl(), scope);
+        // A plain JDBC transaction: jOOQ's made up much of what an unchanged scope cost (issue 15).
+        JdbcTransaction.run(dsl, connection -> {
+            ScopeRows.mark(connection, backend == Backend.POSTGRESQL, scope, ScopeStatus.OK, null, at, jobCount);
+            leases.checkHeld(connection, scope);
+            leases.releaseIn(connection, scope);
         });
     }
 
@@ -174,7 +183,7 @@ public final class InventoryStore {
         }
         dsl.transaction(tx -> {
             markScope(tx.dsl(), scope, status, fitted, at, null);
-            checkLease(tx.dsl(), scope);
+            checkLease(tx.dsl(), scope, false);
         });
     }
 
@@ -188,7 +197,7 @@ public final class InventoryStore {
         return message.substring(0, max - cut.length()) + cut;
     }
 
-    /** Remembered locations, UNSUPPORTED scopes, running jobs due a refresh. */
+    /** Remembered locations and UNSUPPORTED scopes. */
     public SyncMemory memory() {
         return new SyncMemory(dsl);
     }
@@ -268,14 +277,9 @@ public final class InventoryStore {
         BatchInsert.insert(db, NAS_JOB_EVENTS, StoreBatches.EVENT_FIELDS, events);
     }
 
-
     private static void markScope(DSLContext db, ScopeKey scope, ScopeStatus status, String message,
                                   OffsetDateTime at, Integer jobCount) {
         ScopeRows.mark(db, scope, status, message, at, jobCount);
-    }
-
-    private static Map<String, String> states(DSLContext db, ScopeKey scope) {
-        return states(db, inScope(scope));
     }
 
     private static Map<String, String> states(DSLContext db, ScopeKey scope, String id) {
@@ -292,5 +296,4 @@ public final class InventoryStore {
     private static Condition inScope(ScopeKey scope) {
         return NAS_JOB_SUMMARIES.PROJECTSID.eq(scope.projectsId()).and(NAS_JOB_SUMMARIES.LOCATIONSID.eq(scope.locationsId()));
     }
-
 }

@@ -1,7 +1,5 @@
 package io.nasql.db;
 
-import static io.nasql.db.generated.Tables.NAS_TRIALS;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.aiplatform.v1.Measurement;
@@ -114,7 +112,8 @@ final class NasJobRecords {
     }
 
     private static NasTrialsRecord trial(ScopeKey scope, String jobId, String type, NasTrial trial, NasJobSpec.MultiTrialAlgorithmSpec.MetricSpec metric) {
-        NasTrialsRecord r = NAS_TRIALS.newRecord();
+        // Not NAS_TRIALS.newRecord(): that made a configuration (cloning jOOQ's settings) for each of a sync's trials.
+        NasTrialsRecord r = new NasTrialsRecord();
         r.setProjectsid(scope.projectsId());
         r.setLocationsid(scope.locationsId());
         r.setNasjobsid(jobId);

@@ -5,8 +5,11 @@ import com.google.cloud.aiplatform.v1.NasJobOutput;
 import com.google.cloud.aiplatform.v1.NasTrial;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Timestamp;
 import com.google.protobuf.util.Durations;
 import com.google.protobuf.util.Timestamps;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -92,14 +95,10 @@ final class OutputJson {
         if (trial.hasFinalMeasurement() && !measurement(comma(out, start).append("\"finalMeasurement\":"), trial.getFinalMeasurement())) {
             return false;
         }
-        try {
-            if (trial.hasStartTime()) {
-                comma(out, start).append("\"startTime\":\"").append(Timestamps.toString(trial.getStartTime())).append('"');
-            }
-            if (trial.hasEndTime()) {
-                comma(out, start).append("\"endTime\":\"").append(Timestamps.toString(trial.getEndTime())).append('"');
-            }
-        } catch (IllegalArgumentException e) {
+        if (trial.hasStartTime() && !timestamp(comma(out, start).append("\"startTime\":"), trial.getStartTime())) {
+            return false;
+        }
+        if (trial.hasEndTime() && !timestamp(comma(out, start).append("\"endTime\":"), trial.getEndTime())) {
             return false;
         }
         out.append('}');
@@ -138,6 +137,46 @@ final class OutputJson {
         }
         out.append('}');
         return true;
+    }
+
+    /**
+     * Timestamps.toString's text (UTC, with 0, 3, 6 or 9 digits of fraction), quoted, without its
+     * per-call date formatter, which was a twentieth of a first sync's samples; false when invalid.
+     */
+    private static boolean timestamp(StringBuilder out, Timestamp t) {
+        if (!Timestamps.isValid(t)) {
+            return false;
+        }
+        LocalDateTime d = LocalDateTime.ofEpochSecond(t.getSeconds(), 0, ZoneOffset.UTC);
+        digits(out.append('"'), d.getYear(), 4).append('-');
+        digits(out, d.getMonthValue(), 2).append('-');
+        digits(out, d.getDayOfMonth(), 2).append('T');
+        digits(out, d.getHour(), 2).append(':');
+        digits(out, d.getMinute(), 2).append(':');
+        digits(out, d.getSecond(), 2);
+        int nanos = t.getNanos();
+        if (nanos != 0) {
+            out.append('.');
+            if (nanos % 1_000_000 == 0) {
+                digits(out, nanos / 1_000_000, 3);
+            } else if (nanos % 1000 == 0) {
+                digits(out, nanos / 1000, 6);
+            } else {
+                digits(out, nanos, 9);
+            }
+        }
+        out.append("Z\"");
+        return true;
+    }
+
+    /** {@code value} (not negative) zero-padded to {@code width} digits. */
+    private static StringBuilder digits(StringBuilder out, int value, int width) {
+        int start = out.length();
+        out.append(value);
+        for (int n = out.length() - start; n < width; n++) {
+            out.insert(start, '0');
+        }
+        return out;
     }
 
     /** A comma unless this is the object's first field (the object opened at {@code start}). */

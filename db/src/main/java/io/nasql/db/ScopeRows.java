@@ -1,21 +1,21 @@
 package io.nasql.db;
 
-import static io.nasql.db.generated.Tables.NAS_JOB_SUMMARIES;
-
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
 
 /**
- * The two statements every scope of a sync runs, even an unchanged one: its jobs' update times,
+ * The two statements every scope of a sync runs, even an unchanged one: what it knows of its jobs,
  * and its {@code sync_scopes} row. Both are fixed SQL bound through JDBC: jOOQ's building and
  * rendering of them was most of an unchanged re-sync's per-scope CPU (issue 15).
  */
@@ -45,50 +45,59 @@ final class ScopeRows {
                 "jobCount" = COALESCE(EXCLUDED."jobCount", t."jobCount")
             """;
 
-    private static final Map<SQLDialect, String> UPDATE_TIMES = new ConcurrentHashMap<>();
+    /** One read of a scope's jobs serves both questions a sync asks before listing (it was two, one over the nas_jobs view). */
+    private static final String KNOWN = """
+            SELECT "nasJobsId", "updateTime", "state", "syncedAt" FROM "aiplatform"."nas_job_summaries"
+            WHERE "projectsId" = ? AND "locationsId" = ?""";
+    private static final String RUNNING = "JOB_STATE_RUNNING";
 
     private ScopeRows() {
     }
 
-    /** {@code nasJobsId -> updateTime} of a scope. */
-    static Map<String, OffsetDateTime> updateTimes(DSLContext db, ScopeKey scope) {
-        String sql = UPDATE_TIMES.computeIfAbsent(db.dialect(), d -> db.select(NAS_JOB_SUMMARIES.NASJOBSID, NAS_JOB_SUMMARIES.UPDATETIME)
-                .from(NAS_JOB_SUMMARIES).where(NAS_JOB_SUMMARIES.PROJECTSID.eq((String) null))
-                .and(NAS_JOB_SUMMARIES.LOCATIONSID.eq((String) null)).getSQL());
+    /** The scope's jobs' update times, and its RUNNING jobs last read before {@code readBefore} (none when null). */
+    static KnownJobs known(DSLContext db, ScopeKey scope, OffsetDateTime readBefore) {
         return db.connectionResult(connection -> {
             Map<String, OffsetDateTime> times = new HashMap<>();
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            Set<String> due = new HashSet<>();
+            try (PreparedStatement statement = connection.prepareStatement(KNOWN)) {
                 statement.setString(1, scope.projectsId());
                 statement.setString(2, scope.locationsId());
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
-                        times.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class));
+                        String id = rs.getString(1);
+                        times.put(id, rs.getObject(2, OffsetDateTime.class));
+                        if (readBefore != null && RUNNING.equals(rs.getString(3)) && rs.getObject(4, OffsetDateTime.class).isBefore(readBefore)) {
+                            due.add(id);
+                        }
                     }
                 }
             } catch (SQLException e) {
                 throw new DataAccessException("cannot read the jobs of " + scope + ": " + e.getMessage(), e);
             }
-            return times;
+            return new KnownJobs(times, due);
         });
     }
 
     /** Upserts the scope's row; {@code jobCount} and the last success only when it is OK. */
     static void mark(DSLContext db, ScopeKey scope, ScopeStatus status, String message, OffsetDateTime at, Integer jobCount) {
-        db.connection(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    db.dialect().family() == SQLDialect.POSTGRES ? MARK_POSTGRES : MARK)) {
-                boolean ok = status == ScopeStatus.OK;
-                statement.setString(1, scope.projectsId());
-                statement.setString(2, scope.locationsId());
-                statement.setObject(3, at);
-                statement.setString(4, status.name());
-                statement.setString(5, message);
-                statement.setObject(6, ok ? at : null, Types.TIMESTAMP_WITH_TIMEZONE);
-                statement.setObject(7, ok ? jobCount : null, Types.INTEGER);
-                statement.executeUpdate();
-            } catch (SQLException e) {
-                throw new DataAccessException("cannot record scope " + scope + ": " + e.getMessage(), e);
-            }
-        });
+        boolean postgres = db.dialect().family() == SQLDialect.POSTGRES;
+        db.connection(connection -> mark(connection, postgres, scope, status, message, at, jobCount));
+    }
+
+    static void mark(Connection connection, boolean postgres, ScopeKey scope, ScopeStatus status, String message, OffsetDateTime at,
+                     Integer jobCount) {
+        try (PreparedStatement statement = connection.prepareStatement(postgres ? MARK_POSTGRES : MARK)) {
+            boolean ok = status == ScopeStatus.OK;
+            statement.setString(1, scope.projectsId());
+            statement.setString(2, scope.locationsId());
+            statement.setObject(3, at);
+            statement.setString(4, status.name());
+            statement.setString(5, message);
+            statement.setObject(6, ok ? at : null, Types.TIMESTAMP_WITH_TIMEZONE);
+            statement.setObject(7, ok ? jobCount : null, Types.INTEGER);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot record scope " + scope + ": " + e.getMessage(), e);
+        }
     }
 }

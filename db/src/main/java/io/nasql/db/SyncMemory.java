@@ -1,6 +1,5 @@
 package io.nasql.db;
 
-import static io.nasql.db.generated.Tables.NAS_JOBS;
 import static io.nasql.db.generated.Tables.PROJECT_LOCATIONS;
 import static io.nasql.db.generated.Tables.SYNC_SCOPES;
 
@@ -19,8 +18,7 @@ import org.jooq.impl.DSL;
 
 /**
  * What sync remembers between runs beyond the jobs: when each scope last synced, each project's
- * locations as ListLocations answered (and when), the scopes found UNSUPPORTED, and the running
- * jobs whose trials are due.
+ * locations as ListLocations answered (and when), and the scopes found UNSUPPORTED.
  */
 public final class SyncMemory {
     private final DSLContext dsl;
@@ -72,20 +70,6 @@ public final class SyncMemory {
                 .and(SYNC_SCOPES.STATUS.eq(ScopeStatus.UNSUPPORTED.name()))
                 .and(SYNC_SCOPES.LASTATTEMPTAT.ge(since))
                 .fetch(SYNC_SCOPES.LOCATIONSID));
-    }
-
-    /**
-     * The RUNNING jobs of a scope last read before {@code readBefore}: their trials move on whether
-     * or not the listing's updateTime says so, so sync reads them again.
-     */
-    public Set<String> runningReadBefore(ScopeKey scope, OffsetDateTime readBefore) {
-        return new HashSet<>(dsl.select(NAS_JOBS.NASJOBSID)
-                .from(NAS_JOBS)
-                .where(NAS_JOBS.PROJECTSID.eq(scope.projectsId()))
-                .and(NAS_JOBS.LOCATIONSID.eq(scope.locationsId()))
-                .and(NAS_JOBS.STATE.eq("JOB_STATE_RUNNING"))
-                .and(NAS_JOBS.SYNCEDAT.lt(readBefore))
-                .fetch(NAS_JOBS.NASJOBSID));
     }
 
     /** When each scope last synced successfully; scopes never synced are absent. */

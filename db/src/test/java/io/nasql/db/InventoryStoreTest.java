@@ -96,6 +96,38 @@ class InventoryStoreTest {
         assertThat(row.get(NAS_JOBS.SYNCEDAT)).isEqualTo(T1);
     }
 
+    @Test
+    void documentsAreStoredAsTheDatabaseReadsThePrintedJsonOnEitherPath() {
+        // 0.91 takes the fast path on H2 (bound as H2's own value), 1e-7 the slow one (H2 rewrites it as 1E-7).
+        NasJob fast = TestJobs.withTrials(TestJobs.job(SCOPE, "1", JobState.JOB_STATE_SUCCEEDED, 100), 0.91, 0.5);
+        NasJob slow = TestJobs.withTrials(TestJobs.job(SCOPE, "2", JobState.JOB_STATE_FAILED, 100), 1e-7);
+        store.replaceScope(SCOPE, List.of(fast, slow), List.of(), "sync", T1);
+        for (NasJob job : List.of(fast, slow)) {
+            Record row = dsl.selectFrom(NAS_JOBS).where(NAS_JOBS.NASJOBSID.eq(NasJobRecords.jobId(job))).fetchOne();
+            String output = ProtoJson.print(job.getNasJobOutput());
+            String spec = ProtoJson.print(job.getNasJobSpec());
+            String measurement = ProtoJson.print(job.getNasJobOutput().getMultiTrialJobOutput().getSearchTrials(0).getFinalMeasurement());
+            String stored = dsl.select(NAS_TRIALS.FINALMEASUREMENT).from(NAS_TRIALS).where(NAS_TRIALS.NASJOBSID.eq(NasJobRecords.jobId(job)))
+                    .and(NAS_TRIALS.TRIALID.eq("1")).fetchOne().value1().data();
+            assertThat(tree(row.get(NAS_JOBS.NASJOBOUTPUT).data())).isEqualTo(tree(output));
+            assertThat(tree(row.get(NAS_JOBS.NASJOBSPEC).data())).isEqualTo(tree(spec));
+            assertThat(tree(stored)).isEqualTo(tree(measurement));
+            if (backend == Backend.H2) {
+                assertThat(row.get(NAS_JOBS.NASJOBOUTPUT).data()).isEqualTo(h2Normal(output));
+                assertThat(row.get(NAS_JOBS.NASJOBSPEC).data()).isEqualTo(h2Normal(spec));
+                assertThat(stored).isEqualTo(h2Normal(measurement));
+            }
+        }
+        if (backend == Backend.H2) {
+            assertThat(dsl.fetchValue("SELECT CAST(json_value(\"nasJobOutput\", '$.multiTrialJobOutput.searchTrials[0].finalMeasurement.metrics[1].value') AS VARCHAR) FROM google.aiplatform.nas_jobs WHERE \"nasJobsId\" = '1'"))
+                    .isEqualTo("0.91");
+        }
+    }
+
+    private static String h2Normal(String json) {
+        return new String(org.h2.value.ValueJson.fromJson(json).getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static JsonNode tree(String json) {
         try {
             return new ObjectMapper().readTree(json);
@@ -186,6 +218,20 @@ class InventoryStoreTest {
         assertThat(again.getErrormessage()).isNull();
         assertThat(again.getLastsuccessat()).isEqualTo(T2.plusMinutes(1));
         assertThat(dsl.fetchCount(NAS_JOBS)).isEqualTo(1);
+    }
+
+    @Test
+    void knownJobsNameTheRunningJobsReadBeforeTheRefreshTime() {
+        store.replaceScope(SCOPE, List.of(TestJobs.job(SCOPE, "1", JobState.JOB_STATE_RUNNING, 100),
+                TestJobs.job(SCOPE, "2", JobState.JOB_STATE_SUCCEEDED, 100)), List.of(), "sync", T1);
+        store.replaceScope(SCOPE, List.of(TestJobs.job(SCOPE, "3", JobState.JOB_STATE_RUNNING, 100)), List.of(), "sync", T2);
+        store.replaceScope(OTHER, List.of(TestJobs.job(OTHER, "9", JobState.JOB_STATE_RUNNING, 100)), List.of(), "sync", T1);
+
+        KnownJobs known = store.knownJobs(SCOPE, T1.plusMinutes(1));
+        assertThat(known.updateTimes()).containsOnlyKeys("1", "2", "3");
+        assertThat(known.runningDue()).as("running and read at T1; 2 is done, 3 was read at T2, 9 is another scope's").containsExactly("1");
+        assertThat(store.knownJobs(SCOPE, T1).runningDue()).as("read at the refresh time itself: not yet due").isEmpty();
+        assertThat(store.knownJobs(SCOPE, T2.plusSeconds(1)).runningDue()).containsExactlyInAnyOrder("1", "3");
     }
 
     @Test

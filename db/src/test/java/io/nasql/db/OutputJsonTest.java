@@ -42,7 +42,30 @@ class OutputJsonTest {
         assertThat(ProtoJson.print(Measurement.getDefaultInstance())).isEqualTo("{}");
     }
 
-    private static NasJobOutput output(Random random) {
+    @Test
+    void trialTimesAtTheEdgesPrintAsJsonFormatPrintsThem() {
+        long[] seconds = {-62_135_596_800L, -62_135_596_801L, 253_402_300_799L, 253_402_300_800L, -1, 0, 1, 951_782_400L, 4_102_444_800L};
+        int[] nanos = {0, 1, 999_999_999, 1_000_000_000, -1, 5_000_000, 5_000, 120_000_000};
+        for (long s : seconds) {
+            for (int n : nanos) {
+                NasTrial trial = NasTrial.newBuilder().setId("1").setStartTime(Timestamp.newBuilder().setSeconds(s).setNanos(n))
+                        .setEndTime(Timestamp.newBuilder().setSeconds(1_700_000_000L).setNanos(n)).build();
+                NasJobOutput output = NasJobOutput.newBuilder().setMultiTrialJobOutput(NasJobOutput.MultiTrialJobOutput.newBuilder()
+                        .addSearchTrials(trial)).build();
+                String reference;
+                try {
+                    reference = ProtoJson.printWithJsonFormat(output);
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    // JsonFormat refuses an invalid time; so does the fast printer, which leaves it to JsonFormat.
+                    assertThat(OutputJson.print(output)).as(s + "s " + n + "ns").isNull();
+                    continue;
+                }
+                assertThat(OutputJson.print(output)).as(s + "s " + n + "ns").isEqualTo(reference);
+            }
+        }
+    }
+
+    static NasJobOutput output(Random random) {
         NasJobOutput.Builder output = NasJobOutput.newBuilder();
         if (random.nextInt(10) == 0) {
             return output.build();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.cloud.aiplatform.v1.JobState;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -97,6 +99,32 @@ class ScopeLeasesTest {
         store.fencedBy(fast).replaceScope(SCOPE, List.of(TestJobs.job(SCOPE, "1", JobState.JOB_STATE_RUNNING, 1_700_000_000L)),
                 List.of(), "sync", at);
         assertThat(store.updateTimes(SCOPE)).containsOnlyKeys("1");
+    }
+
+    @Test
+    void theFenceWaitsOutALeaseRowHeldLongerThanH2sDefaultLockTimeout() throws Exception {
+        InventoryStore store = new InventoryStore(inventory);
+        ScopeLeases a = store.leases("a", TTL);
+        assertThat(a.acquire(SCOPE)).isTrue();
+        try (Connection other = inventory.connection()) {
+            other.setAutoCommit(false);
+            // As a renewal that is held up (a long GC pause of a small heap, a busy machine) before its commit.
+            try (Statement s = other.createStatement()) {
+                s.executeUpdate("UPDATE \"aiplatform\".\"sync_leases\" SET \"expiresAt\" = \"expiresAt\"");
+            }
+            Thread renewal = new Thread(() -> {
+                try {
+                    Thread.sleep(2500);
+                    other.commit();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            renewal.start();
+            store.fencedBy(a).markScopeUnchanged(SCOPE, 0, OffsetDateTime.now(ZoneOffset.UTC));
+            renewal.join();
+        }
+        assertThat(store.leases("b", TTL).acquire(SCOPE)).as("the lease went with the scope's commit").isTrue();
     }
 
     /** Time passing on the database's clock, the one leases expire by: every lease moves that much closer to its end. */

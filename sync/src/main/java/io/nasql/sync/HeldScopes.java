@@ -40,9 +40,12 @@ final class HeldScopes implements AutoCloseable {
         return true;
     }
 
-    void giveBack(ScopeKey scope) {
+    /** {@code givenBackAtCommit}: the scope's last write released the lease with its commit (an OK scope). */
+    void giveBack(ScopeKey scope, boolean givenBackAtCommit) {
         held.remove(scope);
-        leases.release(scope);
+        if (!givenBackAtCommit) {
+            leases.release(scope);
+        }
     }
 
     private void renew() {

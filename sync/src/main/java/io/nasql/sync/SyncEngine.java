@@ -5,6 +5,7 @@ import com.google.cloud.aiplatform.v1.ListNasJobsRequest;
 import com.google.cloud.aiplatform.v1.ListNasJobsResponse;
 import com.google.cloud.aiplatform.v1.NasJob;
 import io.nasql.db.InventoryStore;
+import io.nasql.db.KnownJobs;
 import io.nasql.db.ProtoJson;
 import io.nasql.db.ScopeChanges;
 import io.nasql.db.ScopeKey;
@@ -162,13 +163,16 @@ public final class SyncEngine implements AutoCloseable {
             progress.scopeDone(true);
             return ScopeOutcome.held(scope, "another sync worker holds it");
         }
+        ScopeOutcome outcome = null;
         try {
-            return syncHeldScope(scope);
+            outcome = syncHeldScope(scope);
+            return outcome;
         } catch (ScopeLeases.LeaseLostException e) {
             progress.scopeDone(false);
             return ScopeOutcome.held(scope, e.getMessage());
         } finally {
-            held.giveBack(scope);
+            // An OK scope's last commit gave its lease back (one statement and commit less per scope).
+            held.giveBack(scope, outcome != null && outcome.status() == ScopeOutcome.Status.OK);
         }
     }
 
@@ -220,9 +224,10 @@ public final class SyncEngine implements AutoCloseable {
                     + " was answered " + denied + "; not tried", null, "SERVICE_DISABLED", List.of());
         }
         JobServiceClient client = clients.forLocation(scope.locationsId());
-        Map<String, OffsetDateTime> known = store.updateTimes(scope);
         // Trials of a running job move on whether or not its listed updateTime does: read them at least this often.
-        Set<String> due = store.memory().runningReadBefore(scope, utc(clock.instant().minus(options.runningRefresh())));
+        KnownJobs stored = store.knownJobs(scope, utc(clock.instant().minus(options.runningRefresh())));
+        Map<String, OffsetDateTime> known = stored.updateTimes();
+        Set<String> due = stored.runningDue();
         Set<String> listed = new HashSet<>();
         List<String> toGet = new ArrayList<>();
         String parent = "projects/" + scope.projectsId() + "/locations/" + scope.locationsId();

@@ -9,6 +9,7 @@ import io.nasql.shell.serve.ReadOnlyEndpoint;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.concurrent.Callable;
+import java.sql.SQLException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -54,6 +55,10 @@ public final class ServeCommand implements Callable<Integer> {
             throw new UsageException("the inventory is PostgreSQL already: connect psql to it directly; serve is for an H2 inventory");
         }
         String password = file.servePassword() != null ? file.servePassword() : GeneratedPassword.of(20);
+        // The front checks the serve password itself and pauses after a wrong one. H2's own pause holds a lock every
+        // log-in needs, so wrong passwords sent to H2's loopback port would stall everyone's log-in: none in this process.
+        System.setProperty("h2.delayWrongPasswordMin", "0");
+        System.setProperty("h2.delayWrongPasswordMax", "0");
         try (Inventory inventory = config.dbUrl() != null ? Inventory.open(config.dbUrl()) : Inventory.openFolder(config.folder());
              ReadOnlyEndpoint endpoint = ReadOnlyEndpoint.start(inventory.h2Login(), address, port, password)) {
             CountDownLatch stop = new CountDownLatch(1);
@@ -61,10 +66,15 @@ public final class ServeCommand implements Callable<Integer> {
                 io.out().println("nasql serve listening on " + endpoint.url(listen));
                 io.out().flush();
                 while (!stop.await(HEALTH_CHECK_SECONDS, TimeUnit.SECONDS)) {
-                    if (endpoint.reopenIfClosed()) {
-                        io.err().println("nasql serve: the served database closed (a query ran out of memory?); it is open again");
-                        io.err().flush();
+                    try {
+                        if (endpoint.reopenIfClosed()) {
+                            io.err().println("nasql serve: the served database closed (a query ran out of memory?); it is open again");
+                        }
+                    } catch (SQLException e) {
+                        io.err().println("nasql serve: the served database closed and could not be opened again (trying again): "
+                                + e.getMessage().lines().findFirst().orElse(""));
                     }
+                    io.err().flush();
                 }
             }
             io.err().println("nasql serve stopped");

@@ -6,9 +6,12 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Arrays;
 
 /**
@@ -25,8 +28,11 @@ final class FrontLogin {
     private final byte[] password;
     private final String readerSecret;
     private final int backendPort;
+    private final int timeoutMillis;
 
-    FrontLogin(String password, String readerSecret, int backendPort) {
+    /** {@code timeout} bounds each wait on H2's PG server during a log-in. */
+    FrontLogin(String password, String readerSecret, int backendPort, Duration timeout) {
+        this.timeoutMillis = (int) timeout.toMillis();
         this.password = password.getBytes(StandardCharsets.UTF_8);
         this.readerSecret = readerSecret;
         this.backendPort = backendPort;
@@ -39,7 +45,10 @@ final class FrontLogin {
     /** H2's PG server, logged in for this client, its answer to the log-in still to relay; null when the client was answered already. */
     Socket login(DataInputStream in, DataOutputStream out) throws IOException {
         Startup startup = PgMessages.readStartup(in);
-        while (startup.code() == PgMessages.SSL_REQUEST || startup.code() == PgMessages.GSS_REQUEST) {
+        for (int declined = 0; startup.code() == PgMessages.SSL_REQUEST || startup.code() == PgMessages.GSS_REQUEST; declined++) {
+            if (declined == 2) { // a client asks for each at most once
+                return refuse(out, "08P01", "encryption was declined already");
+            }
             out.write('N');
             out.flush();
             startup = PgMessages.readStartup(in);
@@ -56,8 +65,11 @@ final class FrontLogin {
         PgMessages.write(out, 'R', PgMessages.authenticationBody(3));
         out.flush();
         Message answer = PgMessages.read(in, PgMessages.MAX_STARTUP);
-        if (answer == null || answer.type() != 'p') {
+        if (answer == null) {
             return null;
+        }
+        if (answer.type() != 'p') {
+            return refuse(out, "08P01", "expected a password message");
         }
         byte[] given = Arrays.copyOf(answer.body(), PgMessages.nul(answer.body(), 0));
         if (!MessageDigest.isEqual(given, password) || !user.equals(ReadOnlyEndpoint.USER)) {
@@ -67,21 +79,47 @@ final class FrontLogin {
         if (!database.equals(DATABASE)) {
             return refuse(out, "3D000", "database \"" + database + "\" does not exist (nasql serve serves \"" + DATABASE + "\")");
         }
+        String encoding = startup.parameters().get("client_encoding");
+        if (encoding != null && !knownEncoding(encoding)) { // H2 would drop the connection without a word
+            return refuse(out, "22023", "invalid value for parameter \"client_encoding\": \"" + encoding + "\"");
+        }
         return backend(startup, out);
+    }
+
+    /** As H2 reads it: quotes stripped (node-postgres sends 'utf-8'), UNICODE meaning UTF-8, else a Java charset name. */
+    private static boolean knownEncoding(String encoding) {
+        String name = encoding.length() >= 2 && encoding.startsWith("'") && encoding.endsWith("'")
+                ? encoding.substring(1, encoding.length() - 1) : encoding;
+        try {
+            return name.equals("UNICODE") || Charset.isSupported(name);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private Socket backend(Startup startup, DataOutputStream out) throws IOException {
         Socket backend = new Socket();
         try {
-            backend.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), backendPort));
+            backend.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), backendPort), timeoutMillis);
+            backend.setSoTimeout(timeoutMillis);
+            backend.setTcpNoDelay(true);
             DataOutputStream toBackend = new DataOutputStream(backend.getOutputStream());
             PgMessages.writeStartup(toBackend, startup);
+            // Unbuffered: the relay reads what follows from the same socket.
             Message ask = PgMessages.read(new DataInputStream(backend.getInputStream()), PgMessages.MAX_STARTUP);
+            if (ask != null && ask.type() == 'E') { // H2 refused the startup (an unknown client_encoding, say): its own words
+                backend.close();
+                PgMessages.write(out, 'E', ask.body());
+                out.flush();
+                return null;
+            }
             if (ask == null || ask.type() != 'R' || PgMessages.int32(ask.body(), 0) != 3) {
-                throw new IOException("H2's PG server did not ask for a password");
+                throw new IOException("H2's PG server answered " + (ask == null ? "nothing" : "'" + (char) ask.type() + "'")
+                        + " where it asks for a password");
             }
             PgMessages.write(toBackend, 'p', PgMessages.passwordBody(readerSecret));
             toBackend.flush();
+            backend.setSoTimeout(0);
             return backend;
         } catch (IOException e) {
             backend.close();

@@ -1,6 +1,8 @@
 package io.nasql.shell.serve;
 
 import io.nasql.shell.serve.PgMessages.Message;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -10,8 +12,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -30,12 +37,12 @@ import java.util.regex.Pattern;
  *     H2's PG server (it reports version 8.2) does not know; H2 prints floats in full anyway, so it
  *     becomes a setting H2 accepts and ignores.
  * </ul>
- * A client has {@value #LOGIN_TIMEOUT_MILLIS} ms to log in, at most {@value #MAX_CLIENTS} are served
+ * A client has {@link #LOGIN_TIMEOUT} to log in, at most {@value #MAX_CLIENTS} are served
  * at once, and a message longer than a reader sends ends its connection.
  */
 final class PgWireFront implements AutoCloseable {
     static final int MAX_CLIENTS = 64;
-    static final int LOGIN_TIMEOUT_MILLIS = 30_000;
+    static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(30);
     /** PostgreSQL allows 1 GB; no query a reader sends comes near this. */
     private static final int MAX_MESSAGE = 16 << 20;
     private static final Pattern EXTRA_FLOAT_DIGITS = Pattern.compile("(?i)\\s*SET\\s+extra_float_digits\\s*(=|TO)\\s*-?\\d+\\s*;?\\s*");
@@ -43,12 +50,16 @@ final class PgWireFront implements AutoCloseable {
 
     private final ServerSocket listener;
     private final FrontLogin login;
+    private final Duration loginTimeout;
     private final UnaryOperator<String> label;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger clients = new AtomicInteger();
+    /** Closes a client still not logged in {@link #loginTimeout} after it connected, however slowly it trickles bytes. */
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "nasql-serve-deadline"));
 
-    PgWireFront(InetAddress address, int port, FrontLogin login, UnaryOperator<String> label) throws IOException {
+    PgWireFront(InetAddress address, int port, FrontLogin login, Duration loginTimeout, UnaryOperator<String> label) throws IOException {
         this.login = login;
+        this.loginTimeout = loginTimeout;
         this.label = label;
         this.listener = new ServerSocket();
         listener.setReuseAddress(true);
@@ -66,22 +77,28 @@ final class PgWireFront implements AutoCloseable {
             try {
                 client = listener.accept();
             } catch (IOException e) {
-                continue; // the listener closed (the loop ends), or one client failed to connect: the others go on
+                pauseAfterFailedAccept(); // out of file descriptors, say: do not spin; the loop ends once the listener is closed
+                continue;
             }
             open.add(client);
             if (clients.incrementAndGet() > MAX_CLIENTS) {
-                daemon(() -> refuseAndClose(client), "nasql-serve-refuse").start();
-            } else {
-                daemon(() -> serve(client), "nasql-serve-in").start();
+                refuse(client);
+                continue;
+            }
+            try {
+                ScheduledFuture<?> deadline = deadlines.schedule(() -> closeQuietly(client), loginTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                daemon(() -> serve(client, deadline), "nasql-serve-in").start();
+            } catch (RuntimeException | OutOfMemoryError e) {
+                closeQuietly(client); // no thread for it: the others go on
+                clients.decrementAndGet();
             }
         }
     }
 
-    private void refuseAndClose(Socket client) {
+    /** Told at once, without a thread: its answer fits the socket's buffer. */
+    private void refuse(Socket client) {
         try {
-            client.setSoTimeout(LOGIN_TIMEOUT_MILLIS);
             DataOutputStream out = new DataOutputStream(client.getOutputStream());
-            PgMessages.readStartup(new DataInputStream(client.getInputStream()));
             PgMessages.write(out, 'E', PgMessages.fatalBody("53300", "sorry, too many clients already (nasql serve takes " + MAX_CLIENTS + ")"));
             out.flush();
         } catch (IOException ignored) {
@@ -92,30 +109,43 @@ final class PgWireFront implements AutoCloseable {
         }
     }
 
+    private void pauseAfterFailedAccept() {
+        if (!listener.isClosed()) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** One client: its log-in, then its typed messages, each read whole, to H2's PG server; another thread relays the answers. */
-    private void serve(Socket client) {
+    private void serve(Socket client, ScheduledFuture<?> deadline) {
         Socket backend = null;
         try {
-            client.setSoTimeout(LOGIN_TIMEOUT_MILLIS);
-            DataInputStream in = new DataInputStream(client.getInputStream());
-            DataOutputStream toClient = new DataOutputStream(client.getOutputStream());
+            client.setTcpNoDelay(true);
+            client.setKeepAlive(true);
+            DataInputStream in = new DataInputStream(new BufferedInputStream(client.getInputStream()));
+            DataOutputStream toClient = new DataOutputStream(new BufferedOutputStream(client.getOutputStream()));
             backend = login.login(in, toClient);
-            if (backend == null) {
+            if (backend == null || !deadline.cancel(false)) {
                 return;
             }
             open.add(backend);
-            client.setSoTimeout(0);
             Socket server = backend;
             daemon(() -> relayBackend(server, client), "nasql-serve-out").start();
-            DataOutputStream out = new DataOutputStream(backend.getOutputStream());
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(backend.getOutputStream()));
             for (Message m = PgMessages.read(in, MAX_MESSAGE); m != null; m = PgMessages.read(in, MAX_MESSAGE)) {
                 byte[] body = m.type() == 'Q' ? query(m.body()) : m.type() == 'P' ? parse(m.body()) : m.body();
                 PgMessages.write(out, m.type(), body);
-                out.flush();
+                if (in.available() == 0) {
+                    out.flush();
+                }
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             // the client or the server went away, or the client sent what no client sends
         } finally {
+            deadline.cancel(false);
             closeQuietly(client);
             if (backend != null) {
                 closeQuietly(backend);
@@ -156,8 +186,8 @@ final class PgWireFront implements AutoCloseable {
 
     /** Server to client: typed messages; a RowDescription gets the inventory's column names back. */
     private void relayBackend(Socket backend, Socket client) {
-        try (DataInputStream in = new DataInputStream(backend.getInputStream());
-             DataOutputStream out = new DataOutputStream(client.getOutputStream())) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(backend.getInputStream()));
+             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(client.getOutputStream(), 1 << 16))) {
             for (Message m = PgMessages.read(in, Integer.MAX_VALUE); m != null; m = PgMessages.read(in, Integer.MAX_VALUE)) {
                 PgMessages.write(out, m.type(), m.type() == 'T' ? rowDescription(m.body()) : m.body());
                 if (in.available() == 0) {
@@ -209,6 +239,7 @@ final class PgWireFront implements AutoCloseable {
         } catch (IOException ignored) {
             // closing
         }
+        deadlines.shutdownNow();
         open.forEach(this::closeQuietly);
     }
 }

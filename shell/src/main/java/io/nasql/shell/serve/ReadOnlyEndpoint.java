@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.UUID;
 import org.h2.tools.Server;
 
@@ -50,14 +51,19 @@ public final class ReadOnlyEndpoint implements AutoCloseable {
      */
     public static ReadOnlyEndpoint start(H2Login inventory, InetAddress address, int port, String password)
             throws SQLException, IOException {
+        return start(inventory, address, port, password, PgWireFront.LOGIN_TIMEOUT);
+    }
+
+    static ReadOnlyEndpoint start(H2Login inventory, InetAddress address, int port, String password, Duration loginTimeout)
+            throws SQLException, IOException {
         String name = "mem:nasql-serve-" + UUID.randomUUID() + "/google";
         String readerSecret = GeneratedPassword.of(32);
         ServedDatabase database = ServedDatabase.create(name, inventory, readerSecret);
         Server pg = null;
         try {
             pg = Server.createPgServer("-pgPort", "0", "-key", FrontLogin.DATABASE, name + ";IGNORE_UNKNOWN_SETTINGS=TRUE").start();
-            PgWireFront front = new PgWireFront(address, port, new FrontLogin(password, readerSecret, pg.getPort()),
-                    PostgresIdentifiers::columnName);
+            PgWireFront front = new PgWireFront(address, port, new FrontLogin(password, readerSecret, pg.getPort(), loginTimeout),
+                    loginTimeout, PostgresIdentifiers::columnName);
             return new ReadOnlyEndpoint(name, inventory, readerSecret, database, pg, front, password);
         } catch (SQLException | IOException | RuntimeException e) {
             if (pg != null) {

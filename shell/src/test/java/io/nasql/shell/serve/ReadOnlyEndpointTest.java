@@ -237,6 +237,86 @@ class ReadOnlyEndpointTest {
     }
 
     @Test
+    void aClientTricklingItsLogInIsClosedAtTheDeadline() throws Exception {
+        try (ReadOnlyEndpoint quick = ReadOnlyEndpoint.start(inventory.h2Login(), InetAddress.getLoopbackAddress(), 0, PASSWORD,
+                java.time.Duration.ofSeconds(1));
+             Socket slow = new Socket(InetAddress.getLoopbackAddress(), quick.port())) {
+            slow.setSoTimeout(200);
+            long start = System.nanoTime();
+            DataOutputStream out = new DataOutputStream(slow.getOutputStream());
+            out.writeInt(10_000); // a startup packet of 10,000 bytes, sent a byte at a time
+            boolean closed = false;
+            while (!closed && System.nanoTime() - start < 15_000_000_000L) {
+                try {
+                    out.write(1);
+                    out.flush();
+                    closed = slow.getInputStream().read() < 0;
+                } catch (java.net.SocketTimeoutException stillOpen) {
+                    // each byte restarts no timer: the deadline counts from the connection
+                } catch (java.io.IOException reset) {
+                    closed = true;
+                }
+            }
+            assertThat(closed).as("closed at the log-in deadline").isTrue();
+            assertThat(System.nanoTime() - start).isGreaterThan(800_000_000L);
+        }
+    }
+
+    @Test
+    void aMalformedMessageAfterLogInEndsThatConnectionQuietly() throws Exception {
+        List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), endpoint.port())) {
+            client.setSoTimeout(10_000);
+            DataOutputStream out = new DataOutputStream(client.getOutputStream());
+            DataInputStream in = new DataInputStream(client.getInputStream());
+            PgMessages.writeStartup(out, startup("nasql", "google"));
+            PgMessages.read(in, 1 << 20);
+            PgMessages.write(out, 'p', PgMessages.passwordBody(PASSWORD));
+            out.flush();
+            PgMessages.Message m;
+            do {
+                m = PgMessages.read(in, 1 << 20);
+            } while (m.type() != 'Z'); // ReadyForQuery
+            PgMessages.write(out, 'P', "abc".getBytes(java.nio.charset.StandardCharsets.UTF_8)); // no NUL anywhere
+            out.flush();
+            assertThat(readOrNull(in)).as("the connection ends").isNull();
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+        assertThat(uncaught).isEmpty();
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + endpoint.port() + "/google",
+                ReadOnlyEndpoint.USER, PASSWORD)) {
+            assertThat(c.isValid(5)).isTrue();
+        }
+    }
+
+    @Test
+    void anUnknownClientEncodingIsRefusedAsPostgresqlDoes() throws Exception {
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), endpoint.port())) {
+            client.setSoTimeout(10_000);
+            DataOutputStream out = new DataOutputStream(client.getOutputStream());
+            DataInputStream in = new DataInputStream(client.getInputStream());
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            body.writeBytes(new byte[] {0, 3, 0, 0});
+            for (String text : new String[] {"user", "nasql", "database", "google", "client_encoding", "bogus!"}) {
+                body.writeBytes(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                body.write(0);
+            }
+            body.write(0);
+            PgMessages.writeStartup(out, new PgMessages.Startup(PgMessages.PROTOCOL_3, body.toByteArray()));
+            PgMessages.read(in, 1 << 20);
+            PgMessages.write(out, 'p', PgMessages.passwordBody(PASSWORD));
+            out.flush();
+            PgMessages.Message answer = PgMessages.read(in, 1 << 20);
+            String text = new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat((char) answer.type()).as(text).isEqualTo('E');
+            assertThat(text).contains("22023").contains("invalid value for parameter \"client_encoding\": \"bogus!\"");
+        }
+    }
+
+    @Test
     void thePrintedUrlEncodesThePasswordAndBracketsAnIpv6Host() {
         assertThat(ReadOnlyEndpoint.url("127.0.0.1", 5433, "a b@c/d:e%"))
                 .isEqualTo("postgresql://nasql:a%20b%40c%2Fd%3Ae%25@127.0.0.1:5433/google");
