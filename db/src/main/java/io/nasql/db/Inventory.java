@@ -267,8 +267,7 @@ public final class Inventory implements AutoCloseable {
 
     /** A JDBC connection for the user's statements (the caller closes it); on PostgreSQL camelCase names get quoted. */
     public Connection connection() throws SQLException {
-        Connection connection = pool.getConnection();
-        return backend == Backend.POSTGRESQL ? QuotingConnection.postgres(connection) : connection;
+        return backend == Backend.POSTGRESQL ? QuotingConnection.postgres(PostgresPool.live(pool, MAX_CONNECTIONS)) : pool.getConnection();
     }
 
     /** H2 or PostgreSQL. */

@@ -15,8 +15,8 @@ import org.jooq.Table;
  * {@code displayname}. This quotes every unquoted word that is one of the inventory's own
  * camelCase column or table names, a fixed set read from the schema, outside literals, quoted
  * names and comments; every other word (types, keywords, functions, the user's aliases) reaches
- * PostgreSQL as written. A camelCase alias is folded there like any unquoted name, so the result
- * label it gives is put back in the statement's spelling by {@link #aliasLabels(String)}.
+ * PostgreSQL as written. An alias is folded there like any unquoted name, so the result label
+ * it gives is put back in the statement's spelling ({@link #selectListNames(String)}, {@link #label}).
  */
 public final class PostgresIdentifiers {
     /** lower case -> the schema's own spelling, for the names PostgreSQL would fold. */
@@ -62,51 +62,65 @@ public final class PostgresIdentifiers {
     }
 
     /**
-     * lower case -> spelling of the mixed-case aliases the statement gives ({@code AS labelValue}),
-     * so that a result column PostgreSQL labels {@code labelvalue} prints as on H2. A word after AS
-     * that a parenthesis follows or closes is a type ({@code CAST(x AS Date)}), not an alias.
+     * Column by column, the name the statement's outermost select list gives each result column as
+     * written: its alias ({@code expr AS alias}, {@code expr alias}), or the column a bare reference
+     * names ({@code s.otherValue}, an alias made in a WITH); null for any other expression. It ends at
+     * a {@code *}, after which columns cannot be counted. PostgreSQL labels such a column with the name
+     * folded to lower case (ASCII letters only), which {@link #label} spells back.
      */
-    public static Map<String, String> aliasLabels(String sql) {
-        Map<String, String> labels = new HashMap<>();
-        List<int[]> words = words(sql);
-        for (int k = 1; k < words.size(); k++) {
-            int[] as = words.get(k - 1);
-            int[] word = words.get(k);
-            String alias = sql.substring(word[0], word[1]);
-            if (sql.substring(as[0], as[1]).equalsIgnoreCase("AS") && sql.substring(as[1], word[0]).isBlank()
-                    && !alias.equals(alias.toLowerCase(Locale.ROOT)) && !alias.equals(alias.toUpperCase(Locale.ROOT))
-                    && !followedByParenthesis(sql, word[1])) {
-                labels.putIfAbsent(alias.toLowerCase(Locale.ROOT), alias);
-            }
-        }
-        return labels;
+    public static List<String> selectListNames(String sql) {
+        return SelectListNames.of(sql, lexemes(sql));
     }
 
-    private static boolean followedByParenthesis(String sql, int from) {
-        int i = from;
-        while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
-            i++;
-        }
-        return i < sql.length() && (sql.charAt(i) == '(' || sql.charAt(i) == ')');
+    /** The label to show for a result column: its alias as written when PostgreSQL's label is that alias folded, else the label. */
+    public static String label(String label, String alias) {
+        return alias != null && label.equals(foldedAscii(alias)) ? alias : label;
     }
 
-    /** [start, end) of each unquoted word outside literals, quoted names and comments, as PostgreSQL lexes them. */
+    /** An unquoted name as PostgreSQL folds it: only A to Z become lower case. */
+    static String foldedAscii(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return out.toString();
+    }
+
+    /** A token of PostgreSQL's lexing: an unquoted word, a quoted name, a literal (string, number) or one other character. */
+    record Lexeme(int start, int end, Kind kind) {
+        enum Kind { WORD, QUOTED_NAME, LITERAL, SYMBOL }
+
+        String text(String sql) {
+            return sql.substring(start, end);
+        }
+    }
+
     private static List<int[]> words(String sql) {
-        List<int[]> words = new ArrayList<>();
+        return lexemes(sql).stream().filter(l -> l.kind() == Lexeme.Kind.WORD).map(l -> new int[] {l.start(), l.end()}).toList();
+    }
+
+    /** The tokens outside comments and white space, as PostgreSQL lexes them. */
+    private static List<Lexeme> lexemes(String sql) {
+        List<Lexeme> lexemes = new ArrayList<>();
         int i = 0;
         int n = sql.length();
         while (i < n) {
             char c = sql.charAt(i);
             int end;
+            Lexeme.Kind kind = Lexeme.Kind.LITERAL;
             if (c == '\'') {
                 end = closeQuote(sql, i, '\'', backslashEscapes(sql, i));
             } else if (c == '"') {
                 end = closeQuote(sql, i, '"', false);
+                kind = Lexeme.Kind.QUOTED_NAME;
             } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
                 end = sql.indexOf('\n', i);
                 end = end < 0 ? n : end;
+                kind = null;
             } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
                 end = closeComment(sql, i);
+                kind = null;
             } else if (c == '$' && dollarTag(sql, i) != null) {
                 String tag = dollarTag(sql, i);
                 end = sql.indexOf(tag, i + tag.length());
@@ -116,10 +130,8 @@ public final class PostgresIdentifiers {
                 while (end < n && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_' || sql.charAt(end) == '$')) {
                     end++;
                 }
-                if (!(end < n && sql.charAt(end) == '\'')) {
-                    // A word right before a quote is a literal's prefix (E'..', B'..'), not a name.
-                    words.add(new int[] {i, end});
-                }
+                // A word right before a quote is a literal's prefix (E'..', B'..'), not a name.
+                kind = end < n && sql.charAt(end) == '\'' ? null : Lexeme.Kind.WORD;
             } else if (Character.isDigit(c)) {
                 end = i + 1;
                 while (end < n && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '.')) {
@@ -127,10 +139,14 @@ public final class PostgresIdentifiers {
                 }
             } else {
                 end = i + 1;
+                kind = Character.isWhitespace(c) ? null : Lexeme.Kind.SYMBOL;
+            }
+            if (kind != null) {
+                lexemes.add(new Lexeme(i, end, kind));
             }
             i = end;
         }
-        return words;
+        return lexemes;
     }
 
     /** An E'...' literal, where a backslash escapes the next character. */

@@ -1,5 +1,6 @@
 package io.nasql.db;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -11,6 +12,9 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * the user is the URL's, else {@code PGUSER}, else the login name, as psql does it.
  */
 final class PostgresPool {
+    /** The driver's SQLState for a closed connection. */
+    private static final String CONNECTION_DOES_NOT_EXIST = "08003";
+
     private PostgresPool() {
     }
 
@@ -35,6 +39,23 @@ final class PostgresPool {
         JdbcConnectionPool pool = JdbcConnectionPool.create(source);
         pool.setMaxConnections(maxConnections);
         return pool;
+    }
+
+    /**
+     * A connection from the pool that the server has not closed. The pool hands out again a
+     * connection it took back after the server closed it (a restart, a timeout); handing it out
+     * then fails, which drops it from the pool, so the next one is taken, up to the pool's size.
+     */
+    static Connection live(JdbcConnectionPool pool, int maxConnections) throws SQLException {
+        for (int dropped = 0; ; dropped++) {
+            try {
+                return pool.getConnection();
+            } catch (SQLException e) {
+                if (dropped >= maxConnections || !CONNECTION_DOES_NOT_EXIST.equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** A pool on the URL's database, which must be named {@code database}: google.aiplatform.nas_jobs resolves only there. */

@@ -11,8 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
-import java.util.Locale;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -23,7 +22,7 @@ import java.util.function.UnaryOperator;
  * object it hands out that can run SQL or lead back to the connection is wrapped too: statements,
  * their result sets, and {@code getConnection()} of a statement, a result set's statement or the
  * metadata all give this connection, not the driver's. Only {@code unwrap} gives the driver's own
- * object, as JDBC means it to. Result labels of aliases PostgreSQL folded to lower case get back
+ * object, as JDBC means it to. Result labels of names PostgreSQL folded to lower case get back
  * the statement's spelling.
  */
 final class QuotingConnection {
@@ -34,24 +33,24 @@ final class QuotingConnection {
 
     private final Connection connection;
     private final UnaryOperator<String> rewrite;
-    private final Function<String, Map<String, String>> labels;
+    private final Function<String, List<String>> names;
     private final Connection self;
 
-    private QuotingConnection(Connection connection, UnaryOperator<String> rewrite, Function<String, Map<String, String>> labels) {
+    private QuotingConnection(Connection connection, UnaryOperator<String> rewrite, Function<String, List<String>> names) {
         this.connection = connection;
         this.rewrite = rewrite;
-        this.labels = labels;
+        this.names = names;
         this.self = proxy(Connection.class, this::onConnection);
     }
 
     /** The user's connection to a PostgreSQL inventory: the schema's camelCase names quoted, alias labels spelled as written. */
     static Connection postgres(Connection connection) {
-        return wrap(connection, PostgresIdentifiers::quote, PostgresIdentifiers::aliasLabels);
+        return wrap(connection, PostgresIdentifiers::quote, PostgresIdentifiers::selectListNames);
     }
 
-    /** {@code labels} gives, for a statement, the lower-case result labels to spell otherwise. */
-    static Connection wrap(Connection connection, UnaryOperator<String> rewrite, Function<String, Map<String, String>> labels) {
-        return new QuotingConnection(connection, rewrite, labels).self;
+    /** {@code names} gives, for a statement, the name of each result column as written (null for none). */
+    static Connection wrap(Connection connection, UnaryOperator<String> rewrite, Function<String, List<String>> names) {
+        return new QuotingConnection(connection, rewrite, names).self;
     }
 
     private Object onConnection(Method method, Object[] args) throws Throwable {
@@ -61,7 +60,15 @@ final class QuotingConnection {
             return new StatementHandle(statement, sql).proxy;
         }
         if (result instanceof DatabaseMetaData meta) {
-            return proxy(DatabaseMetaData.class, (m, a) -> m.getName().equals("getConnection") ? self : call(meta, m, a));
+            return proxy(DatabaseMetaData.class, (m, a) -> m.getName().equals("getConnection") ? self : metadataResult(call(meta, m, a)));
+        }
+        return result;
+    }
+
+    /** A metadata result set (getTables, getColumns...) wrapped as a statement's is, so its statement leads back here. */
+    private Object metadataResult(Object result) throws java.sql.SQLException {
+        if (result instanceof ResultSet rs && rs.getStatement() != null) {
+            return new StatementHandle(rs.getStatement(), null).resultSet(rs, List.of());
         }
         return result;
     }
@@ -89,12 +96,12 @@ final class QuotingConnection {
             }
             Object result = call(statement, method, rewritten(method, args));
             if (result instanceof ResultSet rs && GIVES_RESULT_SET.contains(method.getName())) {
-                return resultSet(rs, sql == null ? Map.of() : labels.apply(sql));
+                return resultSet(rs, sql == null ? List.of() : names.apply(sql));
             }
             return result;
         }
 
-        private ResultSet resultSet(ResultSet rs, Map<String, String> spelled) {
+        private ResultSet resultSet(ResultSet rs, List<String> spelled) {
             return proxy(ResultSet.class, (m, a) -> switch (m.getName()) {
                 case "getStatement" -> proxy;
                 case "getMetaData" -> spelled.isEmpty() ? rs.getMetaData() : labelled(rs.getMetaData(), spelled);
@@ -103,11 +110,12 @@ final class QuotingConnection {
         }
     }
 
-    private static ResultSetMetaData labelled(ResultSetMetaData meta, Map<String, String> spelled) {
+    /** Labels PostgreSQL folded put back as the select list wrote them, column by column. */
+    private static ResultSetMetaData labelled(ResultSetMetaData meta, List<String> names) {
         return proxy(ResultSetMetaData.class, (m, a) -> {
             Object result = call(meta, m, a);
-            if (m.getName().equals("getColumnLabel") && result instanceof String label && label.equals(label.toLowerCase(Locale.ROOT))) {
-                return spelled.getOrDefault(label, label);
+            if (m.getName().equals("getColumnLabel") && result instanceof String label && (int) a[0] <= names.size()) {
+                return PostgresIdentifiers.label(label, names.get((int) a[0] - 1));
             }
             return result;
         });

@@ -8,19 +8,20 @@ import org.postgresql.core.TransactionState;
 
 /**
  * One query whose rows come in batches on PostgreSQL. The PostgreSQL driver reads a whole result
- * into memory unless the query runs inside a transaction with a fetch size; this opens a read-only
- * transaction for the query (so it cannot write anything), fetches {@value #FETCH_SIZE} rows at a
- * time, and ends the transaction when closed, leaving the connection in autocommit as it was. On
- * H2 (whose lazy query execution already streams), or on a connection inside the user's own
+ * into memory unless the query runs inside a transaction with a fetch size, so this runs the query
+ * in an ordinary transaction of its own, fetching {@value #FETCH_SIZE} rows at a time: committed by
+ * {@link #commit()} once its rows are read, rolled back when closed without it (a failure, Ctrl-C),
+ * the connection back in autocommit either way. For one statement that is what autocommit does,
+ * so the query runs once, with its side effects (a sequence, a function that writes) once. On H2
+ * (whose lazy query execution already streams), or on a connection inside the user's own
  * transaction, it does nothing.
  */
 public final class StreamedRead implements AutoCloseable {
     /** Rows per round trip: few enough to keep memory flat, enough that the trips cost little. */
     public static final int FETCH_SIZE = 1000;
-    /** PostgreSQL's "cannot execute ... in a read-only transaction". */
-    private static final String READ_ONLY_SQL_TRANSACTION = "25006";
 
     private final Connection connection;
+    private boolean committed;
 
     private StreamedRead(Connection connection) {
         this.connection = connection;
@@ -31,7 +32,6 @@ public final class StreamedRead implements AutoCloseable {
         if (backend != Backend.POSTGRESQL || !connection.getAutoCommit() || !idle(connection)) {
             return new StreamedRead(null);
         }
-        connection.setReadOnly(true);
         connection.setAutoCommit(false);
         return new StreamedRead(connection);
     }
@@ -54,29 +54,38 @@ public final class StreamedRead implements AutoCloseable {
         }
     }
 
-    /**
-     * True for PostgreSQL's refusal of a write inside this read-only transaction (a function
-     * that writes, SELECT INTO): nothing of the query took effect, so it may run again without streaming.
-     */
-    public boolean refusedWrite(SQLException e) {
-        return connection != null && READ_ONLY_SQL_TRANSACTION.equals(e.getSQLState());
+    /** The query's rows are all read: its effects stay, as in autocommit. */
+    public void commit() throws SQLException {
+        if (connection != null) {
+            connection.commit();
+            committed = true;
+        }
     }
 
-    /** Commits the read (session settings it made stay, as in autocommit), or rolls back a failed one; back to autocommit. */
+    private void rollback() throws SQLException {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            // A Ctrl-C's cancel request may reach the server only as the rollback runs, and stop it: once more.
+            if (connection.isClosed()) {
+                return;
+            }
+            connection.rollback();
+        }
+    }
+
+    /** Rolls back a query not committed (it failed or was cancelled); back to autocommit. */
     @Override
     public void close() throws SQLException {
-        if (connection == null) {
+        if (connection == null || connection.isClosed()) {
             return;
         }
         try {
-            if (connection.unwrap(BaseConnection.class).getTransactionState() == TransactionState.FAILED) {
-                connection.rollback();
-            } else {
-                connection.commit();
+            if (!committed) {
+                rollback();
             }
         } finally {
             connection.setAutoCommit(true);
-            connection.setReadOnly(false);
         }
     }
 }

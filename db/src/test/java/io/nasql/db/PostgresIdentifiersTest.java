@@ -2,7 +2,6 @@ package io.nasql.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PostgresIdentifiersTest {
@@ -31,10 +30,24 @@ class PostgresIdentifiersTest {
     }
 
     @Test
-    void aliasLabelsAreTheStatementsMixedCaseAliasesButNotTypes() {
-        assertThat(PostgresIdentifiers.aliasLabels("SELECT CAST(t AS Date) AS observedOn, CAST(x AS Numeric(4)) AS n,"
-                + " COUNT(*) AS Count, 1 AS HOURS, 'AS quotedAlias' FROM t"))
-                .isEqualTo(Map.of("observedon", "observedOn", "count", "Count"));
+    void namesAreTheOuterSelectListsAliasesAndReferencesColumnByColumnButNotTypesOrSubqueries() {
+        assertThat(PostgresIdentifiers.selectListNames("SELECT CAST(t AS Date) AS observedOn, CAST(x AS Numeric(4)) AS n,"
+                + " COUNT(*) AS Count, 1 AS HOURS, 'AS quotedAlias', x::Numeric, count(*) c, (SELECT 1 AS Inner) FROM t"))
+                .containsExactly("observedOn", "n", "Count", "HOURS", null, null, "c", null);
+        assertThat(PostgresIdentifiers.selectListNames("WITH c AS (SELECT 1 AS Inside) SELECT DISTINCT ON (a) a AS Outside, c.Inside,"
+                + " Inside, Inside + 1, \"c\".Inside FROM c")).containsExactly("Outside", "Inside", "Inside", null, "Inside");
+        assertThat(PostgresIdentifiers.selectListNames("SELECT a AS One, *, b AS Two FROM t")).as("columns after * cannot be counted")
+                .containsExactly("One");
+        assertThat(PostgresIdentifiers.selectListNames("SELECT * FROM (SELECT count(*) AS Jobs) t")).isEmpty();
+    }
+
+    @Test
+    void aLabelIsSpelledBackOnlyWhenItIsTheAliasFoldedAsPostgresFoldsIt() {
+        assertThat(PostgresIdentifiers.label("total", "Total")).isEqualTo("Total");
+        assertThat(PostgresIdentifiers.label("total", "total")).isEqualTo("total");
+        assertThat(PostgresIdentifiers.label("\u00c4bc", "\u00c4Bc")).as("only ASCII letters fold").isEqualTo("\u00c4Bc");
+        assertThat(PostgresIdentifiers.label("\u00e4bc", "\u00c4Bc")).isEqualTo("\u00e4bc");
+        assertThat(PostgresIdentifiers.label("?column?", "Total")).isEqualTo("?column?");
     }
 
     @Test

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** What is particular to a PostgreSQL inventory: names, json_value, time precision, passwords. */
 class PostgresInventoryTest {
@@ -84,6 +86,42 @@ class PostgresInventoryTest {
                 }
             }
             assertThat(one.getStatement()).isSameAs(s);
+        }
+    }
+
+    /** Headings as H2 prints them: only the names the outermost select list gives, column by column, folded back as PostgreSQL folds them. */
+    @ParameterizedTest
+    @MethodSource("io.nasql.db.TestInventories#backends")
+    void headingsAreTheOuterSelectListsAliasesInColumnOrder(Backend backend) throws Exception {
+        Map<String, List<String>> headings = new java.util.LinkedHashMap<>();
+        headings.put("SELECT 1 AS Total, 2 AS total, 3 AS State", List.of("Total", "total", "State"));
+        headings.put("SELECT 1 AS \u00c4Bc, 2 \u00e4Bc", List.of("\u00c4Bc", "\u00e4Bc"));
+        headings.put("SELECT t.Jobs, Jobs AS Again FROM (SELECT count(*) AS Jobs) t", List.of("Jobs", "Again"));
+        headings.put("WITH c AS (SELECT 1 AS Inside) SELECT inside AS Outside, CAST(inside AS Numeric) n, count(*) Many FROM c GROUP BY inside",
+                List.of("Outside", "n", "Many"));
+        try (Inventory inventory = TestInventories.fresh(backend); Connection c = inventory.connection(); Statement s = c.createStatement()) {
+            for (Map.Entry<String, List<String>> expected : headings.entrySet()) {
+                try (ResultSet rs = s.executeQuery(expected.getKey())) {
+                    List<String> labels = new ArrayList<>();
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        labels.add(rs.getMetaData().getColumnLabel(i));
+                    }
+                    assertThat(labels).as(expected.getKey()).isEqualTo(expected.getValue());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aMetadataResultSetLeadsBackToTheQuotingConnection() throws Exception {
+        String camelCase = "SELECT displayName FROM google.aiplatform.nas_jobs";
+        try (Inventory inventory = TestPostgres.freshInventory(); Connection c = inventory.connection();
+             ResultSet tables = c.getMetaData().getTables(null, "aiplatform", "nas_jobs", null)) {
+            assertThat(tables.next()).isTrue();
+            try (Statement t = tables.getStatement().getConnection().createStatement(); ResultSet rs = t.executeQuery(camelCase)) {
+                assertThat(rs.getMetaData().getColumnLabel(1)).isEqualTo("displayName");
+            }
+            assertThat(tables.getStatement().getConnection()).isSameAs(c);
         }
     }
 

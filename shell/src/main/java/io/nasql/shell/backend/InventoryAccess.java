@@ -2,10 +2,13 @@ package io.nasql.shell.backend;
 
 import io.nasql.db.Backend;
 import io.nasql.db.Inventory;
+import io.nasql.db.InventoryException;
 import io.nasql.db.InventoryStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 /**
  * The inventory and the one connection the user's SQL runs on, so session state (views,
@@ -15,8 +18,12 @@ public final class InventoryAccess implements AutoCloseable {
     private final String dbUrl;
     private final Path folder;
     private final String dbPassword;
+    /** How long a check that the server still holds the connection may take. */
+    private static final int VALID_SECONDS = 2;
+
     private Inventory inventory;
     private Connection connection;
+    private boolean userTransaction;
 
     /** The inventory at {@code dbUrl}, or in {@code folder} when the URL is null. */
     public InventoryAccess(String dbUrl, Path folder) {
@@ -53,8 +60,22 @@ public final class InventoryAccess implements AutoCloseable {
         return new InventoryStore(inventory());
     }
 
-    /** The user's connection. Its queries run lazily, so the first rows of a big result arrive before the last is read. */
+    /**
+     * The user's connection. Its queries run lazily, so the first rows of a big result arrive before
+     * the last is read. One the server closed (a restart, a timeout such as PostgreSQL's
+     * idle_in_transaction_session_timeout while a pager holds a streamed read) is replaced by a new
+     * one; but when the user had a transaction open on it, this statement fails saying the transaction
+     * was lost, rather than run outside it, and the next one gets the new connection.
+     */
     public synchronized Connection connection() throws SQLException {
+        if (connection != null && (connection.isClosed() || !connection.isValid(VALID_SECONDS))) {
+            boolean lost = userTransaction;
+            discard();
+            if (lost) {
+                throw new InventoryException("the database closed the connection, and the transaction open on it was lost"
+                        + " (its changes are rolled back); the next statement runs on a new connection");
+            }
+        }
         if (connection == null) {
             connection = inventory().connection();
             if (inventory().backend() == Backend.H2) {
@@ -64,6 +85,28 @@ public final class InventoryAccess implements AutoCloseable {
             }
         }
         return connection;
+    }
+
+    /** After a statement: notes whether the user left a transaction open (BEGIN), to tell it was lost if the server closes the connection. */
+    public synchronized void afterStatement() {
+        try {
+            if (connection != null && !connection.isClosed()) {
+                userTransaction = !connection.getAutoCommit() || connection.isWrapperFor(BaseConnection.class)
+                        && connection.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE;
+            }
+        } catch (SQLException e) {
+            // the connection failed: what was known before stays
+        }
+    }
+
+    private void discard() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // already closed by the server
+        }
+        connection = null;
+        userTransaction = false;
     }
 
     @Override

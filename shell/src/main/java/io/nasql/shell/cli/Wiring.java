@@ -113,7 +113,7 @@ public final class Wiring implements AutoCloseable {
         table.put(StatementKind.DELETE_JOBS, new DeleteHandler(bulk, writers, front.progress()));
         table.put(StatementKind.EXEC, new ExecHandler(catalog, bulk, writers));
         table.put(StatementKind.REPORT, new ReportHandler(front.reports(), front.variables(), reports(queries)));
-        return new StatementEngine(table);
+        return new StatementEngine(table, inventory.backend());
     }
 
     public ReportRunner reports(SqlHandler queries) {

@@ -32,7 +32,7 @@ public final class ReportHandler implements Handler {
 
     @Override
     public void run(Statement statement, Execution execution) throws Exception {
-        Matcher m = REPORT.matcher(Sql.stripComments(statement.text()));
+        Matcher m = REPORT.matcher(Sql.stripComments(statement.text(), statement.dialect()));
         if (!m.matches()) {
             throw new StatementException("write it as REPORT name [var=value ...]; `nasql report --list` names the reports", statement.position());
         }

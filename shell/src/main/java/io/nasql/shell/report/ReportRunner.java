@@ -67,16 +67,16 @@ public final class ReportRunner {
         List<Statement> statements = StatementSplitter.split(report.sql(), report.source(), dialect).stream().map(templates::render).toList();
         // Checked before the first runs: a report that would write runs nothing.
         for (Statement statement : statements) {
-            if (!StatementEffects.isQuery(statement.text())) {
+            if (!StatementEffects.isQuery(statement.text(), dialect)) {
                 throw new StatementException("a report runs only queries (SELECT, WITH, VALUES, SHOW, TABLE), not "
-                        + StatementEffects.verb(statement.text()) + "; run writes with -f or in the shell", statement.position());
+                        + StatementEffects.verb(statement.text(), dialect) + "; run writes with -f or in the shell", statement.position());
             }
         }
         return statements;
     }
 
     private ResultTable gather(Statement statement) {
-        try (RoutedStatement routed = RoutedStatement.prepare(inventory.connection(), statement.text());
+        try (RoutedStatement routed = RoutedStatement.prepare(inventory.connection(), statement.text(), statement.dialect());
              ResultSet rs = routed.executeQuery();
              JdbcRows rows = new JdbcRows(rs)) {
             List<List<Object>> data = new ArrayList<>();

@@ -43,8 +43,8 @@ public final class IntrospectionHandler implements Handler {
 
     @Override
     public void run(Statement statement, Execution execution) throws Exception {
-        String text = Sql.stripComments(statement.text()).trim();
-        switch (StatementKind.of(text)) {
+        String text = Sql.stripComments(statement.text(), statement.dialect()).trim();
+        switch (StatementKind.of(text, statement.dialect())) {
             case SHOW_SERVICES -> execution.printer().print(ListRows.ofText(List.of("id", "name", "title"),
                     List.of(List.of("aiplatform:v1", "aiplatform", "Vertex AI API"))));
             case SHOW_RESOURCES -> showResources(statement, text, execution);

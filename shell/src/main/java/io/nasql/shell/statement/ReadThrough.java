@@ -42,11 +42,11 @@ public final class ReadThrough {
     }
 
     void refresh(Statement statement, CancelToken cancel) throws InterruptedException {
-        String text = Sql.stripComments(statement.text());
+        String text = Sql.stripComments(statement.text(), statement.dialect());
         if (!READS_RESOURCE.matcher(text).matches()) {
             return;
         }
-        List<ScopeKey> scopes = ScopePins.of(text).scopes();
+        List<ScopeKey> scopes = ScopePins.of(text, statement.dialect()).scopes();
         if (scopes.isEmpty()) {
             return;
         }

@@ -1,5 +1,6 @@
 package io.nasql.shell.statement;
 
+import io.nasql.db.Backend;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -19,8 +20,8 @@ public final class RoutedStatement implements AutoCloseable {
     }
 
     /** Compiles the routed form if there is one; a failure there falls back to the statement as written. */
-    public static RoutedStatement prepare(Connection connection, String sql) throws SQLException {
-        String routed = SummaryRouting.route(sql);
+    public static RoutedStatement prepare(Connection connection, String sql, Backend dialect) throws SQLException {
+        String routed = SummaryRouting.route(sql, dialect);
         if (!routed.equals(sql)) {
             try {
                 return new RoutedStatement(connection.prepareStatement(routed), null);

@@ -1,5 +1,6 @@
 package io.nasql.shell.statement;
 
+import io.nasql.db.Backend;
 import io.nasql.db.ScopeKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,9 +37,9 @@ public final class ScopePins {
         }
     }
 
-    /** The pins of a statement's text. */
-    public static ScopePins of(String sql) {
-        return new ScopePins(SqlTokenizer.significant(sql));
+    /** The pins of a statement's text, read as the inventory's database reads it. */
+    public static ScopePins of(String sql, Backend dialect) {
+        return new ScopePins(SqlTokenizer.significant(sql, dialect));
     }
 
     public Set<String> values(String column) {

@@ -15,7 +15,7 @@ public final class SettingHandler implements Handler {
 
     @Override
     public void run(Statement statement, Execution execution) throws Exception {
-        Matcher m = SET.matcher(Sql.stripComments(statement.text()));
+        Matcher m = SET.matcher(Sql.stripComments(statement.text(), statement.dialect()));
         if (!m.matches()) {
             throw new StatementException("write a setting as SET name = value", statement.position());
         }

@@ -26,11 +26,11 @@ public final class ShowInsertHandler implements Handler {
 
     @Override
     public void run(Statement statement, Execution execution) throws Exception {
-        if (!SHOW_INSERT.matcher(Sql.stripComments(statement.text())).matches()) {
+        if (!SHOW_INSERT.matcher(Sql.stripComments(statement.text(), statement.dialect())).matches()) {
             throw new StatementException("write it as SHOW INSERT INTO google.aiplatform.nas_jobs, or with /*+ REQUIRED */ after SHOW",
                     statement.position());
         }
-        String template = template(Sql.hints(statement.text()).contains("REQUIRED"));
+        String template = template(Sql.hints(statement.text(), statement.dialect()).contains("REQUIRED"));
         OutputFormat format = execution.settings().format();
         if (format == OutputFormat.TABLE || format == OutputFormat.VERTICAL) {
             // As text, so that it pastes as it is.

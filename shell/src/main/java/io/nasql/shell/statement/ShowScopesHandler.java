@@ -24,7 +24,7 @@ public final class ShowScopesHandler implements Handler {
 
     @Override
     public void run(Statement statement, Execution execution) throws Exception {
-        if (!FORM.matcher(Sql.stripComments(statement.text())).matches()) {
+        if (!FORM.matcher(Sql.stripComments(statement.text(), statement.dialect())).matches()) {
             throw new StatementException("write it as SHOW SCOPES; for more, query google.aiplatform.sync_scopes", statement.position());
         }
         try (java.sql.Statement jdbc = inventory.connection().createStatement();

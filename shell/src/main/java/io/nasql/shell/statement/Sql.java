@@ -1,17 +1,18 @@
 package io.nasql.shell.statement;
 
+import io.nasql.db.Backend;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Small lexical helpers over SQL text that know about quotes and comments. */
+/** Small lexical helpers over SQL text that know about quotes and comments, as the inventory's database reads them. */
 public final class Sql {
     private Sql() {
     }
 
     /** The text with comments (hints too) replaced by a space, quotes kept. */
-    public static String stripComments(String text) {
+    public static String stripComments(String text, Backend dialect) {
         StringBuilder out = new StringBuilder(text.length());
-        for (SqlToken token : SqlTokenizer.tokenize(text)) {
+        for (SqlToken token : SqlTokenizer.tokenize(text, dialect)) {
             boolean comment = token.isTrivia() && token.kind() != SqlToken.Kind.SPACE;
             out.append(comment ? " " : token.text());
         }
@@ -19,9 +20,9 @@ public final class Sql {
     }
 
     /** The words of the hints {@code /*+ ... *}{@code /} in a statement, upper-cased. */
-    public static List<String> hints(String text) {
+    public static List<String> hints(String text, Backend dialect) {
         List<String> hints = new ArrayList<>();
-        for (SqlToken token : SqlTokenizer.tokenize(text)) {
+        for (SqlToken token : SqlTokenizer.tokenize(text, dialect)) {
             if (token.kind() == SqlToken.Kind.HINT && token.closed()) {
                 hints.addAll(List.of(token.hintWords()));
             }

@@ -2,8 +2,10 @@ package io.nasql.shell.statement;
 
 import io.nasql.db.StreamedRead;
 import io.nasql.shell.backend.InventoryAccess;
+import io.nasql.shell.output.CancellableRows;
 import io.nasql.shell.output.JdbcRows;
 import io.nasql.shell.output.ResultPrinter;
+import io.nasql.shell.output.Rows;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -19,42 +21,29 @@ public final class SqlHandler implements Handler {
 
     @Override
     public void run(Statement statement, Execution execution) throws Exception {
-        if (StatementEffects.writesResource(statement.text())) {
+        if (StatementEffects.writesResource(statement.text(), statement.dialect())) {
             throw new StatementException("google.aiplatform.nas_jobs changes only through the API: INSERT INTO google.aiplatform.nas_jobs,"
                     + " DELETE FROM google.aiplatform.nas_jobs or EXEC google.aiplatform.nas_jobs.cancel", statement.position());
         }
         readThrough.refresh(statement, execution.cancel());
         // Ctrl-C during the read-through: the query does not start (a JDBC cancel before execute would not stop it).
         execution.cancel().throwIfCancelled();
-        // On PostgreSQL a query's rows come in batches inside a read-only transaction; one that turns out to write runs again plainly.
-        if (!StatementEffects.isQuery(statement.text()) || !execute(statement, execution, true)) {
-            execute(statement, execution, false);
-        }
-    }
-
-    /** Runs the statement and prints its results; false, having run nothing, when streaming it met a write. */
-    private boolean execute(Statement statement, Execution execution, boolean streamed) throws Exception {
         ResultPrinter printer = execution.printer();
         Connection connection = inventory.connection();
-        try (StreamedRead stream = streamed ? StreamedRead.begin(inventory.inventory().backend(), connection) : null;
-             RoutedStatement routed = RoutedStatement.prepare(connection, statement.text());
+        // On PostgreSQL a query's rows come in batches inside a transaction of its own, committed once they are all read.
+        boolean query = StatementEffects.isQuery(statement.text(), statement.dialect());
+        try (StreamedRead stream = query ? StreamedRead.begin(inventory.inventory().backend(), connection) : null;
+             RoutedStatement routed = RoutedStatement.prepare(connection, statement.text(), statement.dialect());
              var cancel = execution.cancel().onCancel(() -> cancel(routed.jdbc()))) {
             java.sql.Statement jdbc = routed.jdbc();
-            boolean isResult;
-            try {
-                if (stream != null) {
-                    stream.prepare(jdbc);
-                }
-                isResult = routed.execute();
-            } catch (SQLException e) {
-                if (stream != null && stream.refusedWrite(e)) {
-                    return false;
-                }
-                throw e;
+            if (stream != null) {
+                stream.prepare(jdbc);
             }
+            boolean isResult = routed.execute();
             while (true) {
                 if (isResult) {
-                    try (JdbcRows rows = new JdbcRows(jdbc.getResultSet())) {
+                    // Between two batches nothing runs on the server for a JDBC cancel to stop: the token is read at each row.
+                    try (Rows rows = new CancellableRows(new JdbcRows(jdbc.getResultSet()), execution.cancel())) {
                         printer.print(rows);
                     }
                 } else {
@@ -66,9 +55,15 @@ public final class SqlHandler implements Handler {
                 }
                 isResult = jdbc.getMoreResults();
             }
-            return true;
+            if (stream != null) {
+                stream.commit();
+            }
         } catch (SQLException e) {
+            // The database's own "canceled" error after Ctrl-C reads as any other cancel.
+            execution.cancel().throwIfCancelled();
             throw SqlErrors.of(e, statement);
+        } finally {
+            inventory.afterStatement();
         }
     }
 

@@ -39,19 +39,14 @@ public final class SqlTokenizer {
         this.postgres = dialect == Backend.POSTGRESQL;
     }
 
-    /** The tokens as H2 reads them. */
-    public static List<SqlToken> tokenize(String text) {
-        return tokenize(text, Backend.H2);
-    }
-
     /** The tokens as the inventory's database reads them. */
     public static List<SqlToken> tokenize(String text, Backend dialect) {
         return new SqlTokenizer(text, dialect).all();
     }
 
     /** The tokens that the database sees: no white space, comments or hints. */
-    public static List<SqlToken> significant(String text) {
-        return tokenize(text).stream().filter(t -> !t.isTrivia()).toList();
+    public static List<SqlToken> significant(String text, Backend dialect) {
+        return tokenize(text, dialect).stream().filter(t -> !t.isTrivia()).toList();
     }
 
     private List<SqlToken> all() {

@@ -1,10 +1,18 @@
 package io.nasql.shell.statement;
 
+import io.nasql.db.Backend;
+
 /**
- * One statement of a script, without its closing {@code ;}, and where it starts in its source
- * (1-based line and column), so that errors can point into the file.
+ * One statement of a script, without its closing {@code ;}, where it starts in its source
+ * (1-based line and column), so that errors can point into the file, and the SQL dialect its text
+ * is read in (the inventory's database): every check of its text lexes it that way.
  */
-public record Statement(String text, String source, int line, int column) {
+public record Statement(String text, String source, int line, int column, Backend dialect) {
+
+    /** A statement read as H2 reads SQL. */
+    public Statement(String text, String source, int line, int column) {
+        this(text, source, line, column, Backend.H2);
+    }
 
     /** The source position of an offset into {@link #text()}, as {@code source:line:column}. */
     public String positionOf(int offset) {
@@ -27,6 +35,11 @@ public record Statement(String text, String source, int line, int column) {
     }
 
     public Statement withText(String newText) {
-        return new Statement(newText, source, line, column);
+        return new Statement(newText, source, line, column, dialect);
+    }
+
+    /** The same statement, read as {@code database} reads SQL. */
+    public Statement readAs(Backend database) {
+        return database == dialect ? this : new Statement(text, source, line, column, database);
     }
 }

@@ -1,5 +1,6 @@
 package io.nasql.shell.statement;
 
+import io.nasql.db.Backend;
 import io.nasql.sync.CancelledException;
 import java.util.EnumMap;
 import java.util.Map;
@@ -7,13 +8,18 @@ import java.util.Map;
 /** Classifies each statement and hands it to the handler of its kind, from the command table it is given. */
 public final class StatementEngine {
     private final Map<StatementKind, Handler> handlers;
+    private final Backend dialect;
 
-    public StatementEngine(Map<StatementKind, Handler> handlers) {
+    /** The handlers, for statements on an inventory whose database reads SQL as {@code dialect}. */
+    public StatementEngine(Map<StatementKind, Handler> handlers, Backend dialect) {
         this.handlers = new EnumMap<>(handlers);
+        this.dialect = dialect;
     }
 
-    public void execute(Statement statement, Execution execution) {
-        StatementKind kind = StatementKind.of(statement.text());
+    public void execute(Statement given, Execution execution) {
+        // Every check of the text lexes it as the inventory's database will.
+        Statement statement = given.readAs(dialect);
+        StatementKind kind = StatementKind.of(statement.text(), dialect);
         Handler handler = handlers.get(kind);
         if (handler == null) {
             throw new StatementException(kind.name().replace('_', ' ')

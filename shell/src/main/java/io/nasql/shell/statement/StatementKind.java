@@ -1,5 +1,6 @@
 package io.nasql.shell.statement;
 
+import io.nasql.db.Backend;
 import java.util.regex.Pattern;
 
 /** What a statement asks for; anything not listed here is SQL for the inventory. */
@@ -26,8 +27,8 @@ public enum StatementKind {
     }
 
     /** The kind of a statement, judged by its first words outside comments and hints. */
-    public static StatementKind of(String text) {
-        String bare = Sql.stripComments(text);
+    public static StatementKind of(String text, Backend dialect) {
+        String bare = Sql.stripComments(text, dialect);
         for (StatementKind kind : values()) {
             if (kind != SQL && kind.head.matcher(bare).find()) {
                 return kind;

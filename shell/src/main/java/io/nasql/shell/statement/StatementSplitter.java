@@ -8,7 +8,7 @@ import java.util.List;
  * Splits script text at each {@code ;} token, so never inside a literal, quoted name or
  * comment. Comments and hints stay with their statement; statements with nothing but comments
  * are dropped; a last statement without {@code ;} still counts. The text is read as the
- * inventory's database reads it (H2 unless told otherwise; see {@link SqlTokenizer}).
+ * inventory's database reads it (see {@link SqlTokenizer}).
  */
 public final class StatementSplitter {
     private StatementSplitter() {
@@ -18,28 +18,18 @@ public final class StatementSplitter {
     public record Split(List<Statement> statements, String remainder, boolean remainderInsideQuoteOrComment) {
     }
 
-    /** Every statement, the unterminated last one included. */
-    public static List<Statement> split(String script, String source) {
-        return split(script, source, Backend.H2);
-    }
-
-    /** Every statement, read as the inventory's database reads SQL. */
+    /** Every statement, the unterminated last one included, read as the inventory's database reads SQL. */
     public static List<Statement> split(String script, String source, Backend dialect) {
         Split split = scan(script, source, dialect);
         List<Statement> statements = new ArrayList<>(split.statements());
         if (hasContent(split.remainder(), dialect)) {
             int start = script.length() - split.remainder().length();
-            statements.add(statement(script, start, script.length(), source));
+            statements.add(statement(script, start, script.length(), source, dialect));
         }
         return statements;
     }
 
-    /** Splits without taking the unterminated rest: the REPL asks for more input while it has content. */
-    public static Split scan(String script, String source) {
-        return scan(script, source, Backend.H2);
-    }
-
-    /** As {@link #scan(String, String)}, read as the inventory's database reads SQL. */
+    /** Splits without taking the unterminated rest (the REPL asks for more input while it has content), read as the inventory's database reads SQL. */
     public static Split scan(String script, String source, Backend dialect) {
         List<Statement> statements = new ArrayList<>();
         int start = 0;
@@ -48,7 +38,7 @@ public final class StatementSplitter {
         for (SqlToken token : SqlTokenizer.tokenize(script, dialect)) {
             if (token.isSymbol(";")) {
                 if (content) {
-                    statements.add(statement(script, start, token.start(), source));
+                    statements.add(statement(script, start, token.start(), source, dialect));
                 }
                 start = token.end();
                 content = false;
@@ -60,7 +50,7 @@ public final class StatementSplitter {
         return new Split(statements, script.substring(start), open);
     }
 
-    private static Statement statement(String script, int start, int end, String source) {
+    private static Statement statement(String script, int start, int end, String source, Backend dialect) {
         int first = start;
         while (first < end && Character.isWhitespace(script.charAt(first))) {
             first++;
@@ -77,14 +67,10 @@ public final class StatementSplitter {
                 lineStart = i + 1;
             }
         }
-        return new Statement(script.substring(first, last), source, line, first - lineStart + 1);
+        return new Statement(script.substring(first, last), source, line, first - lineStart + 1, dialect);
     }
 
     /** True when the text holds something besides white space and comments. */
-    public static boolean hasContent(String text) {
-        return hasContent(text, Backend.H2);
-    }
-
     public static boolean hasContent(String text, Backend dialect) {
         return SqlTokenizer.tokenize(text, dialect).stream().anyMatch(t -> !t.isTrivia());
     }

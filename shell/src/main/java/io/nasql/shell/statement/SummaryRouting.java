@@ -1,5 +1,6 @@
 package io.nasql.shell.statement;
 
+import io.nasql.db.Backend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,8 +34,8 @@ public final class SummaryRouting {
     }
 
     /** The SQL to run: the statement itself, or the same read over nas_job_summaries. */
-    public static String route(String sql) {
-        List<Token> tokens = Token.scan(sql);
+    public static String route(String sql, Backend dialect) {
+        List<Token> tokens = Token.scan(sql, dialect);
         if (tokens.isEmpty() || !(tokens.get(0).is("select") || tokens.get(0).is("with"))) {
             return sql;
         }
@@ -198,8 +199,8 @@ public final class SummaryRouting {
 
     /** A significant token of the one tokenizer, as this class compares them. */
     record Token(SqlToken token) {
-        static List<Token> scan(String sql) {
-            return SqlTokenizer.significant(sql).stream().map(Token::new).toList();
+        static List<Token> scan(String sql, Backend dialect) {
+            return SqlTokenizer.significant(sql, dialect).stream().map(Token::new).toList();
         }
 
         boolean isWord() {

@@ -39,7 +39,7 @@ public final class SyncHandler implements Handler {
 
     @Override
     public void run(Statement statement, Execution execution) throws Exception {
-        Matcher m = SYNC.matcher(Sql.stripComments(statement.text()));
+        Matcher m = SYNC.matcher(Sql.stripComments(statement.text(), statement.dialect()));
         if (!m.matches()) {
             throw new StatementException("write it as SYNC [google.aiplatform.nas_jobs] [WHERE projectsId = '...' AND locationsId = '...']",
                     statement.position());
@@ -47,7 +47,7 @@ public final class SyncHandler implements Handler {
         List<String> projects = new ArrayList<>(configuredProjects);
         List<String> locations = new ArrayList<>(configuredLocations);
         if (m.group(1) != null) {
-            ScopePins pins = ScopePins.of(m.group(1));
+            ScopePins pins = ScopePins.of(m.group(1), statement.dialect());
             if (pins.values("projectsId").isEmpty()) {
                 throw new StatementException("SYNC ... WHERE needs projectsId = '...' or projectsId IN (...)", statement.position());
             }

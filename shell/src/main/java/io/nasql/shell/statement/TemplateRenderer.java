@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Fills {@code {{ name }}} placeholders from the session's variables, typed by where they
  * stand. Inside a {@code '...'} literal (or a {@code "..."} name) a value has its quotes
- * doubled, so it cannot end the literal; objects and arrays render as compact JSON. Outside
+ * doubled, so it cannot end the literal, and inside PostgreSQL's {@code E'...'} its backslashes
+ * too, so it cannot escape the closing quote; the text is read in the statement's dialect; objects and arrays render as compact JSON. Outside
  * quotes a value is SQL, so it may only be a number, {@code true}/{@code false} or
  * {@code null}. Placeholders in comments are left as written.
  */
@@ -28,7 +29,7 @@ public final class TemplateRenderer {
             return statement;
         }
         StringBuilder out = new StringBuilder(text.length());
-        for (SqlToken token : SqlTokenizer.tokenize(text)) {
+        for (SqlToken token : SqlTokenizer.tokenize(text, statement.dialect())) {
             switch (token.kind()) {
                 case PLACEHOLDER -> out.append(bare(token, statement));
                 case STRING -> out.append(inside(token, '\'', statement));
@@ -67,7 +68,7 @@ public final class TemplateRenderer {
                 statement.positionOf(token.start()));
     }
 
-    /** The placeholders inside a quoted literal or name, each value with the quote doubled. */
+    /** The placeholders inside a quoted literal or name, each value with the quote (and in E'...' the backslash) doubled. */
     private String inside(SqlToken token, char quote, Statement statement) {
         Matcher m = SqlTokenizer.PLACEHOLDER.matcher(token.text());
         StringBuilder out = new StringBuilder();
@@ -75,6 +76,9 @@ public final class TemplateRenderer {
         while (m.find()) {
             JsonNode value = value(m.group(1), statement, token.start() + m.start());
             String text = value.isNull() ? "" : value.isContainerNode() ? value.toString() : value.asText();
+            if (token.isEscapeString()) {
+                text = text.replace("\\", "\\\\");
+            }
             out.append(token.text(), last, m.start()).append(text.replace(String.valueOf(quote), "" + quote + quote));
             last = m.end();
         }

@@ -53,7 +53,7 @@ public final class BulkTargets {
 
     private List<Target> targets(String query) throws SQLException {
         List<Target> targets = new ArrayList<>();
-        try (RoutedStatement routed = RoutedStatement.prepare(inventory.connection(), query); ResultSet rs = routed.executeQuery()) {
+        try (RoutedStatement routed = RoutedStatement.prepare(inventory.connection(), query, inventory.backend()); ResultSet rs = routed.executeQuery()) {
             while (rs.next()) {
                 targets.add(new Target(new ScopeKey(rs.getString(1), rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5)));
             }

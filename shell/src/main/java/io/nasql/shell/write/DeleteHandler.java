@@ -43,7 +43,7 @@ public final class DeleteHandler implements Handler {
 
     @Override
     public void run(Statement statement, Execution execution) throws Exception {
-        Matcher m = DELETE.matcher(Sql.stripComments(statement.text()));
+        Matcher m = DELETE.matcher(Sql.stripComments(statement.text(), statement.dialect()));
         if (!m.matches()) {
             throw new StatementException("write it as DELETE FROM google.aiplatform.nas_jobs WHERE ...", statement.position());
         }
@@ -52,8 +52,8 @@ public final class DeleteHandler implements Handler {
                     statement.position());
         }
         String where = m.group(1) == null ? "" : m.group(1);
-        boolean await = !Sql.hints(statement.text()).contains("NOWAIT");
-        ScopePins pins = ScopePins.of("WHERE " + where);
+        boolean await = !Sql.hints(statement.text(), statement.dialect()).contains("NOWAIT");
+        ScopePins pins = ScopePins.of("WHERE " + where, statement.dialect());
         List<BulkTargets.Target> targets;
         if (pins.isExactlyOneJob("WHERE")) {
             targets = List.of(new BulkTargets.Target(pins.scopes().get(0), pins.values("nasJobsId").iterator().next(), null, null));

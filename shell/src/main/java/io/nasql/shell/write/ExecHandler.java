@@ -41,7 +41,7 @@ public final class ExecHandler implements Handler {
 
     @Override
     public void run(Statement statement, Execution execution) throws Exception {
-        Matcher m = EXEC.matcher(Sql.stripComments(statement.text()));
+        Matcher m = EXEC.matcher(Sql.stripComments(statement.text(), statement.dialect()));
         if (!m.matches()) {
             throw new StatementException("write it as EXEC " + RESOURCE + ".cancel @locationsId='...', @nasJobsId='...', @projectsId='...'",
                     statement.position());

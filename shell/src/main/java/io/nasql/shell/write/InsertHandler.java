@@ -38,7 +38,7 @@ public final class InsertHandler implements Handler {
 
     @Override
     public void run(Statement statement, Execution execution) throws Exception {
-        Matcher m = INSERT.matcher(Sql.stripComments(statement.text()));
+        Matcher m = INSERT.matcher(Sql.stripComments(statement.text(), statement.dialect()));
         if (!m.matches()) {
             throw new StatementException("write it as INSERT INTO google.aiplatform.nas_jobs (projectsId, locationsId, displayName,"
                     + " nasJobSpec, ...) SELECT ... or VALUES (...)", statement.position());

@@ -41,8 +41,8 @@ class ReadmeQueriesTest {
         Matcher blocks = SQL_BLOCK.matcher(Files.readString(Path.of("..", "README.md")));
         List<String> queries = new ArrayList<>();
         while (blocks.find()) {
-            for (Statement statement : StatementSplitter.split(blocks.group(1), "README.md")) {
-                if (StatementEffects.isQuery(statement.text()) && !statement.text().contains("{{")) {
+            for (Statement statement : StatementSplitter.split(blocks.group(1), "README.md", Backend.H2)) {
+                if (StatementEffects.isQuery(statement.text(), Backend.H2) && !statement.text().contains("{{")) {
                     queries.add(statement.text().replace("'my-project'", "'proj-001'"));
                 }
             }

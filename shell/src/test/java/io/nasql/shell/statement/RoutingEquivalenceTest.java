@@ -6,6 +6,7 @@ import com.google.cloud.aiplatform.v1.JobState;
 import com.google.cloud.aiplatform.v1.NasJob;
 import com.google.cloud.aiplatform.v1.NasJobOutput;
 import com.google.cloud.aiplatform.v1.NasJobSpec;
+import io.nasql.db.Backend;
 import io.nasql.db.ScopeKey;
 import io.nasql.shell.backend.InventoryAccess;
 import io.nasql.shell.cli.Cli;
@@ -85,7 +86,7 @@ class RoutingEquivalenceTest {
         Connection connection = inventory.connection();
         int routed = 0;
         for (String sql : queries) {
-            String asRouted = SummaryRouting.route(sql);
+            String asRouted = SummaryRouting.route(sql, Backend.H2);
             routed += asRouted.equals(sql) ? 0 : 1;
             assertThat(run(connection, asRouted)).as(sql + "\nrouted as: " + asRouted).isEqualTo(run(connection, sql));
         }

@@ -22,21 +22,65 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Ctrl-C during a SELECT's read-through stops the query that would follow it. */
+/** Plain SQL on the inventory: Ctrl-C, streaming on PostgreSQL, and statements read in the inventory's dialect. */
 class SqlHandlerTest {
     @TempDir
     Path home;
+
+    /** An engine over the inventory at {@code db}, with an emulator behind it; results print as CSV. */
+    private final class Session implements AutoCloseable {
+        final EmulatorServer emulator;
+        final Settings settings = new Settings();
+        final Wiring wiring;
+        final StatementEngine engine;
+
+        Session(String db, EmulatorConfig api) throws IOException {
+            emulator = EmulatorServer.start(api, new ManualClock(Instant.now()));
+            settings.set(Setting.OUTPUT, OutputFormat.CSV);
+            SessionConfig config = new SessionConfig(db, home.resolve(String.valueOf(System.nanoTime())), ApiTarget.emulator(emulator.endpoint()),
+                    List.of("proj-001"), List.of("us-central1"), SyncOptions.defaults(), true);
+            wiring = new Wiring(config, settings, Clock.systemUTC());
+            engine = wiring.engine(new Wiring.FrontEnd(new PrintWriter(new StringWriter()), ProgressSink.NONE,
+                    Confirmer.NOBODY, () -> ReportCatalog.load(List.of()), Map.of()));
+        }
+
+        /** What the statement prints; a failure throws. */
+        String run(String sql) {
+            StringWriter out = new StringWriter();
+            engine.execute(new Statement(sql, "t", 1, 1), new Execution(new CancelToken(), settings, out, false));
+            return out.toString().replace("\r\n", "\n");
+        }
+
+        long count(String sql) throws SQLException {
+            try (java.sql.Statement s = wiring.inventory().connection().createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+
+        @Override
+        public void close() {
+            wiring.close();
+            emulator.close();
+        }
+    }
 
     @Test
     void aStatementCancelledDuringItsReadThroughRunsNoQuery() throws Exception {
@@ -61,44 +105,178 @@ class SqlHandlerTest {
     }
 
     @Test
-    void aPostgresQueryPrintsWhileItsRowsAreStillOnTheServerAndOneThatWritesRunsPlainly() throws Exception {
-        try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.empty(), new ManualClock(Instant.now()))) {
-            Settings settings = new Settings();
-            settings.set(Setting.OUTPUT, OutputFormat.TEXT);
-            SessionConfig config = new SessionConfig(TestPostgres.freshGoogle(), home, ApiTarget.emulator(emulator.endpoint()),
-                    List.of("proj-001"), List.of("us-central1"), SyncOptions.defaults(), true);
-            try (Wiring wiring = new Wiring(config, settings, Clock.systemUTC())) {
-                StatementEngine engine = wiring.engine(new Wiring.FrontEnd(new PrintWriter(new StringWriter()), ProgressSink.NONE,
-                        Confirmer.NOBODY, () -> ReportCatalog.load(List.of()), Map.of()));
-                AtomicLong portalsWhilePrinting = new AtomicLong(-1);
-                StringWriter printed = new StringWriter();
-                Writer out = new FilterWriter(printed) {
-                    @Override
-                    public void write(String text, int off, int len) throws IOException {
-                        if (portalsWhilePrinting.get() < 0) {
-                            portalsWhilePrinting.set(openPortals(wiring));
+    void aPostgresQueryPrintsWhileItsRowsAreStillOnTheServer() throws Exception {
+        try (Session session = new Session(TestPostgres.freshGoogle(), EmulatorConfig.empty())) {
+            AtomicLong portalsWhilePrinting = new AtomicLong(-1);
+            StringWriter printed = new StringWriter();
+            Writer out = new FilterWriter(printed) {
+                @Override
+                public void write(String text, int off, int len) throws IOException {
+                    if (portalsWhilePrinting.get() < 0) {
+                        portalsWhilePrinting.set(openPortals(session.wiring));
+                    }
+                    super.write(text, off, len);
+                }
+
+                @Override
+                public void write(char[] text, int off, int len) throws IOException {
+                    write(new String(text, off, len), 0, len);
+                }
+            };
+            session.engine.execute(new Statement("SELECT x FROM generate_series(1, 5000) x", "t", 1, 1),
+                    new Execution(new CancelToken(), session.settings, out, false));
+            assertThat(printed.toString().lines()).hasSize(5001).endsWith("5000");
+            assertThat(portalsWhilePrinting.get()).as("the driver's cursor was open, the rest of the rows on the server").isEqualTo(1);
+            assertThat(session.wiring.inventory().connection().getAutoCommit()).isTrue();
+        }
+    }
+
+    /** Ctrl-C while a big result prints stops it at once, on PostgreSQL between two fetches too; the connection is ready for the next. */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void ctrlCWhileAResultPrintsStopsItAndTheConnectionStaysUsable(String backend) throws Exception {
+        boolean pg = backend.equals("postgresql");
+        try (Session session = new Session(pg ? TestPostgres.freshGoogle() : Cli.memoryDb(), EmulatorConfig.empty())) {
+            CancelToken cancel = new CancelToken();
+            AtomicLong lines = new AtomicLong();
+            Writer out = new FilterWriter(new StringWriter()) {
+                @Override
+                public void write(String text, int off, int len) {
+                    for (int i = off; i < off + len; i++) {
+                        if (text.charAt(i) == '\n' && lines.incrementAndGet() == 2000) {
+                            cancel.cancel();
                         }
-                        super.write(text, off, len);
                     }
+                }
 
-                    @Override
-                    public void write(char[] text, int off, int len) throws IOException {
-                        write(new String(text, off, len), 0, len);
-                    }
-                };
-                engine.execute(new Statement("SELECT x FROM generate_series(1, 5000) x", "t", 1, 1),
-                        new Execution(new CancelToken(), settings, out, false));
-                assertThat(printed.toString().lines()).hasSize(5001).endsWith("5000");
-                assertThat(portalsWhilePrinting.get()).as("the driver's cursor was open, the rest of the rows on the server").isEqualTo(1);
+                @Override
+                public void write(char[] text, int off, int len) {
+                    write(new String(text, off, len), 0, len);
+                }
 
-                // A query that writes is refused by the read-only transaction, then runs once as it would without streaming.
-                engine.execute(new Statement("SELECT 7 AS n INTO made_by_select", "t", 1, 1), new Execution(new CancelToken(), settings,
-                        new StringWriter(), false));
-                StringWriter made = new StringWriter();
-                engine.execute(new Statement("SELECT n FROM made_by_select", "t", 1, 1), new Execution(new CancelToken(), settings, made, false));
-                assertThat(made.toString().lines()).containsExactly("n", "7");
-                assertThat(wiring.inventory().connection().getAutoCommit()).isTrue();
+                @Override
+                public void write(int c) {
+                    write(String.valueOf((char) c), 0, 1);
+                }
+            };
+            String big = pg ? "SELECT x FROM generate_series(1, 300000) x" : "SELECT X FROM SYSTEM_RANGE(1, 300000)";
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> session.engine.execute(new Statement(big, "t", 1, 1), new Execution(cancel, session.settings, out, false)))
+                    .isInstanceOf(CancelledException.class);
+            assertThat(lines.get()).as("lines printed after Ctrl-C at line 2000").isLessThan(2100);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+            Connection connection = session.wiring.inventory().connection();
+            assertThat(connection.getAutoCommit()).isTrue();
+            if (pg) {
+                assertThat(connection.unwrap(BaseConnection.class).getTransactionState()).as("the read's transaction ended").isEqualTo(TransactionState.IDLE);
             }
+            assertThat(session.run("SELECT 1 AS one")).isEqualTo("one\n1\n");
+        }
+    }
+
+    /**
+     * A PostgreSQL query streams in an ordinary transaction: it runs once, so a sequence or a function
+     * that writes does its work once, even when the write comes after the first batch; a query that
+     * fails is rolled back, as in autocommit.
+     */
+    @Test
+    void aPostgresQueryThatWritesRunsOnceAndAFailedOneLeavesNothing() throws Exception {
+        try (Session session = new Session(TestPostgres.freshGoogle(), EmulatorConfig.empty())) {
+            session.run("CREATE TEMPORARY SEQUENCE s");
+            session.run("CREATE TABLE public.w (n INT)");
+            session.run("CREATE FUNCTION public.wr() RETURNS INT LANGUAGE sql AS $$ INSERT INTO public.w VALUES (1) RETURNING 1 $$");
+            assertThat(session.run("SELECT nextval('s') AS n, public.wr() AS w")).isEqualTo("n,w\n1,1\n");
+            assertThat(session.run("SELECT currval('s') AS c, (SELECT COUNT(*) FROM public.w) AS written")).isEqualTo("c,written\n1,1\n");
+
+            String late = session.run("SELECT x, CASE WHEN x > 1500 THEN public.wr() END AS w FROM generate_series(1, 3000) x");
+            assertThat(late.lines()).hasSize(3001).endsWith("3000,1");
+            assertThat(session.run("SELECT COUNT(*) AS written FROM public.w")).isEqualTo("written\n1501\n");
+
+            assertThatThrownBy(() -> session.run("SELECT x, public.wr() AS w, 1 / (x - 2500) AS q FROM generate_series(1, 3000) x"))
+                    .isInstanceOf(StatementException.class).hasMessageContaining("division by zero");
+            assertThat(session.wiring.inventory().connection().getAutoCommit()).isTrue();
+            assertThat(session.run("SELECT COUNT(*) AS written FROM public.w")).as("the failed query's writes rolled back").isEqualTo("written\n1501\n");
+        }
+    }
+
+    /**
+     * On PostgreSQL every check of a statement reads it as PostgreSQL does: pins after an E'...' string
+     * are seen (the scope is read through first), and a write of the resource's tables hidden behind
+     * one, or in a $$ body, is refused before it runs.
+     */
+    @Test
+    void onPostgresEveryCheckReadsTheStatementAsPostgresDoes() throws Exception {
+        try (Session session = new Session(TestPostgres.freshGoogle(), EmulatorConfig.empty()
+                .withSeedData(List.of("proj-001", "proj-002"), List.of("us-central1"), 3, 5))) {
+            assertThat(session.run("SELECT COUNT(*) AS n FROM google.aiplatform.nas_jobs WHERE displayName <> E'x\\'y'"
+                    + " AND projectsId = 'proj-002' AND locationsId = 'us-central1'")).isEqualTo("n\n3\n");
+            long documents = session.count("SELECT COUNT(*) FROM aiplatform.nas_job_documents");
+            assertThat(documents).isEqualTo(3);
+            for (String hidden : List.of(
+                    "WITH x AS (SELECT E'\\'' AS q), d AS (DELETE FROM aiplatform.nas_job_documents RETURNING 1)"
+                            + " SELECT count(*) AS gone FROM d, x WHERE q <> ''''",
+                    "DO $$ BEGIN DELETE FROM aiplatform.nas_job_documents; END $$",
+                    "DO $body$ BEGIN DELETE FROM aiplatform.nas_job_documents; END $body$",
+                    "CREATE FUNCTION public.gone() RETURNS VOID LANGUAGE sql AS 'DELETE FROM aiplatform.nas_job_documents'")) {
+                assertThatThrownBy(() -> session.run(hidden)).as(hidden).isInstanceOf(StatementException.class)
+                        .hasMessageContaining("changes only through the API");
+            }
+            assertThat(session.count("SELECT COUNT(*) FROM aiplatform.nas_job_documents")).isEqualTo(documents);
+        }
+    }
+
+    /**
+     * A slow reader (a pager) holds a streamed PostgreSQL read's transaction open; when the server ends the
+     * session for it, the next statement gets a new connection. A transaction the user opened with BEGIN
+     * is not silently replaced: that statement says it was lost, and the one after runs again.
+     */
+    @Test
+    void aConnectionThePostgresServerClosedIsReopenedAndALostTransactionIsSaidSo() throws Exception {
+        try (Session session = new Session(TestPostgres.freshGoogle(), EmulatorConfig.empty())) {
+            session.run("SET idle_in_transaction_session_timeout = '500ms'");
+            AtomicLong lines = new AtomicLong();
+            Writer pager = new FilterWriter(new StringWriter()) {
+                @Override
+                public void write(String text, int off, int len) {
+                    for (int i = off; i < off + len; i++) {
+                        if (text.charAt(i) == '\n' && lines.incrementAndGet() == 10) {
+                            pause(Duration.ofMillis(1500));
+                        }
+                    }
+                }
+
+                @Override
+                public void write(char[] text, int off, int len) {
+                    write(new String(text, off, len), 0, len);
+                }
+            };
+            assertThatThrownBy(() -> session.engine.execute(new Statement("SELECT x FROM generate_series(1, 5000) x", "t", 1, 1),
+                    new Execution(new CancelToken(), session.settings, pager, false))).isInstanceOf(StatementException.class);
+            assertThat(session.run("SELECT 1 AS one")).isEqualTo("one\n1\n");
+
+            // A transaction aborted by an error is on a live connection: it is left to the user's ROLLBACK.
+            session.run("BEGIN");
+            assertThatThrownBy(() -> session.run("SELECT 1 / 0 AS q")).hasMessageContaining("division by zero");
+            assertThatThrownBy(() -> session.run("SELECT 1 AS q")).hasMessageContaining("current transaction is aborted");
+            session.run("ROLLBACK");
+
+            session.run("SET idle_in_transaction_session_timeout = '500ms'");
+            session.run("BEGIN");
+            session.run("CREATE TEMPORARY TABLE mine (n INT)");
+            pause(Duration.ofMillis(1500));
+            assertThatThrownBy(() -> session.run("INSERT INTO mine VALUES (1)"))
+                    .hasMessage("the database closed the connection, and the transaction open on it was lost (its changes are rolled back);"
+                            + " the next statement runs on a new connection");
+            assertThat(session.run("SELECT 2 AS two")).isEqualTo("two\n2\n");
+            assertThat(session.wiring.inventory().connection().getAutoCommit()).isTrue();
+        }
+    }
+
+    private static void pause(Duration time) {
+        try {
+            Thread.sleep(time.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

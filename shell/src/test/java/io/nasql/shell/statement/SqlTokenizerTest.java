@@ -2,6 +2,7 @@ package io.nasql.shell.statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nasql.db.Backend;
 import io.nasql.shell.statement.SqlToken.Kind;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,13 +15,13 @@ import org.junit.jupiter.api.Test;
 
 class SqlTokenizerTest {
     private static List<String> kinds(String text) {
-        return SqlTokenizer.significant(text).stream().map(t -> t.kind() + ":" + t.text()).toList();
+        return SqlTokenizer.significant(text, Backend.H2).stream().map(t -> t.kind() + ":" + t.text()).toList();
     }
 
     @Test
     void theTokensCoverTheTextWithoutGaps() {
         String text = "SELECT 'a''b' AS \"x\"\"y\", $$ $ ; $$ -- c\n/* d */ /*+ NOWAIT */ {{ v }} 1.5e3 ||";
-        List<SqlToken> tokens = SqlTokenizer.tokenize(text);
+        List<SqlToken> tokens = SqlTokenizer.tokenize(text, Backend.H2);
         StringBuilder joined = new StringBuilder();
         int at = 0;
         for (SqlToken token : tokens) {
@@ -34,8 +35,8 @@ class SqlTokenizerTest {
     @Test
     void doubledQuotesStayInsideLiteralsAndQuotedNames() {
         assertThat(kinds("'it''s' \"a\"\"b\"")).containsExactly("STRING:'it''s'", "QUOTED_NAME:\"a\"\"b\"");
-        assertThat(SqlTokenizer.significant("'it''s'").get(0).stringValue()).isEqualTo("it's");
-        assertThat(SqlTokenizer.significant("\"a\"\"b\"").get(0).name()).isEqualTo("a\"b");
+        assertThat(SqlTokenizer.significant("'it''s'", Backend.H2).get(0).stringValue()).isEqualTo("it's");
+        assertThat(SqlTokenizer.significant("\"a\"\"b\"", Backend.H2).get(0).name()).isEqualTo("a\"b");
         assertThat(kinds("''''")).containsExactly("STRING:''''");
         assertThat(kinds("'' ''")).containsExactly("STRING:''", "STRING:''");
     }
@@ -48,7 +49,7 @@ class SqlTokenizerTest {
 
     @Test
     void quotesInsideCommentsAreText() {
-        List<SqlToken> tokens = SqlTokenizer.tokenize("-- it's\nSELECT /* don't */ 1");
+        List<SqlToken> tokens = SqlTokenizer.tokenize("-- it's\nSELECT /* don't */ 1", Backend.H2);
         assertThat(tokens.get(0).kind()).isEqualTo(Kind.LINE_COMMENT);
         assertThat(tokens.get(0).text()).isEqualTo("-- it's");
         assertThat(kinds("-- it's\nSELECT /* don't */ 1")).containsExactly("WORD:SELECT", "NUMBER:1");
@@ -56,11 +57,11 @@ class SqlTokenizerTest {
 
     @Test
     void hintsAreTheirOwnKindAndGiveTheirWords() {
-        List<SqlToken> tokens = SqlTokenizer.tokenize("/*+ nowait  Required */ DELETE /* plain */");
+        List<SqlToken> tokens = SqlTokenizer.tokenize("/*+ nowait  Required */ DELETE /* plain */", Backend.H2);
         assertThat(tokens.get(0).kind()).isEqualTo(Kind.HINT);
         assertThat(tokens.get(0).hintWords()).containsExactly("NOWAIT", "REQUIRED");
         assertThat(tokens.get(4).kind()).isEqualTo(Kind.BLOCK_COMMENT);
-        assertThat(Sql.hints("SELECT '/*+ NOWAIT */' /*+ a b */")).containsExactly("A", "B");
+        assertThat(Sql.hints("SELECT '/*+ NOWAIT */' /*+ a b */", Backend.H2)).containsExactly("A", "B");
     }
 
     @Test
@@ -79,11 +80,11 @@ class SqlTokenizerTest {
     @Test
     void anUnclosedLiteralOrCommentRunsToTheEndAndSaysSo() {
         for (String text : List.of("'abc", "\"abc", "/* abc", "/*+ abc", "$$ abc", "'it''")) {
-            List<SqlToken> tokens = SqlTokenizer.tokenize(text);
+            List<SqlToken> tokens = SqlTokenizer.tokenize(text, Backend.H2);
             assertThat(tokens).as(text).hasSize(1);
             assertThat(tokens.get(0).closed()).as(text).isFalse();
         }
-        assertThat(SqlTokenizer.tokenize("-- abc").get(0).closed()).isTrue();
+        assertThat(SqlTokenizer.tokenize("-- abc", Backend.H2).get(0).closed()).isTrue();
     }
 
     @Test
@@ -101,7 +102,7 @@ class SqlTokenizerTest {
 
     @Test
     void strippingCommentsKeepsLiteralsWhole() {
-        assertThat(Sql.stripComments("SELECT '--x' -- y\n, '/*z*/' /*+ h */ FROM t")).isEqualTo("SELECT '--x'  \n, '/*z*/'   FROM t");
+        assertThat(Sql.stripComments("SELECT '--x' -- y\n, '/*z*/' /*+ h */ FROM t", Backend.H2)).isEqualTo("SELECT '--x'  \n, '/*z*/'   FROM t");
     }
 
     @Test
@@ -116,14 +117,14 @@ class SqlTokenizerTest {
     void blockCommentsNestAsInH2AndPostgreSql() {
         assertThat(kinds("a /* x /* y */ it's */ b")).containsExactly("WORD:a", "WORD:b");
         assertThat(kinds("a /*+ NOWAIT /* y */ z */ b")).containsExactly("WORD:a", "WORD:b");
-        assertThat(SqlTokenizer.tokenize("/* a /* b */").get(0).closed()).isFalse();
+        assertThat(SqlTokenizer.tokenize("/* a /* b */", Backend.H2).get(0).closed()).isFalse();
         assertThat(kinds("a /*/ b */ c")).containsExactly("WORD:a", "WORD:c");
     }
 
     @Test
     void backticksQuoteNamesAsInH2() {
         assertThat(kinds("`it's` `a``b`")).containsExactly("QUOTED_NAME:`it's`", "QUOTED_NAME:`a``b`");
-        assertThat(SqlTokenizer.significant("`a``b`").get(0).name()).isEqualTo("a`b");
+        assertThat(SqlTokenizer.significant("`a``b`", Backend.H2).get(0).name()).isEqualTo("a`b");
     }
 
     /**
@@ -146,7 +147,7 @@ class SqlTokenizerTest {
         try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:");
                 Statement jdbc = connection.createStatement()) {
             for (String sql : statements) {
-                assertThat(rows(jdbc, Sql.stripComments(sql))).as(sql).isEqualTo(rows(jdbc, sql));
+                assertThat(rows(jdbc, Sql.stripComments(sql, Backend.H2))).as(sql).isEqualTo(rows(jdbc, sql));
             }
         }
     }
@@ -165,5 +166,18 @@ class SqlTokenizerTest {
             }
         }
         return out;
+    }
+
+    @Test
+    void escapeAndDollarStringsHaveTheirValues() {
+        List<SqlToken> tokens = SqlTokenizer.significant("E'a\\'b\\\\c\\n\\101\\u00e9''' $t$ x $$ y $t$ $$z$$", Backend.POSTGRESQL);
+        assertThat(tokens).extracting(SqlToken::stringValue).containsExactly("a'b\\c\nA\u00e9'", " x $$ y ", "z");
+    }
+
+    @Test
+    void hintsAreReadInTheDialect() {
+        String text = "SELECT E'\\'/*+ NOWAIT */' AS a";
+        assertThat(Sql.hints(text, Backend.POSTGRESQL)).isEmpty();
+        assertThat(Sql.hints(text, Backend.H2)).containsExactly("NOWAIT");
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StatementSplitterTest {
     private static List<String> texts(String script) {
-        return StatementSplitter.split(script, "t.iql").stream().map(Statement::text).toList();
+        return StatementSplitter.split(script, "t.iql", Backend.H2).stream().map(Statement::text).toList();
     }
 
     @Test
@@ -40,7 +40,7 @@ class StatementSplitterTest {
 
     @Test
     void statementsKnowTheirLineAndColumn() {
-        List<Statement> statements = StatementSplitter.split("SELECT 1;\n\n  SELECT\n 2;", "t.iql");
+        List<Statement> statements = StatementSplitter.split("SELECT 1;\n\n  SELECT\n 2;", "t.iql", Backend.H2);
         assertThat(statements.get(1).line()).isEqualTo(3);
         assertThat(statements.get(1).column()).isEqualTo(3);
         assertThat(statements.get(1).positionOf(8)).isEqualTo("t.iql:4:2");
@@ -48,26 +48,26 @@ class StatementSplitterTest {
 
     @Test
     void anOpenQuoteOrCommentIsReportedAsIncomplete() {
-        assertThat(StatementSplitter.scan("SELECT 'abc;", "t").remainderInsideQuoteOrComment()).isTrue();
-        assertThat(StatementSplitter.scan("SELECT 1 /* x;", "t").remainderInsideQuoteOrComment()).isTrue();
-        StatementSplitter.Split split = StatementSplitter.scan("SELECT 1; SELECT", "t");
+        assertThat(StatementSplitter.scan("SELECT 'abc;", "t", Backend.H2).remainderInsideQuoteOrComment()).isTrue();
+        assertThat(StatementSplitter.scan("SELECT 1 /* x;", "t", Backend.H2).remainderInsideQuoteOrComment()).isTrue();
+        StatementSplitter.Split split = StatementSplitter.scan("SELECT 1; SELECT", "t", Backend.H2);
         assertThat(split.statements()).hasSize(1);
         assertThat(split.remainder()).isEqualTo(" SELECT");
     }
 
     @Test
     void kindsAreJudgedByTheFirstWordsOutsideComments() {
-        assertThat(StatementKind.of("/*+ create */ INSERT INTO google.aiplatform.nas_jobs (a) SELECT 1")).isEqualTo(StatementKind.INSERT_JOBS);
-        assertThat(StatementKind.of("insert into aiplatform.nas_jobs values (1)")).isEqualTo(StatementKind.INSERT_JOBS);
-        assertThat(StatementKind.of("INSERT INTO my_table SELECT * FROM google.aiplatform.nas_jobs")).isEqualTo(StatementKind.SQL);
-        assertThat(StatementKind.of("-- x\nDELETE FROM google.aiplatform.nas_jobs WHERE 1=1")).isEqualTo(StatementKind.DELETE_JOBS);
-        assertThat(StatementKind.of("DELETE FROM google.aiplatform.nas_trials")).isEqualTo(StatementKind.SQL);
-        assertThat(StatementKind.of("EXEC google.aiplatform.nas_jobs.cancel @a='b'")).isEqualTo(StatementKind.EXEC);
-        assertThat(StatementKind.of("update google.aiplatform.nas_jobs set state = 'x'")).isEqualTo(StatementKind.UPDATE_JOBS);
-        assertThat(StatementKind.of("SET max_age = 0")).isEqualTo(StatementKind.SETTING);
-        assertThat(StatementKind.of("SET MODE PostgreSQL")).isEqualTo(StatementKind.SQL);
-        assertThat(StatementKind.of("show methods in google.aiplatform.nas_jobs")).isEqualTo(StatementKind.SHOW_METHODS);
-        assertThat(StatementKind.of("SHOW TABLES")).isEqualTo(StatementKind.SQL);
+        assertThat(StatementKind.of("/*+ create */ INSERT INTO google.aiplatform.nas_jobs (a) SELECT 1", Backend.H2)).isEqualTo(StatementKind.INSERT_JOBS);
+        assertThat(StatementKind.of("insert into aiplatform.nas_jobs values (1)", Backend.H2)).isEqualTo(StatementKind.INSERT_JOBS);
+        assertThat(StatementKind.of("INSERT INTO my_table SELECT * FROM google.aiplatform.nas_jobs", Backend.H2)).isEqualTo(StatementKind.SQL);
+        assertThat(StatementKind.of("-- x\nDELETE FROM google.aiplatform.nas_jobs WHERE 1=1", Backend.H2)).isEqualTo(StatementKind.DELETE_JOBS);
+        assertThat(StatementKind.of("DELETE FROM google.aiplatform.nas_trials", Backend.H2)).isEqualTo(StatementKind.SQL);
+        assertThat(StatementKind.of("EXEC google.aiplatform.nas_jobs.cancel @a='b'", Backend.H2)).isEqualTo(StatementKind.EXEC);
+        assertThat(StatementKind.of("update google.aiplatform.nas_jobs set state = 'x'", Backend.H2)).isEqualTo(StatementKind.UPDATE_JOBS);
+        assertThat(StatementKind.of("SET max_age = 0", Backend.H2)).isEqualTo(StatementKind.SETTING);
+        assertThat(StatementKind.of("SET MODE PostgreSQL", Backend.H2)).isEqualTo(StatementKind.SQL);
+        assertThat(StatementKind.of("show methods in google.aiplatform.nas_jobs", Backend.H2)).isEqualTo(StatementKind.SHOW_METHODS);
+        assertThat(StatementKind.of("SHOW TABLES", Backend.H2)).isEqualTo(StatementKind.SQL);
     }
 
     private static List<String> postgresTexts(String script) {
@@ -96,7 +96,7 @@ class StatementSplitterTest {
     void onPostgresqlAnUnclosedDollarQuoteOrEscapeStringAsksForMore() {
         assertThat(StatementSplitter.scan("SELECT $body$ ; ", "t", Backend.POSTGRESQL).remainderInsideQuoteOrComment()).isTrue();
         assertThat(StatementSplitter.scan("SELECT E'\\'; ", "t", Backend.POSTGRESQL).remainderInsideQuoteOrComment()).isTrue();
-        assertThat(StatementSplitter.scan("SELECT E'\\'; ", "t").remainderInsideQuoteOrComment()).isFalse();
+        assertThat(StatementSplitter.scan("SELECT E'\\'; ", "t", Backend.H2).remainderInsideQuoteOrComment()).isFalse();
     }
 
     @Test

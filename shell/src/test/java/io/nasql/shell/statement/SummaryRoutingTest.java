@@ -2,11 +2,12 @@ package io.nasql.shell.statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nasql.db.Backend;
 import org.junit.jupiter.api.Test;
 
 class SummaryRoutingTest {
     private static String route(String sql) {
-        return SummaryRouting.route(sql);
+        return SummaryRouting.route(sql, Backend.H2);
     }
 
     @Test
@@ -65,5 +66,12 @@ class SummaryRoutingTest {
         assertThat(route("SELECT t.metricId, t.goal, j.displayName FROM google.aiplatform.nas_trials t"
                 + " JOIN google.aiplatform.nas_jobs j ON j.nasJobsId = t.nasJobsId WHERE t.best"))
                 .contains("google.aiplatform.nas_job_summaries j ON");
+    }
+
+    @Test
+    void onPostgresADocumentNamedAfterAnEscapeStringKeepsTheView() {
+        String sql = "SELECT displayName FROM google.aiplatform.nas_jobs WHERE displayName <> E'\\'' OR nasJobSpec IS NULL AND 'a' = 'a'";
+        assertThat(SummaryRouting.route(sql, Backend.POSTGRESQL)).isEqualTo(sql);
+        assertThat(route(sql)).as("H2 reads the rest as a literal").contains("nas_job_summaries");
     }
 }

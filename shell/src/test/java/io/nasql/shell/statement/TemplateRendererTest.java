@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.nasql.db.Backend;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -94,5 +96,27 @@ class TemplateRendererTest {
             assertThatThrownBy(() -> render(script, vars)).as(script)
                     .isInstanceOf(TemplateException.class).hasMessageContaining("is not a number, boolean or null");
         }
+    }
+
+    private static String renderPostgres(String text, Map<String, JsonNode> vars) {
+        return new TemplateRenderer(vars).render(new Statement(text, "t.iql", 4, 1, Backend.POSTGRESQL)).text();
+    }
+
+    @Test
+    void onPostgresAPlaceholderAfterAnEscapeStringStandsOutsideQuotes() {
+        // PostgreSQL ends E'x\'y' at its last quote, so the placeholder after it is SQL: only a number may stand there.
+        assertThat(renderPostgres("SELECT E'x\\'y' AS a, {{ n }} AS b", Map.of("n", TextNode.valueOf("2")))).isEqualTo("SELECT E'x\\'y' AS a, 2 AS b");
+        assertThatThrownBy(() -> renderPostgres("SELECT E'x\\'y' AS a, {{ n }} AS b", Map.of("n", TextNode.valueOf("1; DELETE FROM t"))))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("is not a number");
+    }
+
+    @Test
+    void onPostgresAValueInsideAnEscapeStringCannotEndIt() {
+        String value = "x\\'; DROP TABLE t; --";
+        String rendered = renderPostgres("SELECT E'{{ v }}' AS a", Map.of("v", TextNode.valueOf(value)));
+        assertThat(rendered).isEqualTo("SELECT E'x\\\\''; DROP TABLE t; --' AS a");
+        List<SqlToken> tokens = SqlTokenizer.significant(rendered, Backend.POSTGRESQL);
+        assertThat(tokens).hasSize(4);
+        assertThat(tokens.get(1).stringValue()).isEqualTo(value);
     }
 }
