@@ -57,7 +57,7 @@ class PromotedMetricEquivalenceTest {
                     "SELECT COUNT(DISTINCT " + metric + ") AS metrics FROM " + t);
             try (Connection connection = inventory.connection()) {
                 for (String sql : queries) {
-                    String routed = SummaryRouting.route(sql);
+                    String routed = SummaryRouting.route(sql, backend);
                     assertThat(routed).as(sql).doesNotContainIgnoringCase("nasJobSpec");
                     List<String> asWritten = run(connection, sql);
                     assertThat(asWritten).as(sql).hasSizeGreaterThan(1);

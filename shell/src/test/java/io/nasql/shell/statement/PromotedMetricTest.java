@@ -2,6 +2,7 @@ package io.nasql.shell.statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nasql.db.Backend;
 import org.junit.jupiter.api.Test;
 
 /** json_value of the spec's metric id and goal, read from the summaries' columns when provably the same. */
@@ -12,12 +13,12 @@ class PromotedMetricTest {
     @Test
     void groupingByTheMetricReadsTheColumn() {
         assertThat(SummaryRouting.route("SELECT " + METRIC + " AS metric, COUNT(*) AS jobs FROM google.aiplatform.nas_jobs GROUP BY "
-                + METRIC)).isEqualTo("SELECT metricId AS metric, COUNT(*) AS jobs FROM google.aiplatform.nas_job_summaries AS nas_jobs"
+                + METRIC, Backend.H2)).isEqualTo("SELECT metricId AS metric, COUNT(*) AS jobs FROM google.aiplatform.nas_job_summaries AS nas_jobs"
                 + " GROUP BY metricId");
         assertThat(SummaryRouting.route("SELECT displayName FROM google.aiplatform.nas_jobs j WHERE json_value(j.\"nasJobSpec\","
-                + " '$.multiTrialAlgorithmSpec.metric.goal') = 'MINIMIZE' ORDER BY " + METRIC + ", 1"))
+                + " '$.multiTrialAlgorithmSpec.metric.goal') = 'MINIMIZE' ORDER BY " + METRIC + ", 1", Backend.H2))
                 .isEqualTo("SELECT displayName FROM google.aiplatform.nas_job_summaries j WHERE j.goal = 'MINIMIZE' ORDER BY metricId, 1");
-        assertThat(SummaryRouting.route("SELECT COUNT(DISTINCT " + GOAL + ") AS goals FROM google.aiplatform.nas_jobs"))
+        assertThat(SummaryRouting.route("SELECT COUNT(DISTINCT " + GOAL + ") AS goals FROM google.aiplatform.nas_jobs", Backend.H2))
                 .isEqualTo("SELECT COUNT(DISTINCT goal) AS goals FROM google.aiplatform.nas_job_summaries AS nas_jobs");
     }
 
@@ -38,7 +39,7 @@ class PromotedMetricTest {
                 "SELECT json_value(nasJobSpec, '$.searchSpaceSpec') AS s FROM google.aiplatform.nas_jobs",
                 "SELECT " + METRIC + " AS m, nasJobSpec FROM google.aiplatform.nas_jobs",
                 "SELECT json_value(x.nasJobSpec, '$.multiTrialAlgorithmSpec.metric.metricId') AS m FROM google.aiplatform.nas_jobs j"}) {
-            assertThat(SummaryRouting.route(sql)).as(sql).isEqualTo(sql);
+            assertThat(SummaryRouting.route(sql, Backend.H2)).as(sql).isEqualTo(sql);
         }
     }
 }
