@@ -34,6 +34,11 @@ final class H2JsonValue {
                         }
                     } else if (c < ' ') {
                         return false;
+                    } else if (Character.isSurrogate(c)) { // a lone one: H2 refuses it, UTF-8 encoding would make it '?'
+                        if (!Character.isHighSurrogate(c) || i + 1 == n || !Character.isLowSurrogate(json.charAt(i + 1))) {
+                            return false;
+                        }
+                        i++;
                     }
                 }
                 i++;

@@ -15,8 +15,9 @@ final class H2UrlSettings {
     /**
      * H2 compacts a file for up to 200 ms of wall time whenever its last connection closes; on a
      * 100,000-job file that cost every nasql run about 1.2 s of CPU (SELECT 1 took 1.9 s instead of
-     * 0.65 s), rewriting chunks that the next run rewrote again (issue 14). Free space in the file is
-     * still reused, and SHUTDOWN COMPACT shrinks it on request.
+     * 0.65 s), rewriting chunks that the next run rewrote again (issue 14). So only what
+     * {@link CloseCompaction} allows (a sync's short budget; none for queries); SHUTDOWN COMPACT
+     * shrinks a file on request.
      */
     private static final String MAX_COMPACT_TIME = "MAX_COMPACT_TIME";
 
@@ -34,7 +35,7 @@ final class H2UrlSettings {
             out.append(';').append(COMPRESS).append("=TRUE");
         }
         if (file && !upper.contains(";" + MAX_COMPACT_TIME + "=")) {
-            out.append(';').append(MAX_COMPACT_TIME).append("=0");
+            out.append(';').append(MAX_COMPACT_TIME).append('=').append(CloseCompaction.millis());
         }
         return out.toString();
     }

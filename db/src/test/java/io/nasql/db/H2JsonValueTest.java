@@ -20,7 +20,7 @@ class H2JsonValueTest {
     void textInH2sNormalFormIsTakenAsIs() {
         for (String json : List.of("{}", "[]", "{\"a\":1}", "[true,false,null]", "{\"s\":\"caf\u00e9 \u2603 <x>\"}", "0", "-7.25",
                 "0.95", "100", "1.0", "1.50", "0.000001", "0.000000", "-0.5", "123456789012345678901234567890",
-                "{\"q\":\"a\\\"b\\\\c\\nd\\te\\rf\\bg\\fh\"}", "{\"layers\":\"{\\\"a\\\":[3,5]}\"}")) {
+                "{\"q\":\"a\\\"b\\\\c\\nd\\te\\rf\\bg\\fh\"}", "{\"layers\":\"{\\\"a\\\":[3,5]}\"}", "\"pair \uD83D\uDE00\"")) {
             assertThat(H2JsonValue.isNormal(json)).as(json).isTrue();
             assertThat(fast(json)).as(json).isEqualTo(h2(json));
         }
@@ -29,7 +29,8 @@ class H2JsonValueTest {
     @Test
     void textH2WouldRewriteIsLeftToH2() {
         for (String json : List.of("{ }", "[1, 2]", "{\"a\":\n1}", "\"\\u003d\"", "\"\\/\"", "\"tab\tinside\"", "1.0E-5", "1e2",
-                "2.5E20", "-0", "-0.0", "0.0000001", "0.00000012", "0.0000000", "01", "1.", "-")) {
+                "2.5E20", "-0", "-0.0", "0.0000001", "0.00000012", "0.0000000", "01", "1.", "-",
+                "\"lone \uD800 high\"", "\"lone \uDC00 low\"", "\"reversed \uDC00\uD800\"", "\"cut \uD83D")) {
             assertThat(H2JsonValue.isNormal(json)).as(json).isFalse();
             assertThat(H2JsonValue.ofNormal(json)).isNull();
         }

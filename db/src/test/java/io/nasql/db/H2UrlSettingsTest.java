@@ -2,10 +2,12 @@ package io.nasql.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,5 +28,29 @@ class H2UrlSettingsTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("0");
         }
+    }
+
+    @Test
+    void aProcessThatAllowsCompactionKeepsARewrittenFileLevel(@TempDir Path folder) throws Exception {
+        long without = sizeAfterRewrites(folder.resolve("without"));
+        CloseCompaction.allow(Duration.ofSeconds(5)); // far above nasql sync's budget: the test is of the mechanism, on any machine
+        try {
+            assertThat(H2UrlSettings.withDefaults("jdbc:h2:file:/x/google", true)).endsWith(";MAX_COMPACT_TIME=5000");
+            long with = sizeAfterRewrites(folder.resolve("with"));
+            assertThat(with).as("with compaction at close %d bytes, without %d", with, without).isLessThan(without / 2);
+        } finally {
+            CloseCompaction.allow(Duration.ZERO);
+        }
+    }
+
+    /** The file's size after twelve runs that each rewrite every row of 2,000, as syncs that change jobs do. */
+    private static long sizeAfterRewrites(Path folder) throws Exception {
+        for (int run = 0; run < 12; run++) {
+            try (Inventory inventory = Inventory.openFolder(folder); Connection c = inventory.connection(); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS \"churn\"(\"id\" INT PRIMARY KEY, \"doc\" VARCHAR)");
+                s.execute("MERGE INTO \"churn\" KEY(\"id\") SELECT X, REPEAT(CAST(RAND() AS VARCHAR), 60) FROM SYSTEM_RANGE(1, 2000)");
+            }
+        }
+        return Files.size(folder.resolve("google.mv.db"));
     }
 }

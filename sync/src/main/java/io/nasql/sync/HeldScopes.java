@@ -31,20 +31,34 @@ final class HeldScopes implements AutoCloseable {
         heartbeat.scheduleWithFixedDelay(this::renew, renewMillis, renewMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** Takes the scope; false when another worker holds it. */
+    /**
+     * Takes the scope; false when another worker holds it. A lease row that stays locked past the
+     * database's lock wait is another worker's too: it must not end this worker's run.
+     */
     boolean take(ScopeKey scope) {
-        if (!leases.acquire(scope)) {
+        try {
+            if (!leases.acquire(scope)) {
+                return false;
+            }
+        } catch (RuntimeException lockedOrLost) {
             return false;
         }
         held.add(scope);
         return true;
     }
 
-    /** {@code givenBackAtCommit}: the scope's last write released the lease with its commit (an OK scope). */
+    /**
+     * {@code givenBackAtCommit}: the scope's last write released the lease with its commit (an OK
+     * scope). A lease that cannot be given back expires at its time; that must not end the run either.
+     */
     void giveBack(ScopeKey scope, boolean givenBackAtCommit) {
         held.remove(scope);
         if (!givenBackAtCommit) {
-            leases.release(scope);
+            try {
+                leases.release(scope);
+            } catch (RuntimeException e) {
+                // it expires
+            }
         }
     }
 
