@@ -22,7 +22,7 @@ public final class StatementEffects {
     private static final Set<String> BEFORE_TARGET = Set.of("FROM", "INTO", "TABLE", "VIEW", "IF", "NOT", "EXISTS", "ONLY",
             "SCHEMA", "MATERIALIZED", "OR", "REPLACE", "TEMP", "TEMPORARY", "UNLOGGED", "GLOBAL", "LOCAL", "CACHED", "MEMORY",
             "SEQUENCE", "INDEX", "UNIQUE", "CONCURRENTLY", "FOREIGN", "FUNCTION", "PROCEDURE", "ALIAS", "TRIGGER", "RULE",
-            "POLICY", "TYPE", "DOMAIN", "SYNONYM", "CONSTANT", "LINKED", "FORCE", "RECURSIVE", "AGGREGATE");
+            "POLICY", "TYPE", "DOMAIN", "SYNONYM", "CONSTANT", "LINKED", "FORCE", "RECURSIVE", "AGGREGATE", "COLUMN");
     /** Statements that name the table they act on after ON or TO: rules, triggers, policies, indexes, comments, grants. */
     private static final Set<String> ON_TABLE = Set.of("RULE", "TRIGGER", "POLICY", "INDEX", "STATISTICS");
     /**
@@ -34,9 +34,9 @@ public final class StatementEffects {
             "SYNC_LEASES", "SYNC_RUNS", "SYNC_SCOPES", "JSON_VALUE", "JSON_COMPACT");
     /** What a CREATE makes whose body, a string, is code that runs later. */
     private static final Set<String> CODE = Set.of("FUNCTION", "PROCEDURE", "ALIAS");
-    private static final String TABLES = "the inventory (google.aiplatform.nas_jobs and the tables behind it) changes only through the API:"
-            + " INSERT INTO google.aiplatform.nas_jobs, DELETE FROM google.aiplatform.nas_jobs, EXEC google.aiplatform.nas_jobs.cancel,"
-            + " or sync; plain SQL that writes it is refused";
+    private static final String TABLES = "google.aiplatform.nas_jobs changes only through the API: INSERT INTO google.aiplatform.nas_jobs,"
+            + " DELETE FROM google.aiplatform.nas_jobs or EXEC google.aiplatform.nas_jobs.cancel; plain SQL that writes the inventory's"
+            + " tables is refused (sync fills them)";
     private static final String JAVA_CODE = "CREATE ALIAS ... AS (Java source) and CREATE TRIGGER are refused on an H2 inventory:"
             + " their Java code could change the inventory's tables";
 

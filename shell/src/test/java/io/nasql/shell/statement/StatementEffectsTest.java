@@ -74,5 +74,9 @@ class StatementEffectsTest {
         assertThat(SqlTokenizer.significant("SELECT '\\'' AS q", Backend.POSTGRESQL, true).get(1).stringValue()).isEqualTo("'");
         assertThat(StatementEffects.writesResource("SELECT $$ x $$, 'DELETE FROM aiplatform.nas_jobs'", Backend.POSTGRESQL)).isFalse();
         assertThat(StatementEffects.isQuery("SELECT replace(displayName, 'a', 'b') FROM nas_jobs", Backend.H2)).isTrue();
+        assertThat(StatementEffects.writesResource("COMMENT ON COLUMN aiplatform.nas_trials.state IS 'x'", Backend.POSTGRESQL)).isTrue();
+        assertThat(StatementEffects.writesResource("CREATE TABLE mine AS SELECT s.state FROM mine0 m JOIN aiplatform.nas_job_summaries s"
+                + " ON nas_job_summaries.name = m.name", Backend.POSTGRESQL)).isFalse();
+        assertThat(StatementEffects.writesResource("GRANT SELECT ON ALL TABLES IN SCHEMA aiplatform TO nas_reader", Backend.POSTGRESQL)).isFalse();
     }
 }
