@@ -20,10 +20,15 @@ public final class InventoryAccess implements AutoCloseable {
     private final String dbPassword;
     /** How long a check that the server still holds the connection may take. */
     private static final int VALID_SECONDS = 2;
+    /** How often at most a connection that has not failed is checked: each check is a round trip. */
+    private static final long CHECK_EVERY_NANOS = 5_000_000_000L;
+    public static final String REOPENED = "the inventory connection was reopened: session settings and temporary objects were reset";
 
     private Inventory inventory;
     private Connection connection;
     private boolean userTransaction;
+    private long checkedAt;
+    private Runnable onReopen = () -> { };
 
     /** The inventory at {@code dbUrl}, or in {@code folder} when the URL is null. */
     public InventoryAccess(String dbUrl, Path folder) {
@@ -68,16 +73,16 @@ public final class InventoryAccess implements AutoCloseable {
      * was lost, rather than run outside it, and the next one gets the new connection.
      */
     public synchronized Connection connection() throws SQLException {
-        if (connection != null && (connection.isClosed() || !connection.isValid(VALID_SECONDS))) {
-            boolean lost = userTransaction;
-            discard();
-            if (lost) {
-                throw new InventoryException("the database closed the connection, and the transaction open on it was lost"
-                        + " (its changes are rolled back); the next statement runs on a new connection");
-            }
+        if (connection != null && (connection.isClosed() || System.nanoTime() - checkedAt > CHECK_EVERY_NANOS && !valid())) {
+            replaceDead();
         }
         if (connection == null) {
+            boolean reopened = checkedAt != 0;
             connection = inventory().connection();
+            checkedAt = System.nanoTime();
+            if (reopened) {
+                onReopen.run();
+            }
             if (inventory().backend() == Backend.H2) {
                 try (var lazy = connection.createStatement()) {
                     lazy.execute("SET LAZY_QUERY_EXECUTION TRUE");
@@ -85,6 +90,49 @@ public final class InventoryAccess implements AutoCloseable {
             }
         }
         return connection;
+    }
+
+    /** Told (once per new connection, not the first) that the connection was replaced and its session state with it. */
+    public synchronized void onReopen(Runnable notice) {
+        this.onReopen = notice;
+    }
+
+    /**
+     * After a statement failed: when the server closed the connection meanwhile, it is dropped, so the
+     * next statement gets a new one; a transaction the user had open on it is said to be lost.
+     */
+    public synchronized void afterFailure() {
+        try {
+            if (connection != null && (connection.isClosed() || !valid())) {
+                replaceDead();
+            }
+        } catch (SQLException e) {
+            // isClosed does not fail on a real driver; nothing more to learn here
+        }
+    }
+
+    /** True on PostgreSQL with standard_conforming_strings off (pgjdbc follows the server's setting): backslashes escape in '...'. */
+    public synchronized boolean backslashStrings() throws SQLException {
+        if (backend() != Backend.POSTGRESQL) {
+            return false;
+        }
+        Connection c = connection();
+        return c.isWrapperFor(BaseConnection.class) && !c.unwrap(BaseConnection.class).getStandardConformingStrings();
+    }
+
+    private boolean valid() throws SQLException {
+        boolean valid = connection.isValid(VALID_SECONDS);
+        checkedAt = System.nanoTime();
+        return valid;
+    }
+
+    private void replaceDead() {
+        boolean lost = userTransaction;
+        discard();
+        if (lost) {
+            throw new InventoryException("the database closed the connection, and the transaction open on it was lost"
+                    + " (its changes are rolled back); the next statement runs on a new connection");
+        }
     }
 
     /** After a statement: notes whether the user left a transaction open (BEGIN), to tell it was lost if the server closes the connection. */

@@ -97,6 +97,8 @@ public final class Wiring implements AutoCloseable {
         BulkTargets bulk = new BulkTargets(inventory, config.assumeYes() ? Confirmer.YES : front.confirmer(), front.notices());
         // A bulk write waiting for the submission quota says so on the progress line.
         api.onPacing(front.progress()::show);
+        // A replaced connection lost the user's SET, temporary tables and prepared statements: said on stderr.
+        inventory.onReopen(() -> front.notices().println("notice: " + InventoryAccess.REOPENED));
         Map<StatementKind, Handler> table = new EnumMap<>(StatementKind.class);
         table.put(StatementKind.SQL, queries);
         table.put(StatementKind.SHOW_SERVICES, introspection);

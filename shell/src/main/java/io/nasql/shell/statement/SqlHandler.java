@@ -8,6 +8,7 @@ import io.nasql.shell.output.ResultPrinter;
 import io.nasql.shell.output.Rows;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /** Runs SQL on the inventory as it is, printing each result as it streams; Ctrl-C cancels it through the statement's token. */
 public final class SqlHandler implements Handler {
@@ -21,9 +22,10 @@ public final class SqlHandler implements Handler {
 
     @Override
     public void run(Statement statement, Execution execution) throws Exception {
-        if (StatementEffects.writesResource(statement.text(), statement.dialect())) {
-            throw new StatementException("google.aiplatform.nas_jobs changes only through the API: INSERT INTO google.aiplatform.nas_jobs,"
-                    + " DELETE FROM google.aiplatform.nas_jobs or EXEC google.aiplatform.nas_jobs.cancel", statement.position());
+        // Read as the server will: on PostgreSQL with standard_conforming_strings off a backslash escapes in every string.
+        Optional<String> refused = StatementEffects.refusal(statement.text(), statement.dialect(), inventory.backslashStrings());
+        if (refused.isPresent()) {
+            throw new StatementException(refused.get(), statement.position());
         }
         readThrough.refresh(statement, execution.cancel());
         // Ctrl-C during the read-through: the query does not start (a JDBC cancel before execute would not stop it).
@@ -61,6 +63,8 @@ public final class SqlHandler implements Handler {
         } catch (SQLException e) {
             // The database's own "canceled" error after Ctrl-C reads as any other cancel.
             execution.cancel().throwIfCancelled();
+            // A connection the server closed since it was last checked: said so, and replaced for the next statement.
+            inventory.afterFailure();
             throw SqlErrors.of(e, statement);
         } finally {
             inventory.afterStatement();

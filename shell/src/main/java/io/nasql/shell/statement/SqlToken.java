@@ -1,13 +1,21 @@
 package io.nasql.shell.statement;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One token of SQL text: its kind and where it lies ({@code start} inclusive, {@code end}
  * exclusive). {@code closed} is false for a literal, quoted name or comment that the text ends
- * inside of.
+ * inside of. {@code backslashes} is true for a string in which a backslash escapes (PostgreSQL's
+ * {@code E'...'}, or any '...' with standard_conforming_strings off).
  */
-public record SqlToken(Kind kind, String text, int start, int end, boolean closed) {
+public record SqlToken(Kind kind, String text, int start, int end, boolean closed, boolean backslashes) {
+    private static final Pattern UESCAPE_TAIL = Pattern.compile("(?s)(.*)\\s*UESCAPE\\s*'(.)'", Pattern.CASE_INSENSITIVE);
+
+    public SqlToken(Kind kind, String text, int start, int end, boolean closed) {
+        this(kind, text, start, end, closed, false);
+    }
 
     public enum Kind {
         SPACE, LINE_COMMENT, BLOCK_COMMENT, HINT,
@@ -35,26 +43,113 @@ public record SqlToken(Kind kind, String text, int start, int end, boolean close
         return kind == Kind.SYMBOL && text.equals(symbol);
     }
 
-    /** A name as SQL means it: a word as written, or a quoted name without its quotes. */
+    /** A name as SQL means it: a word as written, or a quoted name without its quotes ({@code U&"..."} decoded). */
     public String name() {
-        return kind == Kind.QUOTED_NAME ? unquote(text, text.charAt(0)) : text;
+        if (kind != Kind.QUOTED_NAME) {
+            return text;
+        }
+        if (!isUnicode()) {
+            return unquote(text, text.charAt(0));
+        }
+        Matcher tail = UESCAPE_TAIL.matcher(text);
+        String quoted = tail.matches() ? tail.group(1).stripTrailing() : text;
+        char escape = tail.matches() ? tail.group(2).charAt(0) : '\\';
+        return decodeUnicode(unquote(quoted.substring(2), '"'), escape);
     }
 
-    /** The value of a {@code '...'} literal, of PostgreSQL's {@code E'...'} (backslash escapes read) or of a {@code $tag$...$tag$} string. */
+    /**
+     * The value of a {@code '...'} literal, of PostgreSQL's {@code E'...'} (backslash escapes read), of a
+     * {@code U&'...'} (its escapes decoded), of a PostgreSQL string continued over lines, or of a
+     * {@code $tag$...$tag$} string.
+     */
     public String stringValue() {
         if (kind == Kind.DOLLAR_STRING) {
             int tag = text.indexOf('$', 1) + 1;
             return text.substring(tag, closed ? Math.max(tag, text.length() - tag) : text.length());
         }
-        if (isEscapeString()) {
-            return unescape(text.substring(2, closed ? text.length() - 1 : text.length()));
+        String quoted = text;
+        char escape = '\\';
+        if (isUnicode()) {
+            Matcher tail = UESCAPE_TAIL.matcher(text);
+            if (tail.matches()) {
+                quoted = tail.group(1).stripTrailing();
+                escape = tail.group(2).charAt(0);
+            }
         }
-        return unquote(text, '\'');
+        StringBuilder value = new StringBuilder();
+        int p = quoted.indexOf('\'');
+        while (p >= 0 && p < quoted.length() && quoted.charAt(p) == '\'') {
+            int q = p + 1;
+            while (q < quoted.length()) {
+                char c = quoted.charAt(q);
+                if (backslashes && c == '\\') {
+                    q += 2;
+                } else if (c == '\'' && q + 1 < quoted.length() && quoted.charAt(q + 1) == '\'') {
+                    q += 2;
+                } else if (c == '\'') {
+                    break;
+                } else {
+                    q++;
+                }
+            }
+            String segment = quoted.substring(p + 1, Math.min(q, quoted.length()));
+            value.append(backslashes ? unescape(segment) : segment.replace("''", "'"));
+            p = nextSegment(quoted, q + 1);
+        }
+        return isUnicode() ? decodeUnicode(value.toString(), escape) : value.toString();
     }
 
-    /** PostgreSQL's {@code E'...'}, in which a backslash escapes. */
+    /** Past the spaces and -- comments between two parts of a continued string: where the next part's quote is. */
+    private static int nextSegment(String quoted, int p) {
+        while (p < quoted.length() && quoted.charAt(p) != '\'') {
+            if (quoted.startsWith("--", p)) {
+                while (p < quoted.length() && quoted.charAt(p) != '\n' && quoted.charAt(p) != '\r') {
+                    p++;
+                }
+            } else {
+                p++;
+            }
+        }
+        return p;
+    }
+
+    /** A string in which a backslash escapes: PostgreSQL's {@code E'...'}, or any with standard_conforming_strings off. */
     public boolean isEscapeString() {
-        return kind == Kind.STRING && (text.charAt(0) == 'E' || text.charAt(0) == 'e');
+        return kind == Kind.STRING && backslashes;
+    }
+
+    /** {@code U&'...'} or {@code U&"..."}. */
+    public boolean isUnicode() {
+        return text.length() > 2 && (text.charAt(0) == 'U' || text.charAt(0) == 'u') && text.charAt(1) == '&';
+    }
+
+    /** The escapes of a U& body: {@code \XXXX}, {@code \+XXXXXX} and a doubled escape character. */
+    private static String decodeUnicode(String body, char escape) {
+        StringBuilder out = new StringBuilder(body.length());
+        int i = 0;
+        while (i < body.length()) {
+            char c = body.charAt(i);
+            if (c != escape || i + 1 >= body.length()) {
+                out.append(c);
+                i++;
+            } else if (body.charAt(i + 1) == escape) {
+                out.append(escape);
+                i += 2;
+            } else {
+                boolean wide = body.charAt(i + 1) == '+';
+                int from = i + (wide ? 2 : 1);
+                int to = Math.min(body.length(), from + (wide ? 6 : 4));
+                try {
+                    int code = Integer.parseInt(body.substring(from, to), 16);
+                    out.appendCodePoint(Character.isValidCodePoint(code) ? code : 0xFFFD);
+                    i = to;
+                } catch (NumberFormatException e) {
+                    out.append(c);
+                    i++;
+                }
+            }
+        }
+        return out.toString();
     }
 
     /** An E'...' body as PostgreSQL reads it: a doubled quote, and a backslash's escapes (letters, octal, hex and Unicode ones). */

@@ -28,25 +28,40 @@ public final class SqlTokenizer {
     public static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_.-]*)\\s*}}");
     private static final List<String> OPERATORS = List.of("||", "<=", ">=", "<>", "!=", "::");
 
+    private static final Pattern UESCAPE = Pattern.compile("\\s*UESCAPE\\s*'[^']'", Pattern.CASE_INSENSITIVE);
+
     private final String text;
     private final int n;
     private final boolean postgres;
+    /** PostgreSQL with standard_conforming_strings off: a backslash escapes in every '...' string too. */
+    private final boolean backslashStrings;
     private int i;
 
-    private SqlTokenizer(String text, Backend dialect) {
+    private SqlTokenizer(String text, Backend dialect, boolean backslashStrings) {
         this.text = text;
         this.n = text.length();
         this.postgres = dialect == Backend.POSTGRESQL;
+        this.backslashStrings = postgres && backslashStrings;
     }
 
     /** The tokens as the inventory's database reads them. */
     public static List<SqlToken> tokenize(String text, Backend dialect) {
-        return new SqlTokenizer(text, dialect).all();
+        return tokenize(text, dialect, false);
+    }
+
+    /** As above; {@code backslashStrings} when the PostgreSQL session has standard_conforming_strings off. */
+    public static List<SqlToken> tokenize(String text, Backend dialect, boolean backslashStrings) {
+        return new SqlTokenizer(text, dialect, backslashStrings).all();
     }
 
     /** The tokens that the database sees: no white space, comments or hints. */
     public static List<SqlToken> significant(String text, Backend dialect) {
-        return tokenize(text, dialect).stream().filter(t -> !t.isTrivia()).toList();
+        return significant(text, dialect, false);
+    }
+
+    /** As above; {@code backslashStrings} when the PostgreSQL session has standard_conforming_strings off. */
+    public static List<SqlToken> significant(String text, Backend dialect, boolean backslashStrings) {
+        return tokenize(text, dialect, backslashStrings).stream().filter(t -> !t.isTrivia()).toList();
     }
 
     private List<SqlToken> all() {
@@ -78,11 +93,14 @@ public final class SqlTokenizer {
             return nestedComment(kind, start);
         }
         if (c == '\'' || c == '"' || c == '`' && !postgres) {
-            return quoted(c, c == '\'' ? Kind.STRING : Kind.QUOTED_NAME, start, false);
+            return quoted(c, c == '\'' ? Kind.STRING : Kind.QUOTED_NAME, start, c == '\'' && backslashStrings);
         }
         if (postgres && (c == 'E' || c == 'e') && next == '\'') {
             i++;
             return quoted('\'', Kind.STRING, start, true);
+        }
+        if ((c == 'U' || c == 'u') && next == '&' && i + 2 < n && (text.charAt(i + 2) == '\'' || text.charAt(i + 2) == '"')) {
+            return unicode(start);
         }
         String tag = c == '$' ? dollarTag() : null;
         if (tag != null) {
@@ -135,7 +153,10 @@ public final class SqlTokenizer {
         return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 
-    /** A quoted literal or name; a doubled quote inside is a quote, not the end, and so is an escaped one in E'...'. */
+    /**
+     * A quoted literal or name; a doubled quote inside is a quote, not the end, and so is an escaped one in E'...'.
+     * On PostgreSQL a string goes on in a next '...' after white space holding a line break (its string continuation).
+     */
     private SqlToken quoted(char quote, Kind kind, int start, boolean backslashEscapes) {
         i++;
         while (i < n) {
@@ -149,11 +170,51 @@ public final class SqlTokenizer {
                     continue;
                 }
                 i++;
-                return token(kind, start, true);
+                int continued = kind == Kind.STRING && postgres ? continuation() : -1;
+                if (continued < 0) {
+                    return token(kind, start, true, backslashEscapes);
+                }
+                i = continued + 1;
+                continue;
             }
             i++;
         }
-        return token(kind, start, false);
+        return token(kind, start, false, backslashEscapes);
+    }
+
+    /** Where a continued PostgreSQL string's next quote is: after spaces and -- comments including a line break; -1 if none. */
+    private int continuation() {
+        int p = i;
+        boolean lineBreak = false;
+        while (p < n) {
+            char c = text.charAt(p);
+            if (c == '\n' || c == '\r') {
+                lineBreak = true;
+                p++;
+            } else if (Character.isWhitespace(c)) {
+                p++;
+            } else if (c == '-' && p + 1 < n && text.charAt(p + 1) == '-') {
+                while (p < n && text.charAt(p) != '\n' && text.charAt(p) != '\r') {
+                    p++;
+                }
+            } else {
+                break;
+            }
+        }
+        return lineBreak && p < n && text.charAt(p) == '\'' ? p : -1;
+    }
+
+    /** {@code U&'...'} or {@code U&"..."} (H2 and PostgreSQL), with its {@code UESCAPE 'c'} clause if one follows. */
+    private SqlToken unicode(int start) {
+        i += 2;
+        char quote = text.charAt(i);
+        SqlToken quoted = quoted(quote, quote == '\'' ? Kind.STRING : Kind.QUOTED_NAME, start, false);
+        Matcher uescape = UESCAPE.matcher(text).region(i, n);
+        if (quoted.closed() && uescape.lookingAt()) {
+            i = uescape.end();
+            return token(quoted.kind(), start, true);
+        }
+        return quoted;
     }
 
     /** A comment that ends at the {@code *}{@code /} matching its opening, as in H2 and PostgreSQL. */
@@ -196,6 +257,10 @@ public final class SqlTokenizer {
     }
 
     private SqlToken token(Kind kind, int start, boolean closed) {
-        return new SqlToken(kind, text.substring(start, i), start, i, closed);
+        return token(kind, start, closed, false);
+    }
+
+    private SqlToken token(Kind kind, int start, boolean closed, boolean backslashEscapes) {
+        return new SqlToken(kind, text.substring(start, i), start, i, closed, backslashEscapes);
     }
 }

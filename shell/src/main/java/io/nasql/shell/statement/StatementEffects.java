@@ -1,23 +1,44 @@
 package io.nasql.shell.statement;
 
 import io.nasql.db.Backend;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * What plain SQL may change, read from its tokens: whether a statement only reads, and whether it
- * writes the mirrored resource's table, which only the write-through verbs may change.
+ * writes the inventory's own tables, which only the write-through verbs and sync may change. A
+ * safety net against mistakes, not a security boundary: code that builds its SQL at run time
+ * ({@code EXECUTE 'DEL' || 'ETE ...'}) or a function created elsewhere is beyond what reading the
+ * text can see.
  */
 public final class StatementEffects {
     private static final Set<String> READS = Set.of("SELECT", "WITH", "VALUES", "SHOW", "TABLE");
     private static final Set<String> WRITES = Set.of("INSERT", "UPDATE", "DELETE", "MERGE", "TRUNCATE", "DROP", "ALTER",
             "CREATE", "GRANT", "REVOKE", "RUNSCRIPT", "BACKUP", "CALL", "COMMENT");
-    private static final Set<String> BEFORE_TARGET = Set.of("FROM", "INTO", "TABLE", "VIEW", "IF", "EXISTS", "ONLY");
-    /** The resource's view and the tables behind it. */
-    private static final Set<String> RESOURCE_TABLES = Set.of("NAS_JOBS", "NAS_JOB_SUMMARIES", "NAS_JOB_DOCUMENTS");
+    /** Words between a writing verb (or INTO) and the name it changes. */
+    private static final Set<String> BEFORE_TARGET = Set.of("FROM", "INTO", "TABLE", "VIEW", "IF", "NOT", "EXISTS", "ONLY",
+            "SCHEMA", "MATERIALIZED", "OR", "REPLACE", "TEMP", "TEMPORARY", "UNLOGGED", "GLOBAL", "LOCAL", "CACHED", "MEMORY",
+            "SEQUENCE", "INDEX", "UNIQUE", "CONCURRENTLY", "FOREIGN", "FUNCTION", "PROCEDURE", "ALIAS", "TRIGGER", "RULE",
+            "POLICY", "TYPE", "DOMAIN", "SYNONYM", "CONSTANT", "LINKED", "FORCE", "RECURSIVE", "AGGREGATE", "COLUMN");
+    /** Statements that name the table they act on after ON or TO: rules, triggers, policies, indexes, comments, grants. */
+    private static final Set<String> ON_TABLE = Set.of("RULE", "TRIGGER", "POLICY", "INDEX", "STATISTICS");
+    /**
+     * The inventory's schemas, tables and views (db/src/main/resources/db), Flyway's history and the
+     * functions the inventory defines: a name with any of these parts is the inventory's.
+     */
+    static final Set<String> INVENTORY_NAMES = Set.of("AIPLATFORM", "NASQL", "FLYWAY_SCHEMA_HISTORY",
+            "NAS_JOBS", "NAS_JOB_SUMMARIES", "NAS_JOB_DOCUMENTS", "NAS_JOB_EVENTS", "NAS_TRIALS", "PROJECT_LOCATIONS",
+            "SYNC_LEASES", "SYNC_RUNS", "SYNC_SCOPES", "JSON_VALUE", "JSON_COMPACT");
     /** What a CREATE makes whose body, a string, is code that runs later. */
     private static final Set<String> CODE = Set.of("FUNCTION", "PROCEDURE", "ALIAS");
+    private static final String TABLES = "google.aiplatform.nas_jobs changes only through the API: INSERT INTO google.aiplatform.nas_jobs,"
+            + " DELETE FROM google.aiplatform.nas_jobs or EXEC google.aiplatform.nas_jobs.cancel; plain SQL that writes the inventory's"
+            + " tables is refused (sync fills them)";
+    private static final String JAVA_CODE = "CREATE ALIAS ... AS (Java source) and CREATE TRIGGER are refused on an H2 inventory:"
+            + " their Java code could change the inventory's tables";
 
     private StatementEffects() {
     }
@@ -35,26 +56,48 @@ public final class StatementEffects {
         return SqlTokenizer.significant(text, dialect).stream().findFirst().map(StatementEffects::upper).orElse("");
     }
 
-    /**
-     * True when a writing verb targets {@code nas_jobs} or a table behind it, in any schema or case,
-     * in the statement or in code it carries as a string: any {@code $$...$$} or {@code $tag$...$tag$}
-     * body (how function bodies and DO blocks are written), and any literal of a DO or CREATE
-     * FUNCTION/PROCEDURE. Code that builds its SQL at run time ({@code EXECUTE 'DEL' || 'ETE ...'}) is
-     * beyond what reading the text can see.
-     */
+    /** True when the statement would change the inventory's tables, schema or code (see {@link #refusal}). */
     public static boolean writesResource(String text, Backend dialect) {
-        List<SqlToken> tokens = SqlTokenizer.significant(text, dialect);
-        if (targetsResource(tokens)) {
+        return refusal(text, dialect, false).isPresent();
+    }
+
+    /**
+     * Why plain SQL may not run (a message), or empty: a writing verb, INTO, COPY ... FROM, or a rule, trigger, policy or
+     * index ON/TO names the inventory's schema or one of its tables, views or functions (every name of a
+     * list, {@code U&"..."} decoded), in the statement or in code it carries as a string: any
+     * {@code $$...$$} or {@code $tag$...$tag$} body and every literal inside it (EXECUTE '...'), and any
+     * literal of a DO or CREATE FUNCTION/PROCEDURE, checked the same way down to any depth. On H2, Java
+     * code (CREATE ALIAS ... AS, CREATE TRIGGER) is refused outright. {@code backslashStrings}: the
+     * PostgreSQL session has standard_conforming_strings off.
+     */
+    public static Optional<String> refusal(String text, Backend dialect, boolean backslashStrings) {
+        List<SqlToken> tokens = SqlTokenizer.significant(text, dialect, backslashStrings);
+        if (dialect == Backend.H2 && runsJava(tokens)) {
+            return Optional.of(JAVA_CODE);
+        }
+        return writes(tokens, dialect, backslashStrings, false) ? Optional.of(TABLES) : Optional.empty();
+    }
+
+    private static boolean writes(List<SqlToken> tokens, Backend dialect, boolean backslashStrings, boolean inBody) {
+        if (targetsInventory(tokens)) {
             return true;
         }
-        boolean code = definesCode(tokens);
+        boolean code = inBody || definesCode(tokens);
         for (SqlToken token : tokens) {
             boolean body = token.kind() == SqlToken.Kind.DOLLAR_STRING || code && token.kind() == SqlToken.Kind.STRING;
-            if (body && writesResource(token.stringValue(), dialect)) {
+            if (body && writes(SqlTokenizer.significant(token.stringValue(), dialect, backslashStrings), dialect, backslashStrings, true)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean runsJava(List<SqlToken> tokens) {
+        if (tokens.isEmpty() || !tokens.get(0).isWord("CREATE")) {
+            return false;
+        }
+        List<String> words = tokens.stream().limit(6).filter(t -> t.kind() == SqlToken.Kind.WORD).map(StatementEffects::upper).toList();
+        return words.contains("TRIGGER") || words.contains("ALIAS") && tokens.stream().anyMatch(t -> t.isWord("AS"));
     }
 
     private static boolean definesCode(List<SqlToken> tokens) {
@@ -67,29 +110,71 @@ public final class StatementEffects {
         return tokens.get(0).isWord("CREATE") && tokens.stream().anyMatch(t -> CODE.contains(upper(t)) && t.kind() == SqlToken.Kind.WORD);
     }
 
-    private static boolean targetsResource(List<SqlToken> tokens) {
+    private static boolean targetsInventory(List<SqlToken> tokens) {
+        boolean onTable = definesOnTable(tokens);
+        boolean copyFrom = tokens.stream().anyMatch(t -> t.isWord("FROM"));
         for (int i = 0; i < tokens.size(); i++) {
-            if (tokens.get(i).kind() != SqlToken.Kind.WORD || !WRITES.contains(upper(tokens.get(i)))) {
+            SqlToken token = tokens.get(i);
+            if (token.kind() != SqlToken.Kind.WORD) {
                 continue;
             }
-            int j = i + 1;
-            while (j < tokens.size() && tokens.get(j).kind() == SqlToken.Kind.WORD && BEFORE_TARGET.contains(upper(tokens.get(j)))) {
-                j++;
-            }
-            String last = null;
-            while (j < tokens.size() && (tokens.get(j).kind() == SqlToken.Kind.WORD || tokens.get(j).kind() == SqlToken.Kind.QUOTED_NAME)) {
-                last = tokens.get(j).name();
-                if (j + 1 < tokens.size() && tokens.get(j + 1).isSymbol(".")) {
-                    j += 2;
-                } else {
-                    break;
-                }
-            }
-            if (last != null && RESOURCE_TABLES.contains(last.toUpperCase(Locale.ROOT))) {
+            String word = upper(token);
+            boolean target = WRITES.contains(word) || word.equals("COPY") && copyFrom || word.equals("INTO")
+                    || onTable && (word.equals("ON") || word.equals("TO"));
+            if (target && targets(tokens, i + 1).stream().anyMatch(StatementEffects::isInventoryName)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** CREATE/ALTER/DROP of a rule, trigger, policy or index, COMMENT, GRANT, REVOKE, SECURITY LABEL: ON/TO names a table. */
+    private static boolean definesOnTable(List<SqlToken> tokens) {
+        if (tokens.isEmpty()) {
+            return false;
+        }
+        String first = upper(tokens.get(0));
+        if (Set.of("COMMENT", "GRANT", "REVOKE", "SECURITY").contains(first)) {
+            return true;
+        }
+        return Set.of("CREATE", "ALTER", "DROP").contains(first)
+                && tokens.stream().limit(5).anyMatch(t -> t.kind() == SqlToken.Kind.WORD && ON_TABLE.contains(upper(t)));
+    }
+
+    /** The names a verb at {@code from} acts on: one qualified name, or a comma-separated list of them. */
+    private static List<List<String>> targets(List<SqlToken> tokens, int from) {
+        List<List<String>> names = new ArrayList<>();
+        int j = from;
+        while (true) {
+            while (j < tokens.size() && tokens.get(j).kind() == SqlToken.Kind.WORD && BEFORE_TARGET.contains(upper(tokens.get(j)))) {
+                j++;
+            }
+            List<String> name = new ArrayList<>();
+            while (j < tokens.size() && (tokens.get(j).kind() == SqlToken.Kind.WORD || tokens.get(j).kind() == SqlToken.Kind.QUOTED_NAME)) {
+                name.add(tokens.get(j).name().toUpperCase(Locale.ROOT));
+                j++;
+                if (j < tokens.size() && tokens.get(j).isSymbol(".")) {
+                    j++;
+                } else {
+                    break;
+                }
+            }
+            if (name.isEmpty()) {
+                return names;
+            }
+            names.add(name);
+            if (j < tokens.size() && tokens.get(j).isSymbol("*")) {
+                j++;
+            }
+            if (j >= tokens.size() || !tokens.get(j).isSymbol(",")) {
+                return names;
+            }
+            j++;
+        }
+    }
+
+    private static boolean isInventoryName(List<String> parts) {
+        return parts.stream().anyMatch(INVENTORY_NAMES::contains);
     }
 
     private static String upper(SqlToken token) {

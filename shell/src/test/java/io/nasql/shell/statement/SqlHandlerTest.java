@@ -50,6 +50,7 @@ class SqlHandlerTest {
         final Settings settings = new Settings();
         final Wiring wiring;
         final StatementEngine engine;
+        final StringWriter notices = new StringWriter();
 
         Session(String db, EmulatorConfig api) throws IOException {
             emulator = EmulatorServer.start(api, new ManualClock(Instant.now()));
@@ -57,7 +58,7 @@ class SqlHandlerTest {
             SessionConfig config = new SessionConfig(db, home.resolve(String.valueOf(System.nanoTime())), ApiTarget.emulator(emulator.endpoint()),
                     List.of("proj-001"), List.of("us-central1"), SyncOptions.defaults(), true);
             wiring = new Wiring(config, settings, Clock.systemUTC());
-            engine = wiring.engine(new Wiring.FrontEnd(new PrintWriter(new StringWriter()), ProgressSink.NONE,
+            engine = wiring.engine(new Wiring.FrontEnd(new PrintWriter(notices, true), ProgressSink.NONE,
                     Confirmer.NOBODY, () -> ReportCatalog.load(List.of()), Map.of()));
         }
 
@@ -269,6 +270,114 @@ class SqlHandlerTest {
                             + " the next statement runs on a new connection");
             assertThat(session.run("SELECT 2 AS two")).isEqualTo("two\n2\n");
             assertThat(session.wiring.inventory().connection().getAutoCommit()).isTrue();
+        }
+    }
+
+    /**
+     * The guard covers every table, view and function of the inventory, every name of a list, U& names and
+     * bodies, COPY into a table, the schema itself, rules, triggers and policies on its tables, code bodies
+     * down to EXECUTE '...' inside them, and on H2 Java code; nothing of the inventory changes.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void everyWriteOfTheInventoryIsRefused(String backend) throws Exception {
+        boolean pg = backend.equals("postgresql");
+        try (Session session = new Session(pg ? TestPostgres.freshGoogle() : Cli.memoryDb(), EmulatorConfig.empty()
+                .withSeedData(List.of("proj-001"), List.of("us-central1"), 3, 5))) {
+            session.run("SELECT COUNT(*) AS n FROM google.aiplatform.nas_jobs WHERE projectsId = 'proj-001' AND locationsId = 'us-central1'");
+            session.run(pg ? "CREATE TEMP TABLE foo (x INT)" : "CREATE TABLE foo (x INT)");
+            String s = pg ? "aiplatform." : "\"aiplatform\".";
+            String q = pg ? "" : "\"";
+            String counts = "SELECT (SELECT COUNT(*) FROM " + s + q + "nas_job_documents" + q + ") * 1000 + (SELECT COUNT(*) FROM "
+                    + s + q + "nas_job_summaries" + q + ") * 100 + (SELECT COUNT(*) FROM " + s + q + "sync_scopes" + q + ")";
+            long before = session.count(counts);
+            assertThat(before).isGreaterThan(0);
+            List<String> common = List.of(
+                    "DELETE FROM " + s + "U&\"nas_job_documents\" WHERE 1 = 1",
+                    "DELETE FROM " + s + "U&\"nas!005fjob!005fdocuments\" UESCAPE '!'",
+                    "DELETE FROM " + s + q + "sync_leases" + q,
+                    "UPDATE " + s + q + "sync_scopes" + q + " SET " + q + "projects_id" + q + " = " + q + "projects_id" + q,
+                    "DELETE FROM " + s + q + "sync_runs" + q,
+                    "DELETE FROM " + s + q + "nas_trials" + q,
+                    "DELETE FROM " + s + q + "nas_job_events" + q,
+                    "DELETE FROM " + s + q + "project_locations" + q,
+                    "DELETE FROM " + (pg ? "nasql.flyway_schema_history" : "\"nasql\".\"flyway_schema_history\""),
+                    "TRUNCATE TABLE foo, " + s + q + "nas_job_summaries" + q,
+                    "DROP TABLE foo, " + s + q + "nas_job_events" + q,
+                    "DROP SCHEMA " + q + "aiplatform" + q + " CASCADE",
+                    "ALTER SCHEMA " + q + "aiplatform" + q + " RENAME TO x",
+                    "CREATE SCHEMA " + q + "nasql" + q,
+                    "CREATE TABLE " + s + q + "extra" + q + " (x INT)",
+                    "INSERT INTO foo SELECT 1; DELETE FROM " + s + q + "nas_job_documents" + q);
+            List<String> dialect = pg ? List.of(
+                    "DO $$ BEGIN EXECUTE 'DELETE FROM aiplatform.nas_job_documents'; END $$",
+                    "DO $a$ BEGIN EXECUTE $b$ DO $c$ BEGIN EXECUTE 'TRUNCATE aiplatform.nas_job_summaries CASCADE'; END $c$ $b$; END $a$",
+                    "CREATE FUNCTION public.g() RETURNS VOID LANGUAGE sql AS U&'DELETE FROM aiplatform.nas\\005fjob_documents'",
+                    "CREATE FUNCTION public.h() RETURNS VOID LANGUAGE plpgsql AS 'BEGIN EXECUTE ''DELETE FROM aiplatform.nas_job_documents''; END'",
+                    "WITH x AS (SELECT E'a'\n'\\'' AS q), d AS (DELETE FROM aiplatform.nas_job_documents RETURNING 1)"
+                            + " SELECT count(*) AS gone FROM d, x WHERE q <> '--'",
+                    "WITH x AS (SELECT 'a' -- it's\n'b' AS q), d AS (DELETE FROM aiplatform.nas_job_documents RETURNING 1) SELECT count(*) FROM d, x",
+                    "COPY aiplatform.nas_job_summaries FROM '/nonexistent/empty.csv'",
+                    "CREATE RULE r AS ON INSERT TO aiplatform.nas_job_documents DO INSTEAD NOTHING",
+                    "CREATE TRIGGER tr BEFORE UPDATE ON aiplatform.nas_job_documents FOR EACH ROW EXECUTE FUNCTION public.t()",
+                    "CREATE POLICY p ON aiplatform.nas_job_documents USING (false)",
+                    "CREATE OR REPLACE FUNCTION public.json_value(j jsonb, p text) RETURNS text LANGUAGE sql AS 'SELECT NULL'") : List.of(
+                    "CREATE ALIAS W AS $$ int w(java.sql.Connection c) throws Exception { return c.createStatement().executeUpdate("
+                            + "\"DELETE FROM \\\"aiplatform\\\".\\\"nas_job_documents\\\"\"); } $$",
+                    "CREATE TRIGGER T BEFORE INSERT ON foo FOR EACH ROW AS $$ org.h2.api.Trigger create() { return null; } $$",
+                    "CREATE ALIAS W2 AS 'int w() { return 1; }'");
+            for (String write : java.util.stream.Stream.concat(common.stream(), dialect.stream()).toList()) {
+                assertThatThrownBy(() -> session.run(write)).as(write).isInstanceOf(StatementException.class)
+                        .hasMessageMatching("(?s).*(changes only through the API|refused on an H2 inventory).*");
+            }
+            assertThat(session.count(counts)).isEqualTo(before);
+            // Still allowed: reads of the inventory, writes of one's own tables, and exports.
+            session.run("INSERT INTO foo SELECT COUNT(*) FROM google.aiplatform.nas_jobs");
+            assertThat(session.run("SELECT x AS n FROM foo")).isEqualTo("n\n3\n");
+            session.run("DROP TABLE foo");
+            if (pg) {
+                Path export = home.resolve("export.csv");
+                session.run("COPY (SELECT COUNT(*) FROM aiplatform.nas_job_documents) TO '" + export + "'");
+                assertThat(java.nio.file.Files.readString(export)).isEqualTo("3\n");
+            }
+        }
+    }
+
+    /** With standard_conforming_strings off PostgreSQL reads backslashes in every string, and so does the guard. */
+    @Test
+    void onPostgresWithStandardConformingStringsOffBackslashesEscapeInEveryString() throws Exception {
+        try (Session session = new Session(TestPostgres.freshGoogle(), EmulatorConfig.empty()
+                .withSeedData(List.of("proj-001"), List.of("us-central1"), 3, 5))) {
+            session.run("SELECT COUNT(*) AS n FROM google.aiplatform.nas_jobs WHERE projectsId = 'proj-001' AND locationsId = 'us-central1'");
+            long documents = session.count("SELECT COUNT(*) FROM aiplatform.nas_job_documents");
+            session.run("SET standard_conforming_strings = off");
+            String hidden = "WITH x AS (SELECT '\\'' AS q), d AS (DELETE FROM aiplatform.nas_job_documents RETURNING 1)"
+                    + " SELECT count(*) AS gone FROM d, x WHERE q <> '--'";
+            assertThatThrownBy(() -> session.run(hidden)).hasMessageContaining("changes only through the API");
+            assertThat(session.run("SELECT 'a\\tb' = E'a\\tb' AS same")).isEqualTo("same\ntrue\n");
+            session.run("SET standard_conforming_strings = on");
+            assertThat(session.count("SELECT COUNT(*) FROM aiplatform.nas_job_documents")).isEqualTo(documents);
+        }
+    }
+
+    /** A connection the server ended is replaced, and the user is told that session settings went with it. */
+    @Test
+    void aReplacedConnectionIsAnnounced() throws Exception {
+        try (Session session = new Session(TestPostgres.freshGoogle(), EmulatorConfig.empty())) {
+            session.run("SET search_path = aiplatform, public");
+            assertThat(session.run("SELECT COUNT(*) AS n FROM sync_leases")).isEqualTo("n\n0\n");
+            assertThat(session.notices.toString()).isEmpty();
+            session.run("SET idle_session_timeout = '300ms'");
+            pause(Duration.ofMillis(1000));
+            // The first statement after the server ended the session may fail (it is not checked before every statement) ...
+            try {
+                session.run("SELECT 1 AS one");
+            } catch (StatementException e) {
+                // told below
+            }
+            // ... and the next runs on a new connection, the notice said once.
+            assertThatThrownBy(() -> session.run("SELECT COUNT(*) AS n FROM sync_leases")).hasMessageContaining("sync_leases");
+            assertThat(session.notices.toString()).isEqualTo("notice: the inventory connection was reopened: session settings and temporary objects were reset\n");
         }
     }
 

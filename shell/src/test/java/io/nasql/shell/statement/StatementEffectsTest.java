@@ -3,6 +3,12 @@ package io.nasql.shell.statement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nasql.db.Backend;
+import io.nasql.db.TestPostgres;
+import io.nasql.shell.backend.InventoryAccess;
+import io.nasql.shell.cli.Cli;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** What a statement may change, read as the inventory's database reads it. */
@@ -36,5 +42,41 @@ class StatementEffectsTest {
         assertThat(StatementEffects.writesResource("SELECT 'DELETE FROM aiplatform.nas_jobs' AS note", Backend.POSTGRESQL)).isFalse();
         assertThat(StatementEffects.writesResource("DO $$ BEGIN DELETE FROM public.notes; END $$", Backend.POSTGRESQL)).isFalse();
         assertThat(StatementEffects.writesResource("SELECT displayName FROM aiplatform.nas_jobs", Backend.POSTGRESQL)).isFalse();
+    }
+
+    /** Every table and view of the inventory's schemas, on H2 and PostgreSQL, is one the guard knows (a new migration's table too). */
+    @Test
+    void theGuardKnowsEveryTableOfTheInventory() throws Exception {
+        for (String db : new String[] {Cli.memoryDb(), TestPostgres.freshGoogle()}) {
+            try (InventoryAccess inventory = new InventoryAccess(db, null)) {
+                Connection connection = inventory.connection();
+                int tables = 0;
+                for (String schema : new String[] {"aiplatform", "nasql"}) {
+                    try (ResultSet rs = connection.getMetaData().getTables(null, schema, "%", new String[] {"TABLE", "VIEW", "BASE TABLE"})) {
+                        while (rs.next()) {
+                            tables++;
+                            assertThat(StatementEffects.INVENTORY_NAMES).as(db).contains(rs.getString("TABLE_NAME").toUpperCase(Locale.ROOT));
+                        }
+                    }
+                }
+                assertThat(tables).as(db).isGreaterThanOrEqualTo(10);
+            }
+        }
+    }
+
+    @Test
+    void postgresStringContinuationAndUnicodeEscapesAreReadAsTheServerReadsThem() {
+        SqlToken continued = SqlTokenizer.significant("SELECT E'a'\n-- it's\n'\\'' AS q", Backend.POSTGRESQL).get(1);
+        assertThat(continued.stringValue()).isEqualTo("a'");
+        assertThat(SqlTokenizer.significant("SELECT 'a' 'b'", Backend.POSTGRESQL)).hasSize(3);
+        assertThat(SqlTokenizer.significant("SELECT U&'d\\0061t\\+000061' x", Backend.POSTGRESQL).get(1).stringValue()).isEqualTo("data");
+        assertThat(SqlTokenizer.significant("SELECT U&\"d!0061t!!\" UESCAPE '!'", Backend.H2).get(1).name()).isEqualTo("dat!");
+        assertThat(SqlTokenizer.significant("SELECT '\\'' AS q", Backend.POSTGRESQL, true).get(1).stringValue()).isEqualTo("'");
+        assertThat(StatementEffects.writesResource("SELECT $$ x $$, 'DELETE FROM aiplatform.nas_jobs'", Backend.POSTGRESQL)).isFalse();
+        assertThat(StatementEffects.isQuery("SELECT replace(displayName, 'a', 'b') FROM nas_jobs", Backend.H2)).isTrue();
+        assertThat(StatementEffects.writesResource("COMMENT ON COLUMN aiplatform.nas_trials.state IS 'x'", Backend.POSTGRESQL)).isTrue();
+        assertThat(StatementEffects.writesResource("CREATE TABLE mine AS SELECT s.state FROM mine0 m JOIN aiplatform.nas_job_summaries s"
+                + " ON nas_job_summaries.name = m.name", Backend.POSTGRESQL)).isFalse();
+        assertThat(StatementEffects.writesResource("GRANT SELECT ON ALL TABLES IN SCHEMA aiplatform TO nas_reader", Backend.POSTGRESQL)).isFalse();
     }
 }
