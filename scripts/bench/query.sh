@@ -88,7 +88,9 @@ done
 # Read-through: 1,000 pinned scopes (500 projects x 2 locations), all fresh, against the same query unpinned.
 pins="projectsId IN ($(seq -f "'proj-%04g'" 1 500 | paste -sd, -)) AND locationsId IN ('us-central1', 'europe-west4')"
 group="SELECT state, COUNT(*) AS jobs FROM google.aiplatform.nas_jobs"
-"$nasql" --db "$big_db" -e "UPDATE google.aiplatform.sync_scopes SET lastSuccessAt = CURRENT_TIMESTAMP" > /dev/null
+# nasql refuses plain writes to its own tables, so the bench marks the scopes fresh with H2's own shell.
+java -cp "$home/shell/target/nasql.jar" org.h2.tools.Shell -url "$big_db" -user "" -password "$(cat "$big/google.password")" \
+  -sql 'UPDATE "aiplatform"."sync_scopes" SET "lastSuccessAt" = CURRENT_TIMESTAMP' > /dev/null
 unpinned=$(measure "$big_db" -o csv -e "$trust $group WHERE projectsId <= 'proj-0500' GROUP BY state")
 pinned=$(measure "$big_db" -o csv -e "$group WHERE $pins GROUP BY state")
 row "100,000 jobs of 1,000 scopes, not pinned (trusted)" "$unpinned"
