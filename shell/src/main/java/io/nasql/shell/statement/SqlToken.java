@@ -183,8 +183,8 @@ public record SqlToken(Kind kind, String text, int start, int end, boolean close
                         out.append(e);
                         continue;
                     }
-                    int code = Integer.parseInt(body.substring(first, end), radix);
-                    out.appendCodePoint(Character.isValidCodePoint(code) ? code : 0xFFFD);
+                    long code = Long.parseLong(body.substring(first, end), radix); // \UFFFFFFFF is past int
+                    out.appendCodePoint(code <= Character.MAX_CODE_POINT ? (int) code : 0xFFFD);
                     i = end;
                     continue;
                 }

@@ -18,6 +18,11 @@ public final class StatementEffects {
     private static final Set<String> READS = Set.of("SELECT", "WITH", "VALUES", "SHOW", "TABLE");
     private static final Set<String> WRITES = Set.of("INSERT", "UPDATE", "DELETE", "MERGE", "TRUNCATE", "DROP", "ALTER",
             "CREATE", "GRANT", "REVOKE", "RUNSCRIPT", "BACKUP", "CALL", "COMMENT");
+    /** Verbs that start a statement; elsewhere the word is something else ({@code ALTER TABLE t DROP COLUMN c}). */
+    private static final Set<String> STATEMENT_VERBS = Set.of("TRUNCATE", "DROP", "ALTER", "CREATE", "GRANT", "REVOKE",
+            "RUNSCRIPT", "BACKUP", "CALL", "COMMENT", "COPY");
+    /** Where a statement starts inside code or EXPLAIN: after ; or one of these words. */
+    private static final Set<String> STATEMENT_STARTS = Set.of("BEGIN", "THEN", "ELSE", "LOOP", "DO", "EXPLAIN", "ANALYZE", "VERBOSE");
     /** Words between a writing verb (or INTO) and the name it changes. */
     private static final Set<String> BEFORE_TARGET = Set.of("FROM", "INTO", "TABLE", "VIEW", "IF", "NOT", "EXISTS", "ONLY",
             "SCHEMA", "MATERIALIZED", "OR", "REPLACE", "TEMP", "TEMPORARY", "UNLOGGED", "GLOBAL", "LOCAL", "CACHED", "MEMORY",
@@ -75,6 +80,9 @@ public final class StatementEffects {
         if (dialect == Backend.H2 && runsJava(tokens)) {
             return Optional.of(JAVA_CODE);
         }
+        if (dropsEverything(tokens)) {
+            return Optional.of(TABLES);
+        }
         return writes(tokens, dialect, backslashStrings, false) ? Optional.of(TABLES) : Optional.empty();
     }
 
@@ -90,6 +98,13 @@ public final class StatementEffects {
             }
         }
         return false;
+    }
+
+    /** DROP ALL OBJECTS (H2), DROP OWNED / REASSIGN OWNED (PostgreSQL), RUNSCRIPT: whatever they name, the inventory goes with it. */
+    private static boolean dropsEverything(List<SqlToken> tokens) {
+        List<String> words = tokens.stream().limit(2).filter(t -> t.kind() == SqlToken.Kind.WORD).map(StatementEffects::upper).toList();
+        return !words.isEmpty() && (words.get(0).equals("RUNSCRIPT") || words.get(0).equals("REASSIGN")
+                || words.get(0).equals("DROP") && words.size() > 1 && (words.get(1).equals("ALL") || words.get(1).equals("OWNED")));
     }
 
     private static boolean runsJava(List<SqlToken> tokens) {
@@ -119,6 +134,9 @@ public final class StatementEffects {
                 continue;
             }
             String word = upper(token);
+            if (!isVerbAt(tokens, i, word)) {
+                continue;
+            }
             boolean target = WRITES.contains(word) || word.equals("COPY") && copyFrom || word.equals("INTO")
                     || onTable && (word.equals("ON") || word.equals("TO"));
             if (target && targets(tokens, i + 1).stream().anyMatch(StatementEffects::isInventoryName)) {
@@ -126,6 +144,19 @@ public final class StatementEffects {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the word at {@code i} acts as a verb: never as an alias or after a dot ({@code AS update},
+     * {@code t.copy}); a statement verb only where a statement starts.
+     */
+    private static boolean isVerbAt(List<SqlToken> tokens, int i, String word) {
+        SqlToken before = i == 0 ? null : tokens.get(i - 1);
+        if (before != null && (before.isWord("AS") || before.isSymbol("."))) {
+            return false;
+        }
+        return !STATEMENT_VERBS.contains(word) || before == null || before.isSymbol(";")
+                || before.kind() == SqlToken.Kind.WORD && STATEMENT_STARTS.contains(upper(before));
     }
 
     /** CREATE/ALTER/DROP of a rule, trigger, policy or index, COMMENT, GRANT, REVOKE, SECURITY LABEL: ON/TO names a table. */
@@ -173,8 +204,17 @@ public final class StatementEffects {
         }
     }
 
+    /**
+     * A qualified name is the inventory's when a qualifier is its schema ({@code backup.nas_trials} is the
+     * user's own) or it is one of the inventory's functions; an unqualified one when it is any inventory
+     * name, as the search path may resolve it.
+     */
     private static boolean isInventoryName(List<String> parts) {
-        return parts.stream().anyMatch(INVENTORY_NAMES::contains);
+        String last = parts.get(parts.size() - 1);
+        if (parts.size() == 1 || last.equals("JSON_VALUE") || last.equals("JSON_COMPACT")) { // the functions live in public
+            return INVENTORY_NAMES.contains(last);
+        }
+        return parts.subList(0, parts.size() - 1).stream().anyMatch(p -> p.equals("AIPLATFORM") || p.equals("NASQL"));
     }
 
     private static String upper(SqlToken token) {

@@ -17,6 +17,29 @@ class StatementEffectsTest {
             + " SELECT count(*) AS gone FROM d, x WHERE q <> ''''";
 
     @Test
+    void aliasesNamedLikeVerbsAndTheUsersOwnTablesAreNotTheInventorys() {
+        for (Backend dialect : Backend.values()) {
+            for (String mine : new String[] {
+                "SELECT state, count(*) AS copy FROM aiplatform.nas_job_summaries GROUP BY state",
+                "SELECT count(*) AS update FROM aiplatform.nas_jobs",
+                "SELECT count(*) AS comment, 1 AS drop FROM aiplatform.nas_jobs",
+                "CREATE TABLE backup.nas_job_summaries AS SELECT * FROM aiplatform.nas_job_summaries",
+                "DROP TABLE scratch.nas_trials",
+                "ALTER TABLE mine DROP COLUMN sync_runs"}) {
+                assertThat(StatementEffects.writesResource(mine, dialect)).as(dialect + ": " + mine).isFalse();
+            }
+            for (String inventory : new String[] {
+                "DROP ALL OBJECTS", "DROP OWNED BY CURRENT_USER", "REASSIGN OWNED BY me TO you", "RUNSCRIPT FROM '/tmp/x.sql'",
+                "DROP TABLE nas_trials", "ALTER TABLE aiplatform.nas_jobs DROP COLUMN state", "EXPLAIN ANALYZE DELETE FROM aiplatform.sync_runs",
+                "TRUNCATE mine, google.aiplatform.nas_job_documents"}) {
+                assertThat(StatementEffects.writesResource(inventory, dialect)).as(dialect + ": " + inventory).isTrue();
+            }
+        }
+        // \U takes eight hex digits: past Unicode, the escape reads as U+FFFD instead of failing the check.
+        assertThat(StatementEffects.writesResource("DO E'\\UFFFFFFFF'", Backend.POSTGRESQL)).isFalse();
+    }
+
+    @Test
     void onPostgresAWriteAfterAnEscapeStringIsSeen() {
         assertThat(StatementEffects.writesResource(HIDDEN_BY_ESCAPE, Backend.POSTGRESQL)).isTrue();
         assertThat(StatementEffects.isQuery("SELECT E'\\'' AS q, 1 AS n", Backend.POSTGRESQL)).isTrue();
