@@ -98,12 +98,13 @@ public final class ReportRunner {
         summary.put("Generated", clock.instant().atOffset(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         try (java.sql.Statement jdbc = inventory.connection().createStatement();
              ResultSet rs = jdbc.executeQuery("SELECT (SELECT COUNT(*) FROM google.aiplatform.nas_job_summaries),"
-                     + " (SELECT COUNT(DISTINCT \"projectsId\") FROM google.aiplatform.nas_job_summaries),"
+                     // Projects counted over the scopes, not the jobs: a distinct count over 500,000 jobs took 2 s (issue 14).
+                     + " (SELECT COUNT(DISTINCT \"projectsId\") FROM google.aiplatform.sync_scopes),"
                      + " (SELECT COUNT(*) FROM google.aiplatform.sync_scopes),"
                      + " (SELECT COUNT(*) FROM google.aiplatform.sync_scopes WHERE \"status\" <> 'OK'),"
                      + " (SELECT MAX(\"lastSuccessAt\") FROM google.aiplatform.sync_scopes)")) {
             rs.next();
-            summary.put("Inventory", rs.getLong(1) + " jobs in " + rs.getLong(2) + " projects; " + rs.getLong(3) + " scopes synced, "
+            summary.put("Inventory", rs.getLong(1) + " jobs; " + rs.getLong(3) + " scopes of " + rs.getLong(2) + " projects synced, "
                     + rs.getLong(4) + " failed or denied");
             summary.put("Last sync", rs.getString(5) == null ? "never" : rs.getObject(5, java.time.OffsetDateTime.class).toString());
         } catch (SQLException e) {

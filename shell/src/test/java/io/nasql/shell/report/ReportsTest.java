@@ -279,7 +279,8 @@ class ReportsTest {
         Path out = home.resolve("report.html");
         assertThat(report("jobs-by-state", "-o", "html", "--out", out.toString()).code()).isZero();
         String html = Files.readString(out);
-        assertThat(html).contains("<svg").contains("<rect").contains("JOB_STATE_RUNNING").contains("Inventory</dt><dd>5 jobs in 2 projects");
+        assertThat(html).contains("<svg").contains("<rect").contains("JOB_STATE_RUNNING")
+                .contains("Inventory</dt><dd>5 jobs; 6 scopes of 5 projects synced, 4 failed or denied");
         assertThat(html.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http:").doesNotContain("https:")
                 .doesNotContain("<script").doesNotContain("<link");
         Path stuck = home.resolve("stuck.html");
