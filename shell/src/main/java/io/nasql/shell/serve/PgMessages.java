@@ -41,14 +41,7 @@ final class PgMessages {
     }
 
     static Startup readStartup(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length < 8 || length > MAX_STARTUP) {
-            throw new IOException("startup packet length " + length);
-        }
-        byte[] body = in.readNBytes(length - 4);
-        if (body.length < length - 4) {
-            throw new IOException("startup packet cut short");
-        }
+        byte[] body = body(in, 8, MAX_STARTUP, "startup packet");
         return new Startup(int32(body, 0), body);
     }
 
@@ -64,15 +57,18 @@ final class PgMessages {
         if (type < 0) {
             return null;
         }
+        return new Message(type, body(in, 4, max, "message"));
+    }
+
+    /** A length (counting itself) in {@code min..max}, then that many bytes; the stream ending first is an EOFException. */
+    private static byte[] body(DataInputStream in, int min, int max, String what) throws IOException {
         int length = in.readInt();
-        if (length < 4 || length > max) {
-            throw new IOException("message length " + length);
+        if (length < min || length > max) {
+            throw new IOException(what + " length " + length);
         }
-        byte[] body = in.readNBytes(length - 4);
-        if (body.length < length - 4) {
-            throw new IOException("message cut short");
-        }
-        return new Message(type, body);
+        byte[] body = new byte[length - 4];
+        in.readFully(body);
+        return body;
     }
 
     static void write(DataOutputStream out, int type, byte[] body) throws IOException {

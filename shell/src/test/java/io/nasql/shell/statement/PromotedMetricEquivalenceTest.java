@@ -12,12 +12,8 @@ import io.nasql.db.InventoryStore;
 import io.nasql.db.ScopeKey;
 import io.nasql.db.TestInventories;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -72,22 +68,6 @@ class PromotedMetricEquivalenceTest {
      * returns text and the column is a varchar, both VARCHAR to JDBC.
      */
     private static List<String> run(Connection connection, String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (var s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            ResultSetMetaData meta = rs.getMetaData();
-            List<String> labels = new ArrayList<>();
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                labels.add(meta.getColumnLabel(i) + ":" + meta.getColumnType(i));
-            }
-            out.add(String.join(",", labels));
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    row.add(Objects.toString(rs.getString(i)));
-                }
-                out.add(String.join("|", row));
-            }
-        }
-        return out;
+        return ResultText.of(connection, sql, false);
     }
 }

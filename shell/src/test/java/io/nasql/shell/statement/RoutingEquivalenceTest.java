@@ -11,13 +11,9 @@ import io.nasql.db.ScopeKey;
 import io.nasql.shell.backend.InventoryAccess;
 import io.nasql.shell.cli.Cli;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,24 +91,10 @@ class RoutingEquivalenceTest {
 
     /** The column labels and rows as text, or the error's code. */
     private static List<String> run(Connection connection, String sql) {
-        List<String> out = new ArrayList<>();
-        try (var s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            ResultSetMetaData meta = rs.getMetaData();
-            List<String> labels = new ArrayList<>();
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                labels.add(meta.getColumnLabel(i) + ":" + meta.getColumnTypeName(i));
-            }
-            out.add(String.join(",", labels));
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    row.add(Objects.toString(rs.getString(i)));
-                }
-                out.add(String.join("|", row));
-            }
+        try {
+            return ResultText.of(connection, sql, true);
         } catch (SQLException e) {
-            out.add("error " + e.getErrorCode());
+            return List.of("error " + e.getErrorCode());
         }
-        return out;
     }
 }
