@@ -137,17 +137,32 @@ public final class EmulatorServer implements AutoCloseable {
 
     /** The one place a call is answered: counted, handled, and its error turned into a status. */
     private static <Q, R> void respond(String method, Q request, StreamObserver<R> observer, Handler<Q, R> handler, CallStats stats) {
-        stats.started(method);
+        R response;
         try {
-            observer.onNext(handler.handle(request));
-            observer.onCompleted();
+            response = handle(method, request, handler, stats);
         } catch (StatusRuntimeException e) {
             observer.onError(e);
+            return;
+        }
+        observer.onNext(response);
+        observer.onCompleted();
+    }
+
+    /**
+     * Handles a call inside the in-flight count. The count drops before the answer is sent, so a
+     * client that starts its next call on receiving the answer is never counted twice.
+     */
+    private static <Q, R> R handle(String method, Q request, Handler<Q, R> handler, CallStats stats) {
+        stats.started(method);
+        try {
+            return handler.handle(request);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            observer.onError(ServiceError.SHUTTING_DOWN.of());
+            throw ServiceError.SHUTTING_DOWN.of();
+        } catch (StatusRuntimeException e) {
+            throw e;
         } catch (RuntimeException e) {
-            observer.onError(ServiceError.INTERNAL.of(e));
+            throw ServiceError.INTERNAL.of(e);
         } finally {
             stats.finished();
         }
