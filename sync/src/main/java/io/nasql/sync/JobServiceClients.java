@@ -3,7 +3,6 @@ package io.nasql.sync;
 import com.google.api.gax.core.CredentialsProvider;
 import com.google.api.gax.core.FixedCredentialsProvider;
 import com.google.api.gax.core.NoCredentialsProvider;
-import com.google.api.gax.longrunning.OperationTimedPollAlgorithm;
 import com.google.api.gax.retrying.RetrySettings;
 import com.google.api.gax.rpc.UnaryCallSettings;
 import com.google.auth.oauth2.GoogleCredentials;
@@ -98,13 +97,6 @@ public final class JobServiceClients implements AutoCloseable {
                 settings.cancelNasJobSettings(), settings.deleteNasJobSettings(), settings.listLocationsSettings()}) {
             call.setRetrySettings(oneAttempt).setRetryableCodes();
         }
-        // The default first poll of a delete waits 5 s; a shell should answer sooner.
-        settings.deleteNasJobOperationSettings().setPollingAlgorithm(OperationTimedPollAlgorithm.create(RetrySettings.newBuilder()
-                .setInitialRetryDelayDuration(Duration.ofMillis(250))
-                .setRetryDelayMultiplier(1.5)
-                .setMaxRetryDelayDuration(Duration.ofSeconds(10))
-                .setTotalTimeoutDuration(Duration.ofMinutes(5))
-                .build()));
         try {
             return JobServiceClient.create(settings.build());
         } catch (IOException e) {

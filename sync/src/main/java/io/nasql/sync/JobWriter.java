@@ -37,20 +37,17 @@ public final class JobWriter {
         this(clients, runner, store, clock, new CancelToken());
     }
 
-    /** A writer for one statement: {@code cancel} cuts short the backoff between retries of its calls. */
+    /**
+     * A writer for one statement: {@code cancel} cuts short the backoff between retries of its calls.
+     * A delete operation is polled for the runner's {@code SyncOptions.deleteTimeout}, the one bound on that wait.
+     */
     public JobWriter(JobServiceClients clients, CallRunner runner, InventoryStore store, Clock clock, CancelToken cancel) {
-        this(clients, runner, store, clock, cancel, runner.options().deleteTimeout());
-    }
-
-    /** As above, giving up on a delete operation after {@code deleteTimeout}. */
-    public JobWriter(JobServiceClients clients, CallRunner runner, InventoryStore store, Clock clock, CancelToken cancel,
-                     Duration deleteTimeout) {
         this.clients = clients;
         this.runner = runner;
         this.store = store;
         this.clock = clock;
         this.cancel = cancel;
-        this.deleteTimeout = deleteTimeout;
+        this.deleteTimeout = runner.options().deleteTimeout();
     }
 
     /**

@@ -77,9 +77,10 @@ class JobWriterTest {
 
     @Test
     void aDeleteOperationPastTheTimeoutGivesUpAndKeepsTheRow() throws Exception {
-        try (SyncFixture f = new SyncFixture(project().withOperationDelay(Duration.ofSeconds(30)))) {
+        try (SyncFixture f = new SyncFixture(project().withOperationDelay(Duration.ofSeconds(30)),
+                SyncOptions.defaults().withDeleteTimeout(Duration.ofMillis(400)))) {
             CallRunner runner = new CallRunner(f.options);
-            JobWriter writer = new JobWriter(f.clients, runner, f.store, Clock.systemUTC(), new CancelToken(), Duration.ofMillis(400));
+            JobWriter writer = new JobWriter(f.clients, runner, f.store, Clock.systemUTC());
             NasJob job = writer.create(SCOPE, SampleJobs.minimal("slow-delete"));
             f.clock.advance(Duration.ofMinutes(5));
             JobWriter.PendingDelete delete = writer.startDelete(SCOPE, job.getName().substring(job.getName().lastIndexOf('/') + 1));

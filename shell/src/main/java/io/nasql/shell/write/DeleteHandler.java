@@ -29,7 +29,6 @@ public final class DeleteHandler implements Handler {
             "^\\s*DELETE\\s+FROM\\s+" + StatementKind.Names.RESOURCE + "\\s*(?:WHERE\\s+(.*?))?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Duration POLL = Duration.ofMillis(500);
-    private static final Duration GIVE_UP = Duration.ofMinutes(10);
 
     private final BulkTargets bulk;
     private final JobWriters writers;
@@ -104,7 +103,10 @@ public final class DeleteHandler implements Handler {
         report.throwIfIncomplete(statement, "the rows of the jobs not deleted are kept");
     }
 
-    /** Waits for the delete with a progress line, bounded; false when cancelled meanwhile. */
+    /**
+     * Waits for the delete with a progress line; false when cancelled meanwhile. The one bound is
+     * the writer's delete timeout ({@code SyncOptions.deleteTimeout}): past it, awaitDelete throws.
+     */
     private boolean awaitDone(JobWriter writer, JobWriter.PendingDelete delete, CancelToken cancel) throws InterruptedException {
         long start = System.nanoTime();
         ScopeKey scope = delete.scope();
@@ -114,10 +116,6 @@ public final class DeleteHandler implements Handler {
                     return false;
                 }
                 Duration waited = Duration.ofNanos(System.nanoTime() - start);
-                if (waited.compareTo(GIVE_UP) > 0) {
-                    throw new ApiCallException("DEADLINE_EXCEEDED", "the delete of " + scope + "/" + delete.nasJobsId()
-                            + " did not finish in " + GIVE_UP.toMinutes() + " minutes; its row is kept until a sync sees it gone", null);
-                }
                 progress.show("deleting " + scope + "/" + delete.nasJobsId() + " ... " + waited.toSeconds() + "s");
             }
         } finally {

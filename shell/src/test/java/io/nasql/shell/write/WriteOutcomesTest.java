@@ -172,6 +172,25 @@ class WriteOutcomesTest {
     }
 
     @Test
+    void aDeletePastTheDeleteTimeoutTellsTheUserAndKeepsTheRow() throws Exception {
+        try (Wiring wiring = wiring(EmulatorConfig.empty().withOperationDelay(Duration.ofSeconds(30)),
+                SyncOptions.defaults().withDeleteTimeout(Duration.ofMillis(400)))) {
+            StatementEngine engine = engine(wiring);
+            run(engine, "SYNC WHERE projectsId = 'proj-001' AND locationsId = 'us-central1'", new CancelToken());
+            String done = idOf(JobState.JOB_STATE_SUCCEEDED);
+            assertThatThrownBy(() -> run(engine, "DELETE FROM google.aiplatform.nas_jobs WHERE projectsId = 'proj-001'"
+                    + " AND locationsId = 'us-central1' AND nasJobsId = '" + done + "'", new CancelToken()))
+                    .isInstanceOf(StatementException.class)
+                    .hasMessage("DEADLINE_EXCEEDED: the delete of proj-001/us-central1/" + done
+                            + " did not finish in 400 ms; its row is kept until a sync sees it gone");
+            assertThat(emulator.stats().calls("DeleteNasJob")).isEqualTo(1);
+            out.getBuffer().setLength(0);
+            run(engine, "SELECT COUNT(*) AS n FROM google.aiplatform.nas_jobs WHERE nasJobsId = '" + done + "'", new CancelToken());
+            assertThat(out.toString()).as("the row stays").isEqualTo("n\n1\n");
+        }
+    }
+
+    @Test
     void anInventoryFailureMidwayStillReportsEveryRow() throws Exception {
         try (Wiring wiring = wiring(EmulatorConfig.empty(), SyncOptions.defaults());
              Inventory inventory = Inventory.open(db);
