@@ -51,6 +51,7 @@ public final class EmulatorServer implements AutoCloseable {
     private final CallStats stats;
     private final CommitFaults commitFaults;
     private final Map<String, CommitFaults> otherCommitFaults;
+    private final NasJobService service;
 
     @FunctionalInterface
     interface Handler<Q, R> {
@@ -58,8 +59,9 @@ public final class EmulatorServer implements AutoCloseable {
     }
 
     private EmulatorServer(Server server, EmulatorClock clock, JobRegistry registry, CallStats stats, CommitFaults commitFaults,
-                           Map<String, CommitFaults> otherCommitFaults) {
+                           Map<String, CommitFaults> otherCommitFaults, NasJobService service) {
         this.server = server;
+        this.service = service;
         this.clock = clock;
         this.registry = registry;
         this.stats = stats;
@@ -100,7 +102,7 @@ public final class EmulatorServer implements AutoCloseable {
                         .build())
                 .build()
                 .start();
-        return new EmulatorServer(server, clock, registry, stats, commitFaults, other);
+        return new EmulatorServer(server, clock, registry, stats, commitFaults, other, service);
     }
 
     private static ServerServiceDefinition jobService(NasJobService service, CallStats stats, CommitFaults commitFaults,
@@ -195,6 +197,14 @@ public final class EmulatorServer implements AutoCloseable {
             throw new IllegalArgumentException("no fail-after-commit fault for " + method);
         }
         faults.setRate(rate);
+    }
+
+    /**
+     * Jobs created after this call end FAILED with {@code message} (error code INTERNAL) instead of
+     * SUCCEEDED; null restores success. For tests of a job that fails, e.g. after a cancel that did not take.
+     */
+    public void setCreatedJobsFail(String message) {
+        service.setCreatedJobsFailure(message);
     }
 
     public CallStats stats() {

@@ -42,6 +42,8 @@ final class NasJobService {
     private final Faults faults;
     private final Quotas quotas;
     private final List<String> listedRegions;
+    /** The error the jobs created from now on end with; null: they succeed. */
+    private volatile String createdJobsFailure;
 
     /** A request's scope with the project resolved to its id. */
     private record Scope(String projectId, String location) {
@@ -71,10 +73,15 @@ final class NasJobService {
         Instant now = clock.now();
         String id = registry.newJobId();
         String name = "projects/" + projects.numberOf(scope.projectId()) + "/locations/" + scope.location() + "/nasJobs/" + id;
-        EmulatedJob job = new EmulatedJob(scope.projectId(), scope.location(), id, name, asked, Timeline.forCreated(now), id.hashCode(),
-                config.cancelTakes());
+        EmulatedJob job = new EmulatedJob(scope.projectId(), scope.location(), id, name, asked,
+                Timeline.forCreated(now, createdJobsFailure), id.hashCode(), config.cancelTakes());
         registry.add(job);
         return job.view(now, true);
+    }
+
+    /** Jobs created after this fail at the end of their run with {@code message}; null: they succeed again. */
+    void setCreatedJobsFailure(String message) {
+        createdJobsFailure = message;
     }
 
     NasJob getNasJob(GetNasJobRequest request) throws InterruptedException {

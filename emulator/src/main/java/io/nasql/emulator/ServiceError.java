@@ -53,11 +53,11 @@ enum ServiceError {
     /** Source: Vertex AI job deletion (a job must be finished first; AIP-135 precondition); words assumed. */
     DELETE_UNFINISHED(Code.FAILED_PRECONDITION, "The NasJob %s is in state %s; only a NasJob in a final state can be deleted."
             + " Cancel it first."),
-    /** Source: IAM denial form for Cloud Asset Inventory (cloudasset.assets.searchAllResources on the scope); words assumed. */
     /** Source: AIP-193 ErrorInfo reason SERVICE_DISABLED, for the Cloud Asset API in the caller's quota project. */
     ASSET_API_DISABLED(Code.PERMISSION_DENIED, "Cloud Asset API has not been used in project %1$s before or it is disabled."
             + " Enable it by visiting https://console.developers.google.com/apis/api/cloudasset.googleapis.com/overview?project=%1$s"
             + " then retry."),
+    /** Source: IAM denial form for Cloud Asset Inventory (cloudasset.assets.searchAllResources on the scope); words assumed. */
     ASSET_SEARCH_DENIED(Code.PERMISSION_DENIED, "The caller does not have permission (cloudasset.assets.searchAllResources on %s)"),
     /** Source: Cloud Asset Inventory SearchAllResources scope forms (REST reference); words assumed. */
     ASSET_SCOPE_INVALID(Code.INVALID_ARGUMENT, "Invalid scope '%s': expected projects/{PROJECT_ID}, projects/{PROJECT_NUMBER},"

@@ -6,13 +6,18 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.google.api.gax.rpc.ApiException;
 import com.google.api.gax.rpc.StatusCode;
 import com.google.cloud.aiplatform.v1.AcceleratorType;
+import com.google.cloud.aiplatform.v1.DeleteOperationMetadata;
 import com.google.cloud.aiplatform.v1.JobServiceClient;
 import com.google.cloud.aiplatform.v1.JobState;
+import com.google.cloud.aiplatform.v1.ListNasJobsRequest;
 import com.google.cloud.aiplatform.v1.MachineSpec;
 import com.google.cloud.aiplatform.v1.NasJob;
 import com.google.cloud.aiplatform.v1.NasJobSpec;
 import com.google.cloud.location.ListLocationsRequest;
 import com.google.cloud.location.Location;
+import com.google.longrunning.Operation;
+import com.google.protobuf.Empty;
+import com.google.protobuf.Timestamp;
 import com.google.rpc.BadRequest.FieldViolation;
 import java.time.Duration;
 import java.time.Instant;
@@ -276,6 +281,149 @@ class ConformanceTest {
             assertThat(listed.hasNasJobOutput()).isFalse();
             NasJob got = client.getNasJob(listed.getName());
             assertThat(got.getName()).isEqualTo(listed.getName()).matches("projects/\\d+/locations/us-central1/nasJobs/\\d+");
+        });
+    }
+
+    @Test
+    @DisplayName("job_service.proto CancelNasJob: 'success is not guaranteed ... or whether the job completed despite cancellation':"
+            + " a job whose cancel did not take may still end FAILED, with its own error")
+    void aCancelThatDidNotTakeMayEndFailed() throws Exception {
+        with(projects("p").withCancellation(Duration.ofSeconds(30), 1.0), (emulator, client, clock) -> {
+            emulator.setCreatedJobsFail("The replica workerpool0-0 exited with a non-zero status of 1.");
+            NasJob job = client.createNasJob("projects/p/locations/us-central1", SampleJobs.minimal("fails-anyway"));
+            client.cancelNasJob(job.getName());
+            assertThat(client.getNasJob(job.getName()).getState()).isEqualTo(JobState.JOB_STATE_CANCELLING);
+            clock.advance(Duration.ofSeconds(31));
+            NasJob ended = client.getNasJob(job.getName());
+            assertThat(ended.getState()).isEqualTo(JobState.JOB_STATE_FAILED);
+            assertThat(ended.getError().getCode()).as("not Code.CANCELLED: the cancel did not take").isNotEqualTo(1);
+            assertThat(ended.getError().getMessage()).isEqualTo("The replica workerpool0-0 exited with a non-zero status of 1.");
+            assertThat(ended.hasEndTime()).isTrue();
+        });
+    }
+
+    @Test
+    @DisplayName("job_service.proto CancelNasJob + AIP-193 FAILED_PRECONDITION: a job already in a final state cannot be cancelled")
+    void cancellingAFinishedJobIsAFailedPrecondition() throws Exception {
+        with(projects("p"), (emulator, client, clock) -> {
+            NasJob job = client.createNasJob("projects/p/locations/us-central1", SampleJobs.minimal("finished"));
+            clock.advance(Duration.ofMinutes(2));
+            ApiException e = failure(() -> client.cancelNasJob(job.getName()));
+            assertThat(e.getStatusCode().getCode()).isEqualTo(StatusCode.Code.FAILED_PRECONDITION);
+            assertThat(e.getMessage()).contains("is in state JOB_STATE_SUCCEEDED and cannot be cancelled");
+            assertThat(client.getNasJob(job.getName()).getState()).as("the job is left as it was").isEqualTo(JobState.JOB_STATE_SUCCEEDED);
+        });
+    }
+
+    @Test
+    @DisplayName("job_service.proto DeleteNasJob + AIP-135/AIP-193 FAILED_PRECONDITION: a job not yet in a final state cannot be deleted")
+    void deletingAnUnfinishedJobIsAFailedPrecondition() throws Exception {
+        with(projects("p"), (emulator, client, clock) -> {
+            NasJob job = client.createNasJob("projects/p/locations/us-central1", SampleJobs.minimal("running"));
+            ApiException e = failure(() -> client.deleteNasJobCallable().call(
+                    com.google.cloud.aiplatform.v1.DeleteNasJobRequest.newBuilder().setName(job.getName()).build()));
+            assertThat(e.getStatusCode().getCode()).isEqualTo(StatusCode.Code.FAILED_PRECONDITION);
+            assertThat(e.getMessage()).contains("is in state JOB_STATE_QUEUED").contains("Cancel it first.");
+            assertThat(client.getNasJob(job.getName()).getName()).as("the job is still there").isEqualTo(job.getName());
+        });
+    }
+
+    @Test
+    @DisplayName("job_service.proto DeleteNasJob: a google.longrunning.Operation (response Empty, metadata DeleteOperationMetadata);"
+            + " operations.proto GetOperation reports it done once the job is gone, which is then NOT_FOUND")
+    void deleteIsALongRunningOperationPolledWithGetOperation() throws Exception {
+        with(projects("p").withOperationDelay(Duration.ofMillis(500)), (emulator, client, clock) -> {
+            NasJob job = client.createNasJob("projects/p/locations/us-central1", SampleJobs.minimal("to-delete"));
+            clock.advance(Duration.ofMinutes(2));
+            Operation started = client.deleteNasJobCallable().call(
+                    com.google.cloud.aiplatform.v1.DeleteNasJobRequest.newBuilder().setName(job.getName()).build());
+            assertThat(started.getName()).matches("projects/\\d+/locations/us-central1/operations/\\d+");
+            assertThat(started.getDone()).isFalse();
+            assertThat(started.getMetadata().is(DeleteOperationMetadata.class)).isTrue();
+            Operation polled = client.getOperationsClient().getOperation(started.getName());
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!polled.getDone() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                polled = client.getOperationsClient().getOperation(started.getName());
+            }
+            assertThat(polled.getDone()).isTrue();
+            assertThat(polled.hasError()).isFalse();
+            assertThat(polled.getResponse().is(Empty.class)).isTrue();
+            assertThat(failure(() -> client.getNasJob(job.getName())).getStatusCode().getCode()).isEqualTo(StatusCode.Code.NOT_FOUND);
+            assertThat(failure(() -> client.getOperationsClient().getOperation("projects/p/locations/us-central1/operations/42"))
+                    .getStatusCode().getCode()).isEqualTo(StatusCode.Code.NOT_FOUND);
+        });
+    }
+
+    @Test
+    @DisplayName("Vertex AI locations page: a location that is not a Vertex AI region is INVALID_ARGUMENT, not an empty listing")
+    void anUnknownLocationIsInvalid() throws Exception {
+        with(projects("p"), (emulator, client, clock) -> {
+            ApiException e = failure(() -> client.listNasJobs("projects/p/locations/mars-north1").iterateAll().iterator().next());
+            assertThat(e.getStatusCode().getCode()).isEqualTo(StatusCode.Code.INVALID_ARGUMENT);
+            assertThat(e.getMessage()).contains("Location 'mars-north1' is not a Vertex AI location.");
+        });
+    }
+
+    @Test
+    @DisplayName("AIP-158 pagination: a page token the service did not issue for this parent, or a negative page_size, is INVALID_ARGUMENT")
+    void badPageTokensAndSizesAreInvalid() throws Exception {
+        with(EmulatorConfig.empty().withSeedData(List.of("p"), List.of("us-central1", "europe-west4"), 3, 4), (emulator, client, clock) -> {
+            ListNasJobsRequest first = ListNasJobsRequest.newBuilder().setParent("projects/p/locations/us-central1").setPageSize(1).build();
+            String token = client.listNasJobsCallable().call(first).getNextPageToken();
+            assertThat(token).isNotEmpty();
+            assertThat(client.listNasJobsCallable().call(first.toBuilder().setPageToken(token).build()).getNasJobsCount()).isEqualTo(1);
+            ApiException bogus = failure(() -> client.listNasJobsCallable().call(first.toBuilder().setPageToken("bogus").build()));
+            assertThat(bogus.getStatusCode().getCode()).isEqualTo(StatusCode.Code.INVALID_ARGUMENT);
+            assertThat(bogus.getMessage()).contains("Invalid page_token 'bogus'.");
+            ApiException foreign = failure(() -> client.listNasJobsCallable().call(first.toBuilder()
+                    .setParent("projects/p/locations/europe-west4").setPageToken(token).build()));
+            assertThat(foreign.getStatusCode().getCode()).as("another parent's token").isEqualTo(StatusCode.Code.INVALID_ARGUMENT);
+            ApiException size = failure(() -> client.listNasJobsCallable().call(first.toBuilder().setPageSize(-1).build()));
+            assertThat(size.getStatusCode().getCode()).isEqualTo(StatusCode.Code.INVALID_ARGUMENT);
+            assertThat(size.getMessage()).contains("page_size must not be negative, not -1.");
+        });
+    }
+
+    @Test
+    @DisplayName("nas_job.proto OUTPUT_ONLY fields (name, state, create_time, end_time, error, nas_job_output) + AIP-203:"
+            + " set on input they are ignored, not an error")
+    void outputOnlyFieldsOnInputAreIgnored() throws Exception {
+        with(projects("p"), (emulator, client, clock) -> {
+            NasJob asked = SampleJobs.minimal("sneaky").toBuilder()
+                    .setName("projects/x/locations/y/nasJobs/1")
+                    .setState(JobState.JOB_STATE_SUCCEEDED)
+                    .setCreateTime(Timestamp.newBuilder().setSeconds(5))
+                    .setEndTime(Timestamp.newBuilder().setSeconds(5))
+                    .setError(com.google.rpc.Status.newBuilder().setCode(13).setMessage("not mine"))
+                    .build();
+            NasJob created = client.createNasJob("projects/p/locations/us-central1", asked);
+            assertThat(created.getName()).startsWith("projects/").doesNotContain("projects/x");
+            assertThat(created.getState()).isEqualTo(JobState.JOB_STATE_QUEUED);
+            assertThat(created.getCreateTime().getSeconds()).isEqualTo(START.getEpochSecond());
+            assertThat(created.hasEndTime()).isFalse();
+            assertThat(created.hasError()).isFalse();
+        });
+    }
+
+    @Test
+    @DisplayName("nas_job.proto display_name 'up to 128 characters long ... any UTF-8 characters'; labels 'keys and values no longer than"
+            + " 64 characters (Unicode codepoints) ... lowercase letters, numeric characters, underscores and dashes. International"
+            + " characters are allowed'")
+    void displayNameAndLabelLimits() throws Exception {
+        with(projects("p"), (emulator, client, clock) -> {
+            assertThat(violations(client, j -> j.setDisplayName("x".repeat(129)))).extracting(FieldViolation::getField)
+                    .containsExactly("nas_job.display_name");
+            assertThat(violations(client, j -> j.putLabels("Team", "x"))).extracting(FieldViolation::getField)
+                    .containsExactly("nas_job.labels");
+            assertThat(violations(client, j -> j.putLabels("k".repeat(65), "x"))).extracting(FieldViolation::getField)
+                    .containsExactly("nas_job.labels");
+            assertThat(violations(client, j -> j.putLabels("team", "y".repeat(65)))).extracting(FieldViolation::getField)
+                    .containsExactly("nas_job.labels");
+            NasJob international = client.createNasJob("projects/p/locations/us-central1", SampleJobs.minimal("\u00e9".repeat(128))
+                    .toBuilder().putLabels("\u00e9quipe", "visi\u00f3n").putLabels("k".repeat(64), "v".repeat(64)).build());
+            assertThat(international.getDisplayName()).hasSize(128);
+            assertThat(international.getLabelsMap()).containsEntry("\u00e9quipe", "visi\u00f3n");
         });
     }
 }

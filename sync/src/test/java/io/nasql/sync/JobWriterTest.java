@@ -194,4 +194,20 @@ class JobWriterTest {
             assertThat(f.inventory.dsl().select(NAS_JOBS.STATE).from(NAS_JOBS).fetchOne().value1()).isEqualTo("JOB_STATE_SUCCEEDED");
         }
     }
+
+    @Test
+    void aCancelThatComesTooLateForAFailingJobShowsFailedAfterTheNextSync() throws Exception {
+        try (SyncFixture f = new SyncFixture(project().withCancellation(Duration.ofSeconds(30), 1.0)); SyncEngine engine = f.engine()) {
+            f.emulator.setCreatedJobsFail("The replica workerpool0-0 exited with a non-zero status of 1.");
+            JobWriter writer = new JobWriter(f.clients, new CallRunner(f.options), f.store, Clock.systemUTC());
+            NasJob job = writer.create(SCOPE, SampleJobs.minimal("fails-anyway"));
+            String id = job.getName().substring(job.getName().lastIndexOf('/') + 1);
+            assertThat(writer.cancel(SCOPE, id).job().getState().name()).isEqualTo("JOB_STATE_CANCELLING");
+            f.clock.advance(Duration.ofMinutes(1));
+            engine.sync(List.of(SCOPE));
+            var row = f.inventory.dsl().select(NAS_JOBS.STATE, NAS_JOBS.ERROR).from(NAS_JOBS).fetchOne();
+            assertThat(row.value1()).isEqualTo("JOB_STATE_FAILED");
+            assertThat(row.value2().data()).contains("exited with a non-zero status of 1");
+        }
+    }
 }
