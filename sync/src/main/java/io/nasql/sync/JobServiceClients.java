@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * One {@code JobServiceClient} per endpoint (a location's regional one, or the one {@code --endpoint}
@@ -27,17 +28,24 @@ public final class JobServiceClients implements AutoCloseable {
 
     private final ApiTarget target;
     private final Duration callDeadline;
+    private final Function<String, String> endpointFor;
     private final Map<String, Lazy> clients = new ConcurrentHashMap<>();
     private volatile CredentialsProvider credentials;
 
     public JobServiceClients(ApiTarget target, Duration callDeadline) {
+        this(target, callDeadline, target::endpointFor);
+    }
+
+    /** As above, each location served at the endpoint {@code endpointFor} names: tests give regions endpoints of their own. */
+    JobServiceClients(ApiTarget target, Duration callDeadline, Function<String, String> endpointFor) {
         this.target = target;
         this.callDeadline = callDeadline;
+        this.endpointFor = endpointFor;
     }
 
     /** The client for a location's endpoint: one per region on the real API, one for all with --endpoint. */
     public JobServiceClient forLocation(String location) {
-        return clients.computeIfAbsent(target.endpointFor(location), Lazy::new).get();
+        return clients.computeIfAbsent(endpointFor.apply(location), Lazy::new).get();
     }
 
     /** How many clients were made so far; a local-only statement makes none. */

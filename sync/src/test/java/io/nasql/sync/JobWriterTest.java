@@ -46,6 +46,64 @@ class JobWriterTest {
         }
     }
 
+    /** The ids of the seeded jobs of scope p/us-central1 that are, or are not, finished. */
+    private static List<String> seeded(SyncFixture f, boolean finished) {
+        return f.emulator.jobs().stream()
+                .filter(j -> finished == Set.of("JOB_STATE_SUCCEEDED", "JOB_STATE_FAILED", "JOB_STATE_CANCELLED").contains(j.getState().name()))
+                .map(j -> j.getName().substring(j.getName().lastIndexOf('/') + 1)).toList();
+    }
+
+    /** 10 submissions per 2 s window in the emulator, as above; 60 seeded jobs to cancel and delete. */
+    private static EmulatorConfig pacedScope() {
+        return EmulatorConfig.empty().withSeedData(List.of("p"), List.of("us-central1"), 60, 11)
+                .withQuota(600, Duration.ofSeconds(2)).withSubmitQuota(10).withOperationDelay(Duration.ofMillis(20));
+    }
+
+    @Test
+    void bulkCancelsPaceThemselvesUnderTheSubmissionQuotaAndSaySo() throws Exception {
+        try (SyncFixture f = new SyncFixture(pacedScope(), SyncOptions.defaults().withSubmitRate(150))) {
+            CallRunner runner = new CallRunner(f.options);
+            List<String> pacing = new CopyOnWriteArrayList<>();
+            runner.onPacing(pacing::add);
+            JobWriter writer = new JobWriter(f.clients, runner, f.store, Clock.systemUTC());
+            List<String> unfinished = seeded(f, false);
+            assertThat(unfinished).as("more than the burst of 5").hasSizeGreaterThanOrEqualTo(8);
+            for (String id : unfinished.subList(0, 8)) {
+                assertThat(writer.cancel(SCOPE, id).job().getState().name()).isEqualTo("JOB_STATE_CANCELLING");
+            }
+            assertThat(runner.retries()).as("no RESOURCE_EXHAUSTED to retry").isZero();
+            assertThat(f.emulator.stats().calls("CancelNasJob")).isEqualTo(8);
+            assertThat(pacing).isNotEmpty().allMatch(m -> m.startsWith("pacing writes to p/us-central1 under the submission quota (150 a minute)"));
+        }
+    }
+
+    @Test
+    void bulkDeletesPaceThemselvesUnderTheSubmissionQuotaAndSaySo() throws Exception {
+        try (SyncFixture f = new SyncFixture(pacedScope(), SyncOptions.defaults().withSubmitRate(150)); SyncEngine engine = f.engine()) {
+            engine.sync(List.of(SCOPE));
+            CallRunner runner = new CallRunner(f.options);
+            List<String> pacing = new CopyOnWriteArrayList<>();
+            runner.onPacing(pacing::add);
+            JobWriter writer = new JobWriter(f.clients, runner, f.store, Clock.systemUTC());
+            List<String> finished = seeded(f, true);
+            assertThat(finished).as("more than the burst of 5").hasSizeGreaterThanOrEqualTo(8);
+            // Started one after the other, as a /*+ NOWAIT */ bulk delete does, then awaited.
+            List<JobWriter.PendingDelete> started = new ArrayList<>();
+            for (String id : finished.subList(0, 8)) {
+                started.add(writer.startDelete(SCOPE, id));
+            }
+            for (JobWriter.PendingDelete delete : started) {
+                while (!writer.awaitDelete(delete, Duration.ofSeconds(1))) {
+                    // the operation takes 20 ms; the polls follow their schedule
+                }
+            }
+            assertThat(runner.retries()).as("no RESOURCE_EXHAUSTED to retry").isZero();
+            assertThat(f.emulator.stats().calls("DeleteNasJob")).isEqualTo(8);
+            assertThat(f.inventory.dsl().fetchCount(NAS_JOBS)).isEqualTo(60 - 8);
+            assertThat(pacing).isNotEmpty().allMatch(m -> m.startsWith("pacing writes to p/us-central1 under the submission quota (150 a minute)"));
+        }
+    }
+
     @Test
     void deleteOperationPollsGoThroughTheRunnerAndBackOffOnResourceExhausted() throws Exception {
         // Five CRUD requests in a window: the create, the delete, and three more spent below leave none for the polls.

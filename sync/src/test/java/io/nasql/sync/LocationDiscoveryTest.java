@@ -116,4 +116,45 @@ class LocationDiscoveryTest {
                     .contains("gcloud services enable aiplatform.googleapis.com --project off");
         }
     }
+
+    @Test
+    void listLocationsIsAskedForAtMostEightProjectsAtOnce() throws Exception {
+        List<String> projects = EmulatorConfig.numberedProjects(24);
+        EmulatorConfig config = EmulatorConfig.empty().withEmptyProjects(Set.copyOf(projects)).withLatency(Duration.ofMillis(300));
+        try (SyncFixture f = new SyncFixture(config)) {
+            var found = discovery(f, new CallRunner(f.options), Clock.systemUTC()).discover(projects);
+            assertThat(found.values()).allMatch(p -> p.failure() == null && p.locations().size() >= 40);
+            assertThat(f.emulator.stats().calls("ListLocations")).isEqualTo(24);
+            // At most the bound, and more than one: the projects are asked in parallel (each call takes 300 ms).
+            assertThat(f.emulator.stats().peakInFlight()).isBetween(2, LocationDiscovery.PARALLELISM);
+        }
+    }
+
+    @Test
+    void aSyncThatSkipsUnsupportedRegionsMakesClientsOnlyForTheRegionsItCalls() throws Exception {
+        try (SyncFixture f = new SyncFixture(EmulatorConfig.empty().withSeedData(PROJECTS, EmulatorConfig.DEFAULT_LOCATIONS, 2, 3));
+             SyncEngine engine = f.engine()) {
+            ScopeResolver.Resolution first = f.resolver(new CallRunner(f.options)).resolve(PROJECTS, List.of());
+            engine.sync(first.scopes(), first.failures());
+            // A later process: each region at an endpoint of its own, as on the real API. The two regions with NAS reach the
+            // emulator by two names; any other region's endpoint does not exist, so a call there would fail the sync.
+            String port = f.emulator.endpoint().substring(f.emulator.endpoint().lastIndexOf(':') + 1);
+            try (JobServiceClients perRegion = new JobServiceClients(ApiTarget.emulator(f.emulator.endpoint()), Duration.ofSeconds(10),
+                    location -> switch (location) {
+                        case "us-central1" -> "127.0.0.1:" + port;
+                        case "europe-west4" -> "localhost:" + port;
+                        default -> location + ".invalid:443";
+                    });
+                 SyncEngine later = new SyncEngine(f.store, perRegion, new CallRunner(f.options), f.options, Clock.systemUTC())) {
+                LocationDiscovery remembered = new LocationDiscovery(perRegion, new CallRunner(f.options), f.store.memory(),
+                        Clock.systemUTC(), LocationDiscovery.REMEMBER, LocationDiscovery.PARALLELISM);
+                ScopeResolver.Resolution again = new ScopeResolver(remembered).resolve(PROJECTS, List.of());
+                assertThat(perRegion.created()).as("the remembered list needs no client").isZero();
+                SyncReport report = later.sync(again.scopes(), again.failures());
+                assertThat(report.problems()).isEmpty();
+                assertThat(report.count(ScopeOutcome.Status.OK)).isEqualTo(6);
+                assertThat(perRegion.created()).as("one client per region called, none for the regions skipped").isEqualTo(2);
+            }
+        }
+    }
 }

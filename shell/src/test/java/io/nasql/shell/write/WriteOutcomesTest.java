@@ -73,7 +73,11 @@ class WriteOutcomesTest {
     }
 
     private StatementEngine engine(Wiring wiring) {
-        return wiring.engine(new Wiring.FrontEnd(new PrintWriter(new StringWriter()), ProgressSink.NONE, Confirmer.NOBODY,
+        return engine(wiring, ProgressSink.NONE);
+    }
+
+    private StatementEngine engine(Wiring wiring, ProgressSink progress) {
+        return wiring.engine(new Wiring.FrontEnd(new PrintWriter(new StringWriter()), progress, Confirmer.NOBODY,
                 () -> ReportCatalog.load(List.of()), Map.of()));
     }
 
@@ -187,6 +191,34 @@ class WriteOutcomesTest {
             out.getBuffer().setLength(0);
             run(engine, "SELECT COUNT(*) AS n FROM google.aiplatform.nas_jobs WHERE nasJobsId = '" + done + "'", new CancelToken());
             assertThat(out.toString()).as("the row stays").isEqualTo("n\n1\n");
+        }
+    }
+
+    @Test
+    void aBulkDeletePacedByTheSubmissionQuotaSaysSoOnTheProgressLine() throws Exception {
+        try (Wiring wiring = wiring(EmulatorConfig.empty(), SyncOptions.defaults().withSubmitRate(600))) {
+            List<String> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+            StatementEngine engine = engine(wiring, new ProgressSink() {
+                @Override
+                public void show(String line) {
+                    shown.add(line);
+                }
+
+                @Override
+                public void clear() {
+                }
+            });
+            run(engine, "SYNC WHERE projectsId = 'proj-001' AND locationsId = 'us-central1'", new CancelToken());
+            long finished = emulator.jobs().stream().filter(j -> j.getState() == JobState.JOB_STATE_SUCCEEDED
+                    || j.getState() == JobState.JOB_STATE_FAILED || j.getState() == JobState.JOB_STATE_CANCELLED).count();
+            assertThat(finished).as("more jobs than the burst of 5").isGreaterThan(5);
+            out.getBuffer().setLength(0);
+            run(engine, "/*+ NOWAIT */ DELETE FROM google.aiplatform.nas_jobs WHERE state IN"
+                    + " ('JOB_STATE_SUCCEEDED', 'JOB_STATE_FAILED', 'JOB_STATE_CANCELLED')", new CancelToken());
+            assertThat(emulator.stats().calls("DeleteNasJob")).isEqualTo(finished);
+            assertThat(out.toString().lines().filter(l -> l.endsWith("\tdelete started"))).hasSize((int) finished);
+            assertThat(shown).filteredOn(l -> l.startsWith("pacing writes to proj-001/us-central1 under the submission quota (600 a minute): next in "))
+                    .isNotEmpty();
         }
     }
 
