@@ -71,6 +71,39 @@ class DiscoveryCommandTest {
     }
 
     @Test
+    void twoFoldersOnTheCommandLineWithProjectsExcludedByNameAndByGlob() throws Exception {
+        // Two folders: proj-001 and proj-003 in the first, proj-002 and proj-004 in the second; every scope holds jobs.
+        try (EmulatorServer emulator = emulator(DiscoveryConfig.defaults().withHierarchy(ORG, 2))) {
+            String db = Cli.memoryDb();
+            String first = String.valueOf(Long.parseLong(ORG) * 10 + 1);
+            String second = String.valueOf(Long.parseLong(ORG) * 10 + 2);
+            Cli.Result sync = Cli.run(home, "", "--db", db, "--endpoint", emulator.endpoint(), "--plaintext",
+                    "--folder", first, "--folder", second, "--exclude-projects", "proj-001,*4", "sync");
+            assertThat(sync.code()).as(sync.err()).isZero();
+            assertThat(sync.out()).startsWith("synced 4 scopes");
+            Cli.Result show = Cli.sql(home, db, "-o", "csv", "-e", "SELECT projectsId, locationsId, discoveredBy, discoveredIn"
+                    + " FROM google.aiplatform.sync_scopes ORDER BY projectsId, locationsId");
+            assertThat(show.out().lines().skip(1).toList()).containsExactly(
+                    "proj-002,europe-west4,discovered,folders/" + second, "proj-002,us-central1,discovered,folders/" + second,
+                    "proj-003,europe-west4,discovered,folders/" + first, "proj-003,us-central1,discovered,folders/" + first);
+        }
+    }
+
+    @Test
+    void theOrganizationCanComeFromTheConfigFile() throws Exception {
+        try (EmulatorServer emulator = emulator(DiscoveryConfig.defaults().withScopesWithJobs(2))) {
+            String db = Cli.memoryDb();
+            Files.writeString(home.resolve("nasql.yaml"), "organization: '" + ORG + "'\nendpoint: " + emulator.endpoint()
+                    + "\nplaintext: true\n");
+            Cli.Result sync = Cli.run(home, "", "--db", db, "--config", home.resolve("nasql.yaml").toString(), "sync");
+            assertThat(sync.code()).as(sync.err()).isZero();
+            assertThat(sync.out()).startsWith("synced 2 scopes");
+            Cli.Result show = Cli.sql(home, db, "-o", "csv", "-e", "SELECT DISTINCT discoveredBy, discoveredIn FROM google.aiplatform.sync_scopes");
+            assertThat(show.out().lines().skip(1).toList()).containsExactly("discovered,organizations/" + ORG);
+        }
+    }
+
+    @Test
     void aBadOrganizationIsAUsageError() {
         Cli.Result result = Cli.run(home, "", "--db", Cli.memoryDb(), "--organization", "acme", "sync");
         assertThat(result.code()).isEqualTo(2);
