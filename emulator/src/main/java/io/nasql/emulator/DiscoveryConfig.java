@@ -15,9 +15,11 @@ import java.time.Duration;
  * @param denyAssetSearch   the caller lacks {@code cloudasset.assets.searchAllResources}
  * @param scopesWithJobs    only this many seeded scopes (spread evenly) hold jobs; 0 = all
  * @param assetApiDisabled  the Cloud Asset API is disabled in the caller's quota project: PERMISSION_DENIED with ErrorInfo SERVICE_DISABLED
+ * @param folderDepth       levels of folders: each top folder holds a chain of {@code folderDepth - 1} folders, one in
+ *                          another, and the projects sit in the deepest (1: directly in the top folders)
  */
 public record DiscoveryConfig(String organizationId, int folders, Duration assetLag, int assetQuotaPerWindow,
-                              boolean denyAssetSearch, int scopesWithJobs, boolean assetApiDisabled) {
+                              boolean denyAssetSearch, int scopesWithJobs, boolean assetApiDisabled, int folderDepth) {
 
     public static final String DEFAULT_ORGANIZATION = "100000000001";
     public static final int ASSET_QUOTA_PER_MINUTE = 400;
@@ -29,33 +31,48 @@ public record DiscoveryConfig(String organizationId, int folders, Duration asset
         if (folders < 0 || assetQuotaPerWindow < 0 || scopesWithJobs < 0 || assetLag.isNegative()) {
             throw new IllegalArgumentException("folders, quota, scopes with jobs and lag must not be negative");
         }
+        if (folderDepth < 1) {
+            throw new IllegalArgumentException("the folder depth is at least 1, not " + folderDepth);
+        }
     }
 
     public static DiscoveryConfig defaults() {
-        return new DiscoveryConfig(DEFAULT_ORGANIZATION, 0, Duration.ZERO, ASSET_QUOTA_PER_MINUTE, false, 0, false);
+        return new DiscoveryConfig(DEFAULT_ORGANIZATION, 0, Duration.ZERO, ASSET_QUOTA_PER_MINUTE, false, 0, false, 1);
     }
 
     public DiscoveryConfig withHierarchy(String organization, int folderCount) {
-        return new DiscoveryConfig(organization, folderCount, assetLag, assetQuotaPerWindow, denyAssetSearch, scopesWithJobs, assetApiDisabled);
+        return new DiscoveryConfig(organization, folderCount, assetLag, assetQuotaPerWindow, denyAssetSearch,
+                scopesWithJobs, assetApiDisabled, folderDepth);
     }
 
     public DiscoveryConfig withAssetLag(Duration lag) {
-        return new DiscoveryConfig(organizationId, folders, lag, assetQuotaPerWindow, denyAssetSearch, scopesWithJobs, assetApiDisabled);
+        return new DiscoveryConfig(organizationId, folders, lag, assetQuotaPerWindow, denyAssetSearch, scopesWithJobs,
+                assetApiDisabled, folderDepth);
     }
 
     public DiscoveryConfig withAssetQuota(int perWindow) {
-        return new DiscoveryConfig(organizationId, folders, assetLag, perWindow, denyAssetSearch, scopesWithJobs, assetApiDisabled);
+        return new DiscoveryConfig(organizationId, folders, assetLag, perWindow, denyAssetSearch, scopesWithJobs,
+                assetApiDisabled, folderDepth);
     }
 
     public DiscoveryConfig withDenyAssetSearch(boolean deny) {
-        return new DiscoveryConfig(organizationId, folders, assetLag, assetQuotaPerWindow, deny, scopesWithJobs, assetApiDisabled);
+        return new DiscoveryConfig(organizationId, folders, assetLag, assetQuotaPerWindow, deny, scopesWithJobs,
+                assetApiDisabled, folderDepth);
     }
 
     public DiscoveryConfig withScopesWithJobs(int scopes) {
-        return new DiscoveryConfig(organizationId, folders, assetLag, assetQuotaPerWindow, denyAssetSearch, scopes, assetApiDisabled);
+        return new DiscoveryConfig(organizationId, folders, assetLag, assetQuotaPerWindow, denyAssetSearch, scopes,
+                assetApiDisabled, folderDepth);
     }
 
     public DiscoveryConfig withAssetApiDisabled(boolean disabled) {
-        return new DiscoveryConfig(organizationId, folders, assetLag, assetQuotaPerWindow, denyAssetSearch, scopesWithJobs, disabled);
+        return new DiscoveryConfig(organizationId, folders, assetLag, assetQuotaPerWindow, denyAssetSearch, scopesWithJobs,
+                disabled, folderDepth);
+    }
+
+    public DiscoveryConfig withFolderDepth(int depth) {
+        return new DiscoveryConfig(organizationId, folders, assetLag, assetQuotaPerWindow, denyAssetSearch, scopesWithJobs,
+                assetApiDisabled,
+                depth);
     }
 }

@@ -6,21 +6,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The organization, its folders and the seeded projects under them, as Resource Manager and
- * Cloud Asset Inventory see them. Folder numbers follow the organization's.
+ * The organization, its folders (nested {@code folderDepth} deep) and the seeded projects under
+ * them, as Resource Manager and Cloud Asset Inventory see them. Folder numbers follow the
+ * organization's: top folder i is {@code org * 10 + 1 + i}, and each level below adds the folder count.
  */
 final class ResourceHierarchy {
     private final String organization;
     private final Map<String, String> parentOfProject = new LinkedHashMap<>();
-    private final List<String> folders = new ArrayList<>();
+    private final Map<String, String> parentOfFolder = new LinkedHashMap<>();
 
     ResourceHierarchy(DiscoveryConfig config, List<String> projectIds) {
         this.organization = "organizations/" + config.organizationId();
+        long first = Long.parseLong(config.organizationId()) * 10 + 1;
+        List<String> deepest = new ArrayList<>();
         for (int i = 0; i < config.folders(); i++) {
-            folders.add("folders/" + (Long.parseLong(config.organizationId()) * 10 + 1 + i));
+            String parent = organization;
+            for (int level = 0; level < config.folderDepth(); level++) {
+                String folder = "folders/" + (first + i + (long) level * config.folders());
+                parentOfFolder.put(folder, parent);
+                parent = folder;
+            }
+            deepest.add(parent);
         }
         for (int i = 0; i < projectIds.size(); i++) {
-            parentOfProject.put(projectIds.get(i), folders.isEmpty() ? organization : folders.get(i % folders.size()));
+            parentOfProject.put(projectIds.get(i), deepest.isEmpty() ? organization : deepest.get(i % deepest.size()));
         }
     }
 
@@ -29,7 +38,7 @@ final class ResourceHierarchy {
     }
 
     boolean knows(String container) {
-        return container.equals(organization) || folders.contains(container);
+        return container.equals(organization) || parentOfFolder.containsKey(container);
     }
 
     /** The project's parent, {@code folders/N} or {@code organizations/N}; null for a project outside the hierarchy. */
@@ -39,14 +48,16 @@ final class ResourceHierarchy {
 
     /** The folders of a project's ancestry, nearest first. */
     List<String> foldersOf(String projectId) {
-        String parent = parentOf(projectId);
-        return parent != null && parent.startsWith("folders/") ? List.of(parent) : List.of();
+        List<String> ancestry = new ArrayList<>();
+        for (String at = parentOf(projectId); at != null && at.startsWith("folders/"); at = parentOfFolder.get(at)) {
+            ancestry.add(at);
+        }
+        return ancestry;
     }
 
-    /** Whether a project sits anywhere under a container (itself a project, folder or organization). */
+    /** Whether a project sits anywhere under a container (a folder at any depth, or the organization). */
     boolean isUnder(String projectId, String container) {
-        String parent = parentOf(projectId);
-        return parent != null && (container.equals(organization) || container.equals(parent));
+        return parentOf(projectId) != null && (container.equals(organization) || foldersOf(projectId).contains(container));
     }
 
     List<String> projectsDirectlyUnder(String container) {
@@ -54,10 +65,10 @@ final class ResourceHierarchy {
     }
 
     List<String> foldersDirectlyUnder(String container) {
-        return container.equals(organization) ? List.copyOf(folders) : List.of();
+        return parentOfFolder.entrySet().stream().filter(e -> e.getValue().equals(container)).map(Map.Entry::getKey).toList();
     }
 
     String parentOfFolder(String folder) {
-        return organization;
+        return parentOfFolder.get(folder);
     }
 }

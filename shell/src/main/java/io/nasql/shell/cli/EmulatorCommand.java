@@ -72,6 +72,10 @@ public final class EmulatorCommand implements Callable<Integer> {
             description = "Folders under the organization; the seeded projects are dealt among them (default: none).")
     int folders;
 
+    @Option(names = "--folder-depth", paramLabel = "D", defaultValue = "1",
+            description = "Levels of folders: each top folder holds a chain of D-1 folders, the projects in the deepest (default: 1).")
+    int folderDepth;
+
     @Option(names = "--scopes-with-jobs", paramLabel = "N", defaultValue = "0",
             description = "Only N seeded scopes, spread evenly, hold jobs (default: all).")
     int scopesWithJobs;
@@ -130,7 +134,8 @@ public final class EmulatorCommand implements Callable<Integer> {
                 .withCancellation(Duration.ofSeconds(cancelSeconds), cancelIgnoredRate);
         DiscoveryConfig discovery;
         try {
-            discovery = DiscoveryConfig.defaults().withHierarchy(organization, folders).withScopesWithJobs(scopesWithJobs)
+            discovery = DiscoveryConfig.defaults().withHierarchy(organization, folders).withFolderDepth(folderDepth)
+                    .withScopesWithJobs(scopesWithJobs)
                     .withAssetLag(Duration.ofMillis(assetLagMs)).withAssetQuota(assetQuotaPerMinute).withDenyAssetSearch(denyAssetSearch)
                     .withAssetApiDisabled(disableAssetApi);
         } catch (IllegalArgumentException e) {

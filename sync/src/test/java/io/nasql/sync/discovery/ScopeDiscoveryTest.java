@@ -155,6 +155,37 @@ class ScopeDiscoveryTest {
     }
 
     @Test
+    void theFallbackWalksDownThroughFoldersInsideFolders() throws Exception {
+        // Two top folders, each holding a folder that holds a folder; the six projects sit in the deepest ones, dealt
+        // alternately: proj-001, -003 and -005 three levels under the first top folder.
+        ScopeDiscovery discovery = start(DiscoveryConfig.defaults().withHierarchy(ORG_ID, 2).withFolderDepth(3).withDenyAssetSearch(true));
+        String top = String.valueOf(Long.parseLong(ORG_ID) * 10 + 1);
+
+        ScopeDiscovery.Plan plan = discovery.plan(List.of(), List.of("us-central1"), new DiscoveryScope(List.of(), List.of(top), List.of()));
+
+        assertThat(plan.keys()).containsExactlyInAnyOrder(new ScopeKey("proj-001", "us-central1"), new ScopeKey("proj-003", "us-central1"),
+                new ScopeKey("proj-005", "us-central1"));
+        assertThat(plan.scopes()).allSatisfy(f -> assertThat(f.origin()).isEqualTo(Origin.FALLBACK));
+        assertThat(emulator.stats().calls("ListFolders")).as("the top folder, the one inside it, and the deepest").isEqualTo(3);
+    }
+
+    @Test
+    void theSearchOfATopFolderFindsTheJobsOfProjectsInItsNestedFolders() throws Exception {
+        ScopeDiscovery discovery = start(DiscoveryConfig.defaults().withHierarchy(ORG_ID, 2).withFolderDepth(3));
+        String top = String.valueOf(Long.parseLong(ORG_ID) * 10 + 1);
+        String deepest = String.valueOf(Long.parseLong(ORG_ID) * 10 + 1 + 2 * 2);
+
+        ScopeDiscovery.Plan plan = discovery.plan(List.of(), List.of(), new DiscoveryScope(List.of(), List.of(top), List.of()));
+
+        assertThat(plan.keys()).hasSize(3 * LOCATIONS.size()).allMatch(k -> Set.of("proj-001", "proj-003", "proj-005").contains(k.projectsId()));
+        assertThat(plan.scopes()).allSatisfy(f -> assertThat(f.foundIn()).isEqualTo("folders/" + top));
+        assertThat(emulator.stats().calls("ListLocations")).isZero();
+        // A search of the deepest folder finds the same projects: they sit directly in it.
+        assertThat(discovery.plan(List.of(), List.of(), new DiscoveryScope(List.of(), List.of(deepest), List.of())).keys())
+                .containsExactlyInAnyOrderElementsOf(plan.keys());
+    }
+
+    @Test
     void withoutThePermissionItSaysSoInOneLineAndFallsBackToResourceManagerAndListLocations() throws Exception {
         ScopeDiscovery discovery = start(DiscoveryConfig.defaults().withHierarchy(ORG_ID, 2).withScopesWithJobs(2).withDenyAssetSearch(true));
 
