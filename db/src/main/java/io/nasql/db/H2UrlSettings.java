@@ -16,15 +16,17 @@ final class H2UrlSettings {
      * H2 compacts a file for up to 200 ms of wall time whenever its last connection closes; on a
      * 100,000-job file that cost every nasql run about 1.2 s of CPU (SELECT 1 took 1.9 s instead of
      * 0.65 s), rewriting chunks that the next run rewrote again (issue 14). So only what
-     * {@link CloseCompaction} allows (a sync's short budget; none for queries); SHUTDOWN COMPACT
+     * {@link FileCompaction} allows (a sync's short budget; none for queries); SHUTDOWN COMPACT
      * shrinks a file on request.
      */
     private static final String MAX_COMPACT_TIME = "MAX_COMPACT_TIME";
+    /** H2's background rewriting of half-empty chunks: as {@link FileCompaction} allows (off in short reading processes). */
+    private static final String AUTO_COMPACT_FILL_RATE = "AUTO_COMPACT_FILL_RATE";
 
     private H2UrlSettings() {
     }
 
-    /** The URL with these settings added where it does not set them; COMPRESS and MAX_COMPACT_TIME only for a file. */
+    /** The URL with these settings added where it does not set them; all but TRACE_LEVEL_FILE only for a file. */
     static String withDefaults(String url, boolean file) {
         String upper = url.toUpperCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(url);
@@ -35,7 +37,10 @@ final class H2UrlSettings {
             out.append(';').append(COMPRESS).append("=TRUE");
         }
         if (file && !upper.contains(";" + MAX_COMPACT_TIME + "=")) {
-            out.append(';').append(MAX_COMPACT_TIME).append('=').append(CloseCompaction.millis());
+            out.append(';').append(MAX_COMPACT_TIME).append('=').append(FileCompaction.closeMillis());
+        }
+        if (file && !upper.contains(";" + AUTO_COMPACT_FILL_RATE + "=")) {
+            out.append(';').append(AUTO_COMPACT_FILL_RATE).append('=').append(FileCompaction.backgroundFillRate());
         }
         return out.toString();
     }
