@@ -26,11 +26,20 @@ final class H2UrlSettings {
     private H2UrlSettings() {
     }
 
-    /** The URL with these settings added where it does not set them; all but TRACE_LEVEL_FILE only for a file. */
+    /**
+     * The URL with these settings added where it does not set them; all but TRACE_LEVEL_FILE only for a file.
+     * A file's URL may not turn the trace file on: it would be readable by others and, where it cannot be made,
+     * H2 would print its stack trace instead of nasql's one-line error.
+     */
     static String withDefaults(String url, boolean file) {
         String upper = url.toUpperCase(Locale.ROOT);
+        String traceLevel = setting(upper, TRACE_LEVEL_FILE);
+        if (file && traceLevel != null && !traceLevel.equals("0")) {
+            throw new InventoryException("the inventory URL sets " + TRACE_LEVEL_FILE + "=" + traceLevel
+                    + ": nasql keeps H2's trace file off (it would be readable by others); remove the setting, and use --debug for details");
+        }
         StringBuilder out = new StringBuilder(url);
-        if (!upper.contains(TRACE_LEVEL_FILE)) {
+        if (traceLevel == null) {
             out.append(';').append(TRACE_LEVEL_FILE).append("=0");
         }
         if (file && !upper.contains(";" + COMPRESS + "=")) {
@@ -43,5 +52,17 @@ final class H2UrlSettings {
             out.append(';').append(AUTO_COMPACT_FILL_RATE).append('=').append(FileCompaction.backgroundFillRate());
         }
         return out.toString();
+    }
+
+    /** The value of {@code ;NAME=value} in an upper-cased URL, trimmed, or null when the URL does not set it. */
+    private static String setting(String upperUrl, String name) {
+        String[] parts = upperUrl.split(";");
+        for (int i = 1; i < parts.length; i++) {
+            int equals = parts[i].indexOf('=');
+            if (equals > 0 && parts[i].substring(0, equals).trim().equals(name)) {
+                return parts[i].substring(equals + 1).trim();
+            }
+        }
+        return null;
     }
 }

@@ -1,6 +1,7 @@
 package io.nasql.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +17,19 @@ class H2UrlSettingsTest {
     void aFileIsCompressedAndNotCompactedAtCloseUnlessItsUrlSaysOtherwise() {
         assertThat(H2UrlSettings.withDefaults("jdbc:h2:file:/x/google", true))
                 .isEqualTo("jdbc:h2:file:/x/google;TRACE_LEVEL_FILE=0;COMPRESS=TRUE;MAX_COMPACT_TIME=0;AUTO_COMPACT_FILL_RATE=0");
-        assertThat(H2UrlSettings.withDefaults("jdbc:h2:file:/x/google;compress=false;MAX_COMPACT_TIME=500;TRACE_LEVEL_FILE=1;AUTO_COMPACT_FILL_RATE=80", true))
-                .isEqualTo("jdbc:h2:file:/x/google;compress=false;MAX_COMPACT_TIME=500;TRACE_LEVEL_FILE=1;AUTO_COMPACT_FILL_RATE=80");
+        assertThat(H2UrlSettings.withDefaults("jdbc:h2:file:/x/google;compress=false;MAX_COMPACT_TIME=500;trace_level_file = 0;AUTO_COMPACT_FILL_RATE=80", true))
+                .isEqualTo("jdbc:h2:file:/x/google;compress=false;MAX_COMPACT_TIME=500;trace_level_file = 0;AUTO_COMPACT_FILL_RATE=80");
         assertThat(H2UrlSettings.withDefaults("jdbc:h2:mem:google", false)).isEqualTo("jdbc:h2:mem:google;TRACE_LEVEL_FILE=0");
+    }
+
+    /** A trace file would be made with the default umask, and where it cannot be made H2 prints its own stack trace. */
+    @Test
+    void aFileUrlThatTurnsTheTraceFileOnIsRefused() {
+        assertThatThrownBy(() -> H2UrlSettings.withDefaults("jdbc:h2:file:/x/google;Trace_Level_File=1;PASSWORD=hunter2secret", true))
+                .isInstanceOf(InventoryException.class)
+                .hasMessage("the inventory URL sets TRACE_LEVEL_FILE=1: nasql keeps H2's trace file off (it would be readable by others);"
+                        + " remove the setting, and use --debug for details");
+        assertThat(H2UrlSettings.withDefaults("jdbc:h2:mem:google;TRACE_LEVEL_FILE=1", false)).isEqualTo("jdbc:h2:mem:google;TRACE_LEVEL_FILE=1");
     }
 
     @Test
