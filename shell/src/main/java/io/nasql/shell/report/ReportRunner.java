@@ -113,7 +113,9 @@ public final class ReportRunner {
         Map<String, String> vars = new LinkedHashMap<>(report.defaults());
         given.forEach((k, v) -> vars.put(k, v.asText()));
         if (!vars.isEmpty()) {
-            summary.put("Variables", String.join(", ", vars.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).toList()));
+            // An empty value shown as '' (as in "job = ''"), not as nothing after the "=".
+            summary.put("Variables", String.join(", ", vars.entrySet().stream()
+                    .map(e -> e.getKey() + " = " + (e.getValue().isEmpty() ? "''" : e.getValue())).toList()));
         }
         String jobs = pickedJobs(results);
         if (jobs != null) {

@@ -48,6 +48,8 @@ class DemoReportsTest {
         }
         // Where the page says a job has one metric only, it draws no chart for it.
         assertThat(all(page, "//p[@class='nodata']")).isEmpty();
+        assertThat(all(page, "//dt[.='Variables']/following-sibling::dd[1]").get(0).getTextContent())
+                .isEqualTo("job = '', project = '', trials = search, other_goal = '', max_jobs = 40");
         assertThat(all(page, "//dt[.='Jobs']/following-sibling::dd[1]").get(0).getTextContent())
                 .matches("all \\d+ jobs that match|showing the 40 created last of more jobs that match: .*");
     }
