@@ -16,27 +16,53 @@ final class H2UrlSettings {
      * H2 compacts a file for up to 200 ms of wall time whenever its last connection closes; on a
      * 100,000-job file that cost every nasql run about 1.2 s of CPU (SELECT 1 took 1.9 s instead of
      * 0.65 s), rewriting chunks that the next run rewrote again (issue 14). So only what
-     * {@link CloseCompaction} allows (a sync's short budget; none for queries); SHUTDOWN COMPACT
+     * {@link FileCompaction} allows (a sync's short budget; none for queries); SHUTDOWN COMPACT
      * shrinks a file on request.
      */
     private static final String MAX_COMPACT_TIME = "MAX_COMPACT_TIME";
+    /** H2's background rewriting of half-empty chunks: as {@link FileCompaction} allows (off in short reading processes). */
+    private static final String AUTO_COMPACT_FILL_RATE = "AUTO_COMPACT_FILL_RATE";
 
     private H2UrlSettings() {
     }
 
-    /** The URL with these settings added where it does not set them; COMPRESS and MAX_COMPACT_TIME only for a file. */
+    /**
+     * The URL with these settings added where it does not set them; all but TRACE_LEVEL_FILE only for a file.
+     * A file's URL may not turn the trace file on: it would be readable by others and, where it cannot be made,
+     * H2 would print its stack trace instead of nasql's one-line error.
+     */
     static String withDefaults(String url, boolean file) {
         String upper = url.toUpperCase(Locale.ROOT);
+        String traceLevel = setting(upper, TRACE_LEVEL_FILE);
+        if (file && traceLevel != null && !traceLevel.equals("0")) {
+            throw new InventoryException("the inventory URL sets " + TRACE_LEVEL_FILE + "=" + traceLevel
+                    + ": nasql keeps H2's trace file off (it would be readable by others); remove the setting, and use --debug for details");
+        }
         StringBuilder out = new StringBuilder(url);
-        if (!upper.contains(TRACE_LEVEL_FILE)) {
+        if (traceLevel == null) {
             out.append(';').append(TRACE_LEVEL_FILE).append("=0");
         }
         if (file && !upper.contains(";" + COMPRESS + "=")) {
             out.append(';').append(COMPRESS).append("=TRUE");
         }
         if (file && !upper.contains(";" + MAX_COMPACT_TIME + "=")) {
-            out.append(';').append(MAX_COMPACT_TIME).append('=').append(CloseCompaction.millis());
+            out.append(';').append(MAX_COMPACT_TIME).append('=').append(FileCompaction.closeMillis());
+        }
+        if (file && !upper.contains(";" + AUTO_COMPACT_FILL_RATE + "=")) {
+            out.append(';').append(AUTO_COMPACT_FILL_RATE).append('=').append(FileCompaction.backgroundFillRate());
         }
         return out.toString();
+    }
+
+    /** The value of {@code ;NAME=value} in an upper-cased URL, trimmed, or null when the URL does not set it. */
+    private static String setting(String upperUrl, String name) {
+        String[] parts = upperUrl.split(";");
+        for (int i = 1; i < parts.length; i++) {
+            int equals = parts[i].indexOf('=');
+            if (equals > 0 && parts[i].substring(0, equals).trim().equals(name)) {
+                return parts[i].substring(equals + 1).trim();
+            }
+        }
+        return null;
     }
 }

@@ -115,8 +115,11 @@ public final class PostgresIdentifiers {
                 end = closeQuote(sql, i, '"', false);
                 kind = Lexeme.Kind.QUOTED_NAME;
             } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                end = sql.indexOf('\n', i);
-                end = end < 0 ? n : end;
+                // As PostgreSQL's scanner (and nasql's SqlTokenizer): a line comment ends at \n or \r.
+                end = i + 2;
+                while (end < n && sql.charAt(end) != '\n' && sql.charAt(end) != '\r') {
+                    end++;
+                }
                 kind = null;
             } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
                 end = closeComment(sql, i);

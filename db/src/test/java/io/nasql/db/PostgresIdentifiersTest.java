@@ -30,6 +30,14 @@ class PostgresIdentifiersTest {
     }
 
     @Test
+    void aLineCommentEndsAtACarriageReturnAsInPostgres() {
+        // PostgreSQL's scanner ends -- at \r too, so the column after it is SQL and must be quoted.
+        assertThat(PostgresIdentifiers.quote("SELECT state -- note\r, displayName FROM t"))
+                .isEqualTo("SELECT state -- note\r, \"displayName\" FROM t");
+        assertThat(PostgresIdentifiers.selectListNames("SELECT state -- x\r, displayName AS Shown FROM t")).containsExactly("state", "Shown");
+    }
+
+    @Test
     void namesAreTheOuterSelectListsAliasesAndReferencesColumnByColumnButNotTypesOrSubqueries() {
         assertThat(PostgresIdentifiers.selectListNames("SELECT CAST(t AS Date) AS observedOn, CAST(x AS Numeric(4)) AS n,"
                 + " COUNT(*) AS Count, 1 AS HOURS, 'AS quotedAlias', x::Numeric, count(*) c, (SELECT 1 AS Inner) FROM t"))

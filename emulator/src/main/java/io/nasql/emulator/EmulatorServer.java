@@ -182,6 +182,15 @@ public final class EmulatorServer implements AutoCloseable {
      * connection lost after the server committed looks to the client; 0 (the default) for none.
      */
     public void setFailAfterCommitRate(double rate) {
+        setFailAfterCommitRate(rate, "UNAVAILABLE");
+    }
+
+    /**
+     * As {@link #setFailAfterCommitRate(double)}, answering {@code code} instead of UNAVAILABLE:
+     * DEADLINE_EXCEEDED or INTERNAL, the other answers after which the job may exist. For tests only.
+     */
+    public void setFailAfterCommitRate(double rate, String code) {
+        commitFaults.setCode(code);
         commitFaults.setRate(rate);
     }
 

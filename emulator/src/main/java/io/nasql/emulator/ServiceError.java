@@ -74,6 +74,10 @@ enum ServiceError {
     REQUIRED_FIELD(Code.INVALID_ARGUMENT, "List of found errors:\t1.Field: %s; Message: Required field is not set.\t"),
     /** Source: gRPC status UNAVAILABLE as Google front ends word it. */
     UNAVAILABLE(Code.UNAVAILABLE, "The service is currently unavailable."),
+    /** Source: gRPC status DEADLINE_EXCEEDED as Google APIs word it when the server gives up on a request. */
+    DEADLINE_EXCEEDED(Code.DEADLINE_EXCEEDED, "Deadline expired before operation could complete."),
+    /** Source: gRPC status INTERNAL as Google APIs word a transient server fault (the modelled answer, not an emulator bug). */
+    INTERNAL_ERROR(Code.INTERNAL, "Internal error encountered."),
     /** Source: gRPC INTERNAL; words ours (a bug in the emulator, never a modelled answer). */
     INTERNAL(Code.INTERNAL, "emulator error: %s"),
     /** Source: gRPC CANCELLED; words ours (the emulator stopping). */

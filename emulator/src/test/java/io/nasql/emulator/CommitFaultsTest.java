@@ -30,6 +30,22 @@ class CommitFaultsTest {
         }
     }
 
+    @Test
+    void theFaultCanAnswerDeadlineExceededOrInternalInstead() throws Exception {
+        try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.empty().withEmptyProjects(java.util.Set.of("proj-c")), new ManualClock(Instant.parse("2026-11-01T10:00:00Z")));
+             JobServiceClient client = TestClients.jobService(emulator)) {
+            NasJob seed = validJob();
+            emulator.setFailAfterCommitRate(1.0, "DEADLINE_EXCEEDED");
+            assertThat(((ApiException) catchThrowable(() -> client.createNasJob(PARENT, seed))).getStatusCode().getCode())
+                    .isEqualTo(StatusCode.Code.DEADLINE_EXCEEDED);
+            emulator.setFailAfterCommitRate(1.0, "INTERNAL");
+            assertThat(((ApiException) catchThrowable(() -> client.createNasJob(PARENT, seed))).getStatusCode().getCode())
+                    .isEqualTo(StatusCode.Code.INTERNAL);
+            assertThat(emulator.jobs()).as("each call acted before it failed").hasSize(2);
+            assertThat(catchThrowable(() -> emulator.setFailAfterCommitRate(1.0, "NOT_FOUND"))).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
     /** A job the emulator accepts: the first seeded job's spec under a new name. */
     private static NasJob validJob() throws Exception {
         try (EmulatorServer seeded = EmulatorServer.start(EmulatorConfig.empty().withSeedData(List.of("s"), List.of("us-central1"), 1, 1),

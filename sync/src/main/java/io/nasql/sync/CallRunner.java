@@ -76,17 +76,17 @@ public final class CallRunner {
     private <T> T run(ScopeKey scope, Supplier<T> call, boolean idempotent, CancelToken cancel, ScopeRateLimiter submits)
             throws InterruptedException {
         ScopeRateLimiter limiter = limiters.computeIfAbsent(scope, s -> new ScopeRateLimiter(options.perScopePerMinute(), options.burst()));
+        ApiException failure = null;
         for (int attempt = 1; ; attempt++) {
             // A cancel during a rate limiter's wait (or before it) starts no call.
             if (submits != null && submits.acquire(cancel, nanos -> pacing.accept(String.format(java.util.Locale.ROOT,
                     "pacing writes to %s under the submission quota (%d a minute): next in %.1fs",
                     scope, options.submitsPerMinute(), nanos / 1e9)))) {
-                throw new CancelledException();
+                throw cancelled(failure);
             }
             if (limiter.acquire(cancel) || cancel.isCancelled()) {
-                throw new CancelledException();
+                throw cancelled(failure);
             }
-            ApiException failure;
             inFlight.acquire();
             try {
                 calls.incrementAndGet();
@@ -108,10 +108,22 @@ public final class CallRunner {
                 (submits != null ? submits : limiter).slowDown();
             }
             if (backoff(attempt, cancel)) {
-                ApiCallException last = ApiCallException.of(failure);
-                throw new ApiCallException(last.code(), last.getMessage() + " (not retried: cancelled)", failure);
+                throw cancelled(failure);
             }
         }
+    }
+
+    /**
+     * What a cancel before an attempt throws: nothing was sent yet ({@link CancelledException}), or
+     * the last failure, since a call that was sent and failed may have acted and must not be
+     * reported as not attempted.
+     */
+    private static RuntimeException cancelled(ApiException lastFailure) {
+        if (lastFailure == null) {
+            return new CancelledException();
+        }
+        ApiCallException last = ApiCallException.of(lastFailure);
+        return new ApiCallException(last.code(), last.getMessage() + " (not retried: cancelled)", lastFailure);
     }
 
     /** Waits before try {@code attempt + 1}, counted as a retry. */

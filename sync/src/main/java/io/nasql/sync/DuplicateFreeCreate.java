@@ -46,20 +46,33 @@ final class DuplicateFreeCreate {
     NasJob create(ScopeKey scope, NasJob job) throws InterruptedException {
         Instant start = clock.instant();
         String parent = "projects/" + scope.projectsId() + "/locations/" + scope.locationsId();
+        ApiCallException last = null;
         for (int attempt = 1; ; attempt++) {
             try {
                 // A submission: paced under the job submission quota as well as the CRUD one.
                 return runner.submit(scope, () -> client.createNasJob(parent, job), false, cancel);
+            } catch (CancelledException e) {
+                if (last == null) {
+                    throw e;
+                }
+                // Ctrl-C before the retry: the earlier attempt was sent, and the lookup found it had made nothing.
+                throw new ApiCallException(last.code(), last.getMessage() + " (no job was created: ListNasJobs finds none; not retried: cancelled)",
+                        last);
             } catch (ApiCallException e) {
                 if (!AMBIGUOUS.contains(e.code())) {
                     throw e;
                 }
+                last = e;
                 List<NasJob> made;
                 try {
                     made = lookUp(scope, parent, job, start);
                 } catch (ApiCallException lookup) {
                     throw new ApiCallException(e.code(), e.getMessage() + " (the job may have been created, and looking for it failed: "
                             + lookup + "; SYNC the scope before you create it again)", e);
+                } catch (CancelledException cancelled) {
+                    // Ctrl-C starts no lookup, yet the create was sent: its outcome is open, never "not attempted".
+                    throw new ApiCallException(e.code(), e.getMessage() + " (the job may have been created: cancelled before"
+                            + " ListNasJobs could look for it; SYNC the scope before you create it again)", e);
                 }
                 if (made.size() > 1) {
                     throw new ApiCallException(e.code(), e.getMessage() + " (the job may have been created: ListNasJobs finds "

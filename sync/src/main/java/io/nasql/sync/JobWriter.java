@@ -111,7 +111,13 @@ public final class JobWriter {
                 return false;
             }
             // A plain unary GetOperation: no gax polling future here that could be cancelled under us.
-            Operation operation = runner.call(delete.scope(), () -> operations.getOperation(delete.operationName()), true, cancel);
+            Operation operation;
+            try {
+                operation = runner.call(delete.scope(), () -> operations.getOperation(delete.operationName()), true, cancel);
+            } catch (CancelledException e) {
+                // Ctrl-C between the check above and the poll: the delete was sent all the same.
+                return false;
+            }
             if (operation.getDone()) {
                 if (operation.hasError()) {
                     throw new ApiCallException(Code.forNumber(operation.getError().getCode()).name(),

@@ -69,6 +69,33 @@ class CallRunnerTest {
     }
 
     @Test
+    void aCancelInTheRateLimitersWaitAfterAFailedTryThrowsThatFailureNotANotAttempted() throws Exception {
+        // One call a minute: the retry after a short backoff waits a minute for the limiter, and Ctrl-C comes in that wait.
+        SyncOptions onePerMinute = SyncOptions.defaults().withConcurrency(1).withRate(1, 1).withBackoff(Duration.ofMillis(10), Duration.ofMillis(20));
+        CallRunner runner = new CallRunner(onePerMinute);
+        CancelToken cancel = new CancelToken();
+        int[] calls = {0};
+        CompletableFuture<Object> retried = CompletableFuture.supplyAsync(() -> {
+            try {
+                return runner.submit(SCOPE, () -> {
+                    calls[0]++;
+                    throw com.google.api.gax.rpc.ApiExceptionFactory.createException(new io.grpc.StatusRuntimeException(io.grpc.Status.UNAVAILABLE),
+                            com.google.api.gax.grpc.GrpcStatusCode.of(io.grpc.Status.Code.UNAVAILABLE), true);
+                }, true, cancel);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(300);
+        cancel.cancel();
+        // Wherever the cancel lands (backoff or limiter), the sent call's failure is what the caller sees.
+        assertThatThrownBy(() -> retried.get(20, TimeUnit.SECONDS)).cause().isInstanceOf(ApiCallException.class)
+                .hasMessageContaining("not retried: cancelled")
+                .extracting(e -> ((ApiCallException) e).code()).isEqualTo("UNAVAILABLE");
+        assertThat(calls[0]).isEqualTo(1);
+    }
+
+    @Test
     void aCancelledTokenStartsNoCallEvenWithoutAWait() {
         CallRunner runner = new CallRunner(SyncOptions.defaults());
         CancelToken cancel = new CancelToken();

@@ -85,6 +85,50 @@ class DuplicateFreeCreateTest {
     }
 
     @Test
+    void createsAnsweredDeadlineExceededOrInternalAfterCommitAreAdoptedNotSentAgain() throws Exception {
+        SyncFixture f = shared;
+        JobWriter writer = writer(f, Duration.ZERO);
+        for (String code : List.of("DEADLINE_EXCEEDED", "INTERNAL")) {
+            long creates = f.emulator.stats().calls("CreateNasJob");
+            long lists = f.emulator.stats().calls("ListNasJobs");
+            f.emulator.setFailAfterCommitRate(1.0, code);
+            for (int i = 0; i < 3; i++) {
+                writer.create(SCOPE, draft(f, "twin", "ndup-g-" + code.toLowerCase(java.util.Locale.ROOT)));
+            }
+            assertThat(jobsOf(f, "ndup-g-" + code.toLowerCase(java.util.Locale.ROOT))).as(code).isEqualTo(3);
+            assertThat(f.emulator.stats().calls("CreateNasJob") - creates).as("each create sent once").isEqualTo(3);
+            assertThat(f.emulator.stats().calls("ListNasJobs") - lists).as("each failure looked for its job").isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aCancelWhileAnAmbiguousCreateIsInFlightSaysTheJobMayExistAndStartsNoLookup() throws Exception {
+        // The create waits a second at the service, acts, and answers UNAVAILABLE; Ctrl-C comes while it waits.
+        try (SyncFixture f = new SyncFixture(SEEDED.withLatency(Duration.ofSeconds(1)), COMPRESSED)) {
+            f.emulator.setFailAfterCommitRate(1.0);
+            CancelToken cancel = new CancelToken();
+            JobWriter writer = new JobWriter(f.clients, new CallRunner(f.options), f.store, Clock.systemUTC(), cancel);
+            java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    while (f.emulator.stats().calls("CreateNasJob") < 1) {
+                        Thread.sleep(5);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                cancel.cancel();
+            });
+            long lists = f.emulator.stats().calls("ListNasJobs");
+            assertThatThrownBy(() -> writer.create(SCOPE, draft(f, "in-flight", "ndup-h"))).isInstanceOf(ApiCallException.class)
+                    .hasMessageStartingWith("The service is currently unavailable.")
+                    .hasMessageContaining("the job may have been created: cancelled before ListNasJobs could look for it")
+                    .hasMessageContaining("SYNC the scope");
+            assertThat(f.emulator.stats().calls("ListNasJobs")).as("no call starts after Ctrl-C").isEqualTo(lists);
+            assertThat(jobsOf(f, "ndup-h")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aBlindRetryUnderTheSameFaultMakesDuplicates() throws Exception {
         SyncFixture f = shared;
         f.emulator.setFailAfterCommitRate(0.5);

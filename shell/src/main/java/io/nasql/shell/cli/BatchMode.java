@@ -1,6 +1,7 @@
 package io.nasql.shell.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nasql.db.Backend;
 import io.nasql.shell.error.ErrorReporter;
 import io.nasql.shell.error.ExitCodes;
 import io.nasql.shell.report.ReportCatalog;
@@ -8,6 +9,7 @@ import io.nasql.shell.report.ReportFolders;
 import io.nasql.shell.statement.BatchRunner;
 import io.nasql.shell.statement.Execution;
 import io.nasql.shell.statement.ProgressSink;
+import io.nasql.shell.statement.Statement;
 import io.nasql.shell.statement.StatementTokens;
 import io.nasql.shell.statement.TemplateRenderer;
 import io.nasql.shell.statement.Variables;
@@ -18,6 +20,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -42,13 +45,25 @@ final class BatchMode {
         TemplateRenderer templates = new TemplateRenderer(variables);
         ConfigFile file = options.settingsFile(io);
         options.warnAboutPermissions(io, file, demo);
+        SessionConfig config = options.sessionConfig(io, file, demo, null);
+        List<List<Statement>> prepared = new ArrayList<>();
+        Backend dialect = config.dbUrl() == null ? Backend.H2 : Backend.of(config.dbUrl());
+        try {
+            // Every script's templates are filled before the manifest and the first statement: a bad value anywhere runs nothing.
+            for (Script script : scripts) {
+                prepared.add(BatchRunner.prepare(script.text(), script.source(), templates, dialect));
+            }
+        } catch (RuntimeException e) {
+            errors.report(e);
+            return ExitCodes.FAILED;
+        }
         Writer out = io.results();
         PrintWriter notices = io.notices();
         ProgressSink progress = io.stderrIsTerminal() ? ProgressSink.line(notices) : ProgressSink.NONE;
         Wiring.FrontEnd front = new Wiring.FrontEnd(notices, progress, Confirmer.NOBODY,
                 () -> ReportCatalog.load(ReportFolders.of(io.home())), variables);
         StatementTokens tokens = new StatementTokens();
-        try (Wiring wiring = new Wiring(options.sessionConfig(io, file, demo, null), options.settings(file, io), Clock.systemUTC());
+        try (Wiring wiring = new Wiring(config, options.settings(file, io), Clock.systemUTC());
              Interrupts interrupts = Interrupts.onFirst(tokens::interrupt)) {
             if (demo != null && !demo.firstSync(wiring.syncs(progress), wiring.config(), notices, errors, false)) {
                 return ExitCodes.FAILED;
@@ -57,13 +72,13 @@ final class BatchMode {
             if (options.manifest() != null) {
                 ok = createFromManifest(wiring, front, tokens, out, errors);
             }
-            BatchRunner runner = new BatchRunner(new BatchRunner.Parts(wiring.engine(front), templates, wiring.settings(), out, tokens,
-                    options.dryRun(), options.ignoreErrors(), errors::report, wiring.inventory().backend()));
-            for (Script script : scripts) {
+            BatchRunner runner = new BatchRunner(new BatchRunner.Parts(wiring.engine(front), wiring.settings(), out, tokens,
+                    options.dryRun(), options.ignoreErrors(), errors::report));
+            for (List<Statement> script : prepared) {
                 if (!ok && !options.ignoreErrors() || tokens.interrupted()) {
                     break;
                 }
-                ok &= runner.run(script.text(), script.source());
+                ok &= runner.run(script);
             }
             out.flush();
             return tokens.interrupted() ? ExitCodes.INTERRUPTED : ok ? ExitCodes.OK : ExitCodes.FAILED;

@@ -1,6 +1,7 @@
 package io.nasql.shell.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nasql.db.FileCompaction;
 import io.nasql.db.PrivateFiles;
 import io.nasql.shell.error.ExitCodes;
 import io.nasql.shell.report.ReportCatalog;
@@ -39,6 +40,8 @@ final class InteractiveMode {
         ConfigFile file = options.settingsFile(io);
         options.warnAboutPermissions(io, file, demo);
         SessionConfig config = options.sessionConfig(io, file, demo, null);
+        // A session lives long and may write (INSERT, DELETE, SYNC): it keeps its file level, as a sync does.
+        FileCompaction.allow(FileCompaction.AT_CLOSE);
         try (Terminal terminal = TerminalBuilder.builder().system(true).build();
              Wiring wiring = new Wiring(config, options.settings(file, io), Clock.systemUTC())) {
             PrintWriter notices = terminal.writer();

@@ -1,13 +1,14 @@
 package io.nasql.shell.cli;
 
 import io.nasql.db.Backend;
-import io.nasql.db.Inventory;
 import io.nasql.shell.error.ExitCodes;
 import io.nasql.shell.error.UsageException;
 import io.nasql.shell.serve.GeneratedPassword;
 import io.nasql.shell.serve.ReadOnlyEndpoint;
+import io.nasql.shell.statement.Settings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.sql.SQLException;
 import java.util.concurrent.CountDownLatch;
@@ -50,6 +51,7 @@ public final class ServeCommand implements Callable<Integer> {
             throw new UsageException("--listen " + listen + ": not an address of this machine");
         }
         ConfigFile file = options.settingsFile(io);
+        options.warnAboutPermissions(io, file, null);
         SessionConfig config = options.sessionConfig(io, file, null, null);
         if (config.dbUrl() != null && Backend.of(config.dbUrl()) == Backend.POSTGRESQL) {
             throw new UsageException("the inventory is PostgreSQL already: connect psql to it directly; serve is for an H2 inventory");
@@ -59,8 +61,9 @@ public final class ServeCommand implements Callable<Integer> {
         // log-in needs, so wrong passwords sent to H2's loopback port would stall everyone's log-in: none in this process.
         System.setProperty("h2.delayWrongPasswordMin", "0");
         System.setProperty("h2.delayWrongPasswordMax", "0");
-        try (Inventory inventory = config.dbUrl() != null ? Inventory.open(config.dbUrl()) : Inventory.openFolder(config.folder());
-             ReadOnlyEndpoint endpoint = ReadOnlyEndpoint.start(inventory.h2Login(), address, port, password)) {
+        // Serve runs no statements of its own: of the run's object graph it uses only the inventory.
+        try (Wiring wiring = new Wiring(config, new Settings(), Clock.systemUTC());
+             ReadOnlyEndpoint endpoint = ReadOnlyEndpoint.start(wiring.inventory().inventory().h2Login(), address, port, password)) {
             CountDownLatch stop = new CountDownLatch(1);
             try (Interrupts interrupts = Interrupts.onFirst(stop::countDown)) {
                 io.out().println("nasql serve listening on " + endpoint.url(listen));

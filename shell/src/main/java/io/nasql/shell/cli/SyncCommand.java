@@ -1,6 +1,6 @@
 package io.nasql.shell.cli;
 
-import io.nasql.db.CloseCompaction;
+import io.nasql.db.FileCompaction;
 import io.nasql.shell.error.ExitCodes;
 import io.nasql.shell.error.UsageException;
 import io.nasql.shell.statement.ProgressSink;
@@ -70,8 +70,8 @@ public final class SyncCommand implements Callable<Integer> {
         Writer out = io.results();
         PrintWriter notices = io.notices();
         StatementTokens tokens = new StatementTokens();
-        // A sync that changes jobs leaves garbage in the file; a short compaction at close keeps its size level.
-        CloseCompaction.allow(CloseCompaction.AFTER_SYNC);
+        // A sync that changes jobs leaves garbage in the file; compaction keeps its size level.
+        FileCompaction.allow(FileCompaction.AT_CLOSE);
         try (Wiring wiring = new Wiring(config, new Settings(), Clock.systemUTC())) {
             SyncRun syncs = wiring.syncs(progress || io.stderrIsTerminal() ? ProgressSink.line(notices) : ProgressSink.NONE).as(worker);
             SyncReport report;

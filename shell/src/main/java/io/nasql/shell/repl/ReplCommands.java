@@ -3,22 +3,20 @@ package io.nasql.shell.repl;
 import io.nasql.shell.output.OutputFormat;
 import io.nasql.shell.statement.Setting;
 import io.nasql.shell.statement.Settings;
+import io.nasql.shell.statement.StatementKind;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The shell's own commands, which are not statements and need no {@code ;}. */
 final class ReplCommands {
     static final List<String> NAMES = List.of("help", ".output", ".timing", ".tables", ".vertical", ".pager", ".editing", "exit", "quit", "\\q");
 
-    static final String HELP = """
-            Statements end with ; and may span lines. Any SQL runs on the inventory; these reach the API:
-              SELECT ... FROM google.aiplatform.nas_jobs WHERE projectsId = '...' AND locationsId = '...';  (syncs stale scopes first)
-              INSERT INTO google.aiplatform.nas_jobs (projectsId, locationsId, displayName, nasJobSpec, ...) SELECT ...;
-              DELETE FROM google.aiplatform.nas_jobs WHERE ...;
-              EXEC google.aiplatform.nas_jobs.cancel @locationsId='...', @nasJobsId='...', @projectsId='...';
-              SYNC [google.aiplatform.nas_jobs] [WHERE projectsId = '...' AND locationsId = '...'];
-              SHOW SERVICES; SHOW RESOURCES IN google.aiplatform; SHOW METHODS IN google.aiplatform.nas_jobs;
-              DESCRIBE google.aiplatform.nas_jobs;   SET max_age = 0;   SET output = json;
+    /** The help: each statement kind's line comes from {@link StatementKind}, so a new verb is listed with no edit here. */
+    static final String HELP = "Statements end with ; and may span lines:\n"
+            + statementLines() + """
             End a statement with \\G instead of ; to show one field per line.
             Commands:
               help                          this text
@@ -32,6 +30,12 @@ final class ReplCommands {
             Ctrl-C cancels a running statement (writes stop before their next API call), or clears the line.
             Ctrl-R searches the history.
             """.formatted(OutputFormat.names("|"));
+
+    /** One line per statement kind, SQL first. */
+    private static String statementLines() {
+        return Stream.concat(Stream.of(StatementKind.SQL), Arrays.stream(StatementKind.values()).filter(k -> k != StatementKind.SQL))
+                .map(kind -> "  " + kind.usage() + "\n").collect(Collectors.joining());
+    }
 
     /** The REPL's display switches, which last for the session. */
     static final class Display {

@@ -2,6 +2,7 @@ package io.nasql.shell.repl;
 
 import io.nasql.shell.backend.InventoryAccess;
 import io.nasql.shell.statement.ResourceCatalog;
+import io.nasql.shell.statement.StatementKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -25,15 +26,24 @@ public final class SqlCompleter implements Completer {
     static final String RESOURCE = "google.aiplatform.nas_jobs";
     static final List<String> TABLES = List.of(RESOURCE, "google.aiplatform.nas_trials", "google.aiplatform.nas_job_events",
             "google.aiplatform.sync_scopes", "google.aiplatform.sync_runs");
-    static final Set<String> KEYWORDS = new LinkedHashSet<>(List.of(
-            "SELECT", "FROM", "WHERE", "AND", "OR", "NOT", "IN", "IS", "NULL", "LIKE", "BETWEEN", "GROUP", "BY", "ORDER", "HAVING",
-            "LIMIT", "OFFSET", "AS", "DISTINCT", "JOIN", "LEFT", "RIGHT", "INNER", "OUTER", "ON", "WITH", "UNION", "ALL", "CASE",
-            "WHEN", "THEN", "ELSE", "END", "COUNT", "SUM", "MIN", "MAX", "AVG", "ASC", "DESC", "INSERT", "INTO", "VALUES", "DELETE",
-            "UPDATE", "SET", "CREATE", "VIEW", "TABLE", "DROP", "OVER", "PARTITION", "ROW_NUMBER", "RANK", "TRUE", "FALSE", "INTERVAL",
-            "CURRENT_TIMESTAMP", "EXEC", "SYNC", "SHOW", "SERVICES", "RESOURCES", "METHODS", "SCOPES", "DESCRIBE", "REPORT"));
+    /** SQL's keywords, then each statement kind's (from {@link StatementKind}, so a new verb completes with no edit here). */
+    static final Set<String> KEYWORDS = keywords();
     private static final Pattern VALUE_CONTEXT = Pattern.compile(
             "(?is).*\\b(projectsId|locationsId|state)\\s*(?:=|<>|!=|\\bIN\\s*\\((?:\\s*'[^']*'\\s*,)*)\\s*$");
     private static final Pattern TABLE_IN_TEXT = Pattern.compile("(?i)\\b(?:google\\.)?aiplatform\\.(\\w+)");
+
+    private static Set<String> keywords() {
+        Set<String> keywords = new LinkedHashSet<>(List.of(
+                "SELECT", "FROM", "WHERE", "AND", "OR", "NOT", "IN", "IS", "NULL", "LIKE", "BETWEEN", "GROUP", "BY", "ORDER", "HAVING",
+                "LIMIT", "OFFSET", "AS", "DISTINCT", "JOIN", "LEFT", "RIGHT", "INNER", "OUTER", "ON", "WITH", "UNION", "ALL", "CASE",
+                "WHEN", "THEN", "ELSE", "END", "COUNT", "SUM", "MIN", "MAX", "AVG", "ASC", "DESC", "INSERT", "INTO", "VALUES", "DELETE",
+                "UPDATE", "SET", "CREATE", "VIEW", "TABLE", "DROP", "OVER", "PARTITION", "ROW_NUMBER", "RANK", "TRUE", "FALSE", "INTERVAL",
+                "CURRENT_TIMESTAMP"));
+        for (StatementKind kind : StatementKind.values()) {
+            keywords.addAll(kind.keywords());
+        }
+        return keywords;
+    }
 
     private final InventoryAccess inventory;
     private final ResourceCatalog catalog;

@@ -1,5 +1,8 @@
 package io.nasql.shell.serve;
 
+import io.nasql.db.Backend;
+import io.nasql.shell.statement.SqlToken;
+import io.nasql.shell.statement.SqlTokenizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,47 +49,17 @@ public final class ReadOnlyGuard {
         return null;
     }
 
-    /** The words of each statement, upper case, quoted names included, outside literals and comments ({@code $} continues a name). */
+    /** The words of each statement, upper case, quoted names included, as H2 lexes them (nasql's one SQL tokenizer). */
     private static List<List<String>> statements(String sql) {
         List<List<String>> statements = new ArrayList<>();
         List<String> words = new ArrayList<>();
-        int i = 0;
-        int n = sql.length();
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (c == '\'' || c == '"') {
-                int close = sql.indexOf(c, i + 1);
-                while (close > 0 && close + 1 < n && sql.charAt(close + 1) == c) {
-                    close = sql.indexOf(c, close + 2);
-                }
-                if (c == '"') { // a quoted name is still a name: "file_write"(...) calls FILE_WRITE
-                    words.add(sql.substring(i + 1, close < 0 ? n : close).replace("\"\"", "\"").toUpperCase(Locale.ROOT));
-                }
-                i = close < 0 ? n : close + 1;
-            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                int end = sql.indexOf('\n', i);
-                i = end < 0 ? n : end;
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                int end = sql.indexOf("*/", i + 2);
-                i = end < 0 ? n : end + 2;
-            } else if (c == '$' && i + 1 < n && sql.charAt(i + 1) == '$') {
-                int end = sql.indexOf("$$", i + 2);
-                i = end < 0 ? n : end + 2;
-            } else if (c == '$') {
-                i++; // a parameter, $1
-            } else if (c == ';') {
+        for (SqlToken token : SqlTokenizer.significant(sql, Backend.H2)) {
+            if (token.isSymbol(";")) {
                 statements.add(words);
                 words = new ArrayList<>();
-                i++;
-            } else if (Character.isJavaIdentifierStart(c)) { // as H2's tokenizer reads names ($$ and $1 were taken above)
-                int end = i + 1;
-                while (end < n && Character.isJavaIdentifierPart(sql.charAt(end))) {
-                    end++;
-                }
-                words.add(sql.substring(i, end).toUpperCase(Locale.ROOT));
-                i = end;
-            } else {
-                i++;
+            } else if (token.kind() == SqlToken.Kind.WORD || token.kind() == SqlToken.Kind.QUOTED_NAME) {
+                // A quoted name is still a name: "file_write"(...) calls FILE_WRITE.
+                words.add(token.name().toUpperCase(Locale.ROOT));
             }
         }
         statements.add(words);

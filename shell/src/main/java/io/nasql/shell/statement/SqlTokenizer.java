@@ -16,12 +16,14 @@ import java.util.regex.Pattern;
  * <p>It reads the text exactly as H2's own tokenizer does, since any disagreement lets a value
  * that nasql escapes as text reach H2 as SQL: {@code --} and {@code //} comments end at a line
  * break ({@code \n} or {@code \r}), {@code /* *}{@code /} comments nest, names are quoted in
- * {@code "..."} or {@code `...`}, and only {@code $$...$$} is a dollar-quoted string (a
+ * {@code "..."} or {@code `...`}, a name starts at any Java identifier start (so {@code €$$} is a
+ * name, not the opening of a string), and only {@code $$...$$} is a dollar-quoted string (a
  * {@code $tag$} is a parameter and a name to H2, not a quote).
  *
  * <p>On a PostgreSQL inventory the text goes to PostgreSQL, so it is read as PostgreSQL's lexer
  * does: {@code //} is two operators, not a comment; a backtick is a symbol; {@code $tag$...$tag$}
- * quotes with any tag; and in an {@code E'...'} string a backslash escapes the next character.
+ * quotes with any tag; a name may hold any non-ASCII character; and in an {@code E'...'} string a
+ * backslash escapes the next character.
  */
 public final class SqlTokenizer {
     /** {@code {{ name }}}, with or without spaces inside the braces. */
@@ -118,7 +120,7 @@ public final class SqlTokenizer {
         if (Character.isDigit(c) || c == '.' && Character.isDigit(next)) {
             return number(start);
         }
-        if (Character.isLetter(c) || c == '_') {
+        if (isWordStart(c)) {
             while (i < n && isWordPart(text.charAt(i))) {
                 i++;
             }
@@ -149,8 +151,17 @@ public final class SqlTokenizer {
         return end < n && text.charAt(end) == '$' ? text.substring(i, end + 1) : null;
     }
 
-    private static boolean isWordPart(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+    /**
+     * Where a name starts: in H2 at any Java identifier start ({@code $} was read above), a
+     * currency sign included; in PostgreSQL at a letter, {@code _} or any non-ASCII character.
+     */
+    private boolean isWordStart(char c) {
+        return postgres ? Character.isLetter(c) || c == '_' || c >= 0x80 : c != '$' && Character.isJavaIdentifierStart(c);
+    }
+
+    /** What goes on a name: in H2 any Java identifier part, {@code $} included; in PostgreSQL also digits and {@code $}. */
+    private boolean isWordPart(char c) {
+        return postgres ? Character.isLetterOrDigit(c) || c == '_' || c == '$' || c >= 0x80 : Character.isJavaIdentifierPart(c);
     }
 
     /**

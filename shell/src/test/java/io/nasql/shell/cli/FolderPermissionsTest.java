@@ -2,9 +2,15 @@ package io.nasql.shell.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nasql.shell.Main;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +47,28 @@ class FolderPermissionsTest {
         Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
         // Inside an owner-only folder, no one else reaches the files, whatever their own bits say.
         assertThat(Cli.run(home, "", "-e", "SELECT 1 AS a").err()).isEmpty();
+    }
+
+    /** `nasql serve` opens and serves the same files: it gives the same warning, on stderr, before it listens. */
+    @Test
+    void serveWarnsToo() throws Exception {
+        Path folder = Files.createDirectories(home.resolve(".nasql"));
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path config = Files.writeString(folder.resolve("config.yaml"), "output: text\n");
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-r--r--"));
+        Path err = home.resolve("serve.err");
+        Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Duser.home=" + home,
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", "0")
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).redirectError(err.toFile()).start();
+        try {
+            String first = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            assertThat(first).as("stderr: %s", Files.readString(err)).startsWith("nasql serve listening on ");
+            assertThat(Files.readString(err)).isEqualTo("warning: other users can read nasql's files; to fix: chmod 700 " + folder
+                    + " && chmod 600 " + config + "\n");
+        } finally {
+            serve.destroy();
+            assertThat(serve.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.sql.Connection;
@@ -23,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * No password, private key or token reaches stdout, stderr (with --debug, so library logs and
@@ -155,14 +158,29 @@ class SecretsTest {
         }
     }
 
+    /** Whatever the URL: one that turns H2's trace file on, on a path that cannot be created, is still one line. */
+    @Test
+    void aUrlThatTurnsTheTraceFileOnIsStillOneLine() throws Exception {
+        Path plainFile = Files.writeString(home.resolve("plain-file"), "not a folder");
+        Run run = nasql("--db", "jdbc:h2:file:" + plainFile.resolve("x").resolve("google") + ";TRACE_LEVEL_FILE=1;PASSWORD=" + PASSWORD,
+                "-e", "SELECT 1");
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("error: ").contains("TRACE_LEVEL_FILE=1").endsWith("\n").hasLineCount(1);
+        assertNoSecrets(run.both(), List.of());
+    }
+
     /**
      * A real access token: the key's token_uri is an endpoint on 127.0.0.1 that hands out a ya29. token, and
      * nasql reaches the emulator through TLS, the path on which the client fetches the token and sends it with
      * every call. The token exists in the process, yet appears nowhere: not on stdout, not on stderr with
-     * --debug, not in the inventory or any file nasql writes.
+     * --debug, not in the inventory or any file nasql writes. The key file is named by --credentials, or by
+     * {@code credentials:} in the settings file: either way it is read (the token was fetched with it), never copied,
+     * never logged.
      */
-    @Test
-    void aRealAccessTokenSentOverTlsIsNeverShownOrStored() throws Exception {
+    @ParameterizedTest(name = "key named in {0}")
+    @ValueSource(strings = {"--credentials", "config.yaml"})
+    void aRealAccessTokenSentOverTlsIsNeverShownOrStored(String keyNamedIn) throws Exception {
         String token = "ya29.c." + java.util.UUID.randomUUID().toString().replace("-", "") + "_Tok3n";
         java.util.concurrent.atomic.AtomicInteger issued = new java.util.concurrent.atomic.AtomicInteger();
         com.sun.net.httpserver.HttpServer tokens = com.sun.net.httpserver.HttpServer.create(
@@ -182,12 +200,21 @@ class SecretsTest {
                 "http://127.0.0.1:" + tokens.getAddress().getPort() + "/token"));
         List<String> keyLines = keyLines(Files.readString(key));
         String db = "jdbc:h2:file:" + home.resolve("inventory").resolve("google") + ";PASSWORD=" + PASSWORD;
+        List<String> credentials = List.of("--credentials", key.toString());
+        if (keyNamedIn.equals("config.yaml")) {
+            Path folder = Files.createDirectories(home.resolve(".nasql"));
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+            Files.writeString(folder.resolve("config.yaml"), "credentials: " + key + "\n");
+            credentials = List.of();
+        }
         try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.empty()
                 .withSeedData(List.of("sec-a"), List.of("us-central1"), 3, 5), EmulatorClock.system(1));
              TlsFront front = TlsFront.start(home, emulator.port())) {
-            Run synced = nasql(front.trustOptions(), "--debug", "--verbose", "--db", db, "--endpoint", front.endpoint(),
-                    "--credentials", key.toString(), "--projects", "sec-a", "--locations", "us-central1", "-o", "text",
-                    "-e", "SYNC; SELECT COUNT(*) AS jobs FROM google.aiplatform.nas_jobs");
+            List<String> args = new ArrayList<>(List.of("--debug", "--verbose", "--db", db, "--endpoint", front.endpoint()));
+            args.addAll(credentials);
+            args.addAll(List.of("--projects", "sec-a", "--locations", "us-central1", "-o", "text",
+                    "-e", "SYNC; SELECT COUNT(*) AS jobs FROM google.aiplatform.nas_jobs"));
+            Run synced = nasql(front.trustOptions(), args.toArray(String[]::new));
             assertThat(synced.code()).as(synced.err()).isZero();
             assertThat(synced.out()).contains("jobs\n3\n");
             assertThat(issued.get()).as("the client fetched the token to send it").isPositive();

@@ -114,15 +114,51 @@ class ExamplesTest {
         assertThat(emulator.jobs()).noneMatch(j -> j.getState() == JobState.JOB_STATE_FAILED);
     }
 
+    /** The inventory's rows, each scope, id and state, as a SELECT reads them. */
+    private static String inventory() {
+        Cli.Result result = nasql("-e", "SELECT projectsId, locationsId, nasJobsId, state FROM google.aiplatform.nas_jobs"
+                + " ORDER BY projectsId, locationsId, nasJobsId");
+        assertThat(result.code()).as(result.err()).isZero();
+        return result.out();
+    }
+
+    private static final String BAD_DAYS = "older_than_days=0 * INTERVAL '1' DAY OR TRUE --";
+
+    private static String badDaysError(String script) {
+        return "error: " + script + ":7:37: {{ older_than_days }} is not a number, boolean or null; put the placeholder in quotes to pass text\n";
+    }
+
     @Test
     void sqlPassedWhereANumberGoesRunsNothing() {
         List<NasJob> before = emulator.jobs();
+        String rows = inventory();
         String script = EXAMPLES.resolve("cleanup-failed.iql").toString();
-        Cli.Result result = nasql("--yes", "-f", script, "--var", "older_than_days=0 * INTERVAL '1' DAY OR TRUE --");
+        Cli.Result result = nasql("--yes", "-f", script, "--var", BAD_DAYS);
         assertThat(result.code()).isNotZero();
-        assertThat(result.err()).isEqualTo("error: " + script + ":7:37: {{ older_than_days }} is not a number, boolean or null;"
-                + " put the placeholder in quotes to pass text\n");
+        assertThat(result.err()).isEqualTo(badDaysError(script));
         assertThat(result.out()).isEmpty();
         assertThat(emulator.jobs()).containsExactlyInAnyOrderElementsOf(before);
+        assertThat(rows.lines().count()).as("a header and the synced jobs").isGreaterThan(1);
+        assertThat(inventory()).isEqualTo(rows);
+    }
+
+    @Test
+    void aBadPlaceholderInALaterScriptRunsNoEarlierOne() {
+        List<NasJob> before = emulator.jobs();
+        String rows = inventory();
+        String script = EXAMPLES.resolve("cleanup-failed.iql").toString();
+        String delete = "DELETE FROM google.aiplatform.nas_jobs WHERE projectsId = 'proj-001' AND locationsId = 'us-central1'"
+                + " AND nasJobsId = '" + idOf(JobState.JOB_STATE_SUCCEEDED) + "'";
+        Cli.Result afterAWrite = nasql("--yes", "-e", delete, "-f", script, "--var", BAD_DAYS);
+        assertThat(afterAWrite.code()).isNotZero();
+        assertThat(afterAWrite.err()).isEqualTo(badDaysError(script));
+        assertThat(afterAWrite.out()).isEmpty();
+        Cli.Result afterAManifest = nasql("--yes", "--manifest", EXAMPLES.resolve("create-job.manifest.yaml").toString(),
+                "--var", "projectsId=proj-001", "--var", "locationsId=us-central1", "--var", "owner=dana", "-f", script, "--var", BAD_DAYS);
+        assertThat(afterAManifest.code()).isNotZero();
+        assertThat(afterAManifest.err()).isEqualTo(badDaysError(script));
+        assertThat(afterAManifest.out()).isEmpty();
+        assertThat(emulator.jobs()).containsExactlyInAnyOrderElementsOf(before);
+        assertThat(inventory()).isEqualTo(rows);
     }
 }

@@ -2,6 +2,7 @@ package io.nasql.shell.repl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nasql.db.Backend;
 import io.nasql.db.InventoryStore;
 import io.nasql.db.ScopeKey;
 import io.nasql.shell.cli.SessionConfig;
@@ -9,6 +10,7 @@ import io.nasql.shell.cli.Wiring;
 import io.nasql.shell.statement.ProgressSink;
 import io.nasql.shell.statement.ResourceCatalog;
 import io.nasql.shell.statement.Settings;
+import io.nasql.shell.statement.StatementKind;
 import io.nasql.shell.statement.TemplateRenderer;
 import io.nasql.sync.ApiTarget;
 import io.nasql.sync.SyncOptions;
@@ -167,6 +169,24 @@ class ReplTest {
         assertThat(complete(completer, reader, "SELECT * FROM google.aiplatform.nas_jobs WHERE projectsId = '")).containsExactly("'proj-a'");
         assertThat(complete(completer, reader, "SELECT * FROM google.aiplatform.nas_jobs WHERE locationsId IN ('")).containsExactly("'us-central1'");
         assertThat(complete(completer, reader, "SELECT * FROM google.aiplatform.nas_jobs WHERE state=")).containsExactly("'JOB_STATE_RUNNING'");
+    }
+
+    /**
+     * A verb is one StatementKind constant: Tab completes its keywords and help lists it with no other edit, and
+     * the line help shows is one the statement engine takes for that verb (issue 17).
+     */
+    @Test
+    void everyVerbIsCompletedAndListedInHelp() {
+        SqlCompleter completer = new SqlCompleter(wiring.inventory(), ResourceCatalog.load());
+        LineReader reader = LineReaderBuilder.builder().terminal(terminal).parser(new StatementParser()).build();
+        List<String> offered = complete(completer, reader, "");
+        for (StatementKind kind : StatementKind.values()) {
+            assertThat(kind.keywords()).as(kind.name()).isNotEmpty();
+            assertThat(offered).as(kind.name()).containsAll(kind.keywords());
+            assertThat(ReplCommands.HELP).as(kind.name()).contains("\n  " + kind.usage() + "\n");
+            assertThat(StatementKind.of(kind.example(), Backend.H2)).as(kind.example()).isEqualTo(kind);
+        }
+        assertThat(ReplCommands.HELP).startsWith("Statements end with ; and may span lines:\n  SELECT ... FROM google.aiplatform.nas_jobs");
     }
 
     private static List<String> complete(SqlCompleter completer, LineReader reader, String line) {

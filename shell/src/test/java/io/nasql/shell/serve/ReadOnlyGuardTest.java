@@ -35,4 +35,15 @@ class ReadOnlyGuardTest {
         // H2 starts a name with any Java identifier start, such as a currency sign: no $$ string there.
         assertThat(ReadOnlyGuard.refusal("SELECT 1 €$$; CREATE LOCAL TEMPORARY TABLE t(x INT); SELECT 2 €$$")).isEqualTo("CREATE");
     }
+
+    @Test
+    void commentsEndWhereH2EndsThem() {
+        // H2 ends a -- or // comment at \r as well as \n: what follows runs.
+        assertThat(ReadOnlyGuard.refusal("SELECT 1 -- note\r; DROP TABLE google.aiplatform.nas_jobs")).isEqualTo("DROP");
+        assertThat(ReadOnlyGuard.refusal("SELECT 1 // note\r; DELETE FROM t")).isEqualTo("DELETE");
+        // Block comments nest in H2: the inner */ does not end the outer one, so nothing is written here.
+        assertThat(ReadOnlyGuard.refusal("SELECT 1 /* a /* b */ ; DROP TABLE t */")).isNull();
+        // Backquoted names are names too.
+        assertThat(ReadOnlyGuard.refusal("SELECT `file_write`('x', '/tmp/y')")).isEqualTo("FILE_WRITE");
+    }
 }

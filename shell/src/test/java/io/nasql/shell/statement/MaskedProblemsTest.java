@@ -2,18 +2,23 @@ package io.nasql.shell.statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nasql.db.Inventory;
 import io.nasql.emulator.EmulatorClock;
 import io.nasql.emulator.EmulatorConfig;
 import io.nasql.emulator.EmulatorServer;
 import io.nasql.shell.cli.Cli;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An API error's text is not nasql's: the emulator's echoes the location asked for, here one that looks like a
- * secret. The SYNC result table and the read-through warning show such text masked.
+ * secret. The SYNC result table and the read-through warning show such text masked, and the inventory file
+ * keeps it masked in sync_scopes.errorMessage.
  */
 class MaskedProblemsTest {
     private static final String SERVED = "password=hunter2secret";
@@ -22,7 +27,8 @@ class MaskedProblemsTest {
     void syncResultsAndReadThroughWarningsMaskWhatTheApiEchoes(@TempDir Path home) throws Exception {
         try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.empty()
                 .withSeedData(List.of("sec-a"), List.of("us-central1"), 1, 5), EmulatorClock.system(1))) {
-            String[] target = {"--db", Cli.memoryDb(), "--endpoint", emulator.endpoint(), "--plaintext", "--projects", "sec-a",
+            // The default inventory, a file in ~/.nasql: what is stored there outlives the run.
+            String[] target = {"--endpoint", emulator.endpoint(), "--plaintext", "--projects", "sec-a",
                     "--locations", SERVED, "-o", "text"};
             Cli.Result sync = Cli.run(home, "", concat(target, "-e", "SYNC"));
             // The location column is what the user typed; the message column is the API's text, masked.
@@ -35,6 +41,14 @@ class MaskedProblemsTest {
             String warning = read.err().lines().filter(l -> l.startsWith("warning:")).findFirst().orElse("");
             assertThat(warning).contains("was not refreshed").contains("Location 'password=***");
             assertThat(warning.substring(warning.indexOf('('))).doesNotContain("hunter2secret");
+        }
+        try (Inventory inventory = Inventory.openFolder(home.resolve(".nasql")); Connection c = inventory.connection();
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT \"status\", \"errorMessage\""
+                     + " FROM google.aiplatform.sync_scopes WHERE \"locationsId\" = '" + SERVED + "'")) {
+            assertThat(rs.next()).as("the failed scope is recorded").isTrue();
+            assertThat(rs.getString("status")).isEqualTo("FAILED");
+            assertThat(rs.getString("errorMessage")).contains("INVALID_ARGUMENT").contains("password=***").doesNotContain("hunter2secret");
+            assertThat(rs.next()).isFalse();
         }
     }
 

@@ -127,6 +127,19 @@ class SqlTokenizerTest {
         assertThat(SqlTokenizer.significant("`a``b`", Backend.H2).get(0).name()).isEqualTo("a`b");
     }
 
+    @Test
+    void aNameStartsWhereTheDatabaseStartsOne() throws SQLException {
+        // H2 starts a name at any Java identifier start, a currency sign too: €$$ is a name, not a $$ string hiding the DROP.
+        assertThat(kinds("SELECT 1 AS €$$; DROP")).containsExactly("WORD:SELECT", "NUMBER:1", "WORD:AS", "WORD:€$$", "SYMBOL:;", "WORD:DROP");
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:");
+                Statement jdbc = connection.createStatement()) {
+            assertThat(rows(jdbc, "SELECT 1 AS €$$")).containsExactly("€$$", "1");
+        }
+        // PostgreSQL takes any non-ASCII character in a name.
+        assertThat(SqlTokenizer.significant("SELECT 1 AS €$$; DROP", Backend.POSTGRESQL).stream().map(t -> t.kind() + ":" + t.text()).toList())
+                .containsExactly("WORD:SELECT", "NUMBER:1", "WORD:AS", "WORD:€$$", "SYMBOL:;", "WORD:DROP");
+    }
+
     /**
      * H2 itself is the judge: each statement, with the comments that nasql sees replaced by a
      * space, must give H2 the same columns and values as the statement as written. A comment

@@ -95,13 +95,18 @@ class WriteOutcomesTest {
      * hold has answered): an outage that ends between two tries, or a Ctrl-C during a backoff.
      */
     private static void once(BooleanSupplier when, Runnable then) {
+        once(when, then, 300);
+    }
+
+    /** As above, {@code laterMillis} after {@code when} holds. */
+    private static void once(BooleanSupplier when, Runnable then, long laterMillis) {
         CompletableFuture.runAsync(() -> {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             try {
                 while (!when.getAsBoolean() && System.nanoTime() < deadline) {
                     Thread.sleep(2);
                 }
-                Thread.sleep(300);
+                Thread.sleep(laterMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -206,6 +211,30 @@ class WriteOutcomesTest {
             List<String> rows = out.toString().lines().skip(1).toList();
             assertThat(rows.get(1)).contains("\tsecond\t").contains("RESOURCE_EXHAUSTED: ").contains("not retried: cancelled");
             assertThat(rows.get(2)).contains("\tthird\t").endsWith("\tnot attempted (cancelled)");
+        }
+    }
+
+    @Test
+    void aCreateCancelledWhileInFlightThatAnswersUnavailableIsReportedAsMaybeCreatedNeverAsNotAttempted() throws Exception {
+        // Each create waits a second at the service, acts, then answers UNAVAILABLE; Ctrl-C comes while the first one waits.
+        try (Wiring wiring = wiring(EmulatorConfig.empty().withLatency(Duration.ofSeconds(1)), SyncOptions.defaults())) {
+            StatementEngine engine = engine(wiring);
+            emulator.setFailAfterCommitRate(1.0);
+            CancelToken cancel = new CancelToken();
+            once(() -> emulator.stats().calls("CreateNasJob") >= 1, cancel::cancel, 0);
+            assertThatThrownBy(() -> run(engine, "INSERT INTO google.aiplatform.nas_jobs (projectsId, locationsId, displayName, nasJobSpec) VALUES"
+                    + " ('proj-001', 'us-central1', 'first', " + SPEC + "), ('proj-001', 'us-central1', 'second', " + SPEC + "),"
+                    + " ('proj-001', 'us-central1', 'third', " + SPEC + ")", cancel))
+                    .isInstanceOf(StatementException.class)
+                    .hasMessage("cancelled: 0 of 3 created, 1 failed, 2 not attempted; the jobs created are in the inventory");
+            List<String> rows = out.toString().lines().skip(1).toList();
+            assertThat(rows.get(0)).contains("\tfirst\t").contains("\tUNAVAILABLE: ").contains("the job may have been created")
+                    .contains("SYNC the scope");
+            assertThat(rows.get(1)).contains("\tsecond\t").endsWith("\tnot attempted (cancelled)");
+            assertThat(rows.get(2)).contains("\tthird\t").endsWith("\tnot attempted (cancelled)");
+            assertThat(emulator.stats().calls("CreateNasJob")).isEqualTo(1);
+            assertThat(emulator.stats().calls("ListNasJobs")).as("no lookup starts after Ctrl-C").isZero();
+            assertThat(emulator.jobs().stream().filter(j -> j.getDisplayName().equals("first"))).as("the job was created").hasSize(1);
         }
     }
 

@@ -135,6 +135,148 @@ class WriteReportsTest {
         }
     }
 
+    /** The example manifest's resource three times, {@code second} edited by {@code edit} (e.g. to something the service refuses). */
+    private static String threeResources(java.util.function.UnaryOperator<String> edit) throws Exception {
+        String one = java.nio.file.Files.readString(Path.of("..", "scripts", "examples", "create-job.manifest.yaml"));
+        one = one.substring(one.indexOf("- name: spinenet_latency_search")).replace("{{ owner }}", "dana");
+        return one.replace("spinenet_latency_search", "first").replace("spinenet-latency-search", "first")
+                + edit.apply(one.replace("spinenet_latency_search", "second").replace("spinenet-latency-search", "second"))
+                + one.replace("spinenet_latency_search", "third").replace("spinenet-latency-search", "third");
+    }
+
+    @Test
+    void aManifestThatFailsAtResourceTwoReportsEveryResourceAndKeepsWhatItCreated() throws Exception {
+        // The client checks a machine's shape only; which GPU a machine takes is the service's to say.
+        Path manifest = home.resolve("three.yaml");
+        java.nio.file.Files.writeString(manifest, threeResources(r -> r.replace("NVIDIA_TESLA_T4", "NVIDIA_TESLA_A100")));
+        Cli.Result result = nasql("-o", "text", "--manifest", manifest.toString(), "--var", "projectsId=proj-001", "--var", "locationsId=us-central1");
+        assertThat(result.code()).isEqualTo(1);
+        List<String> rows = result.out().lines().skip(1).toList();
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0)).startsWith("proj-001\tus-central1\t").contains("\tfirst\tJOB_STATE_QUEUED\t").endsWith("\tcreated");
+        assertThat(rows.get(1)).startsWith("proj-001\tus-central1\t\tsecond\t").contains("\tINVALID_ARGUMENT: ");
+        assertThat(rows.get(2)).startsWith("proj-001\tus-central1\t\tthird\t").endsWith("\tnot attempted");
+        assertThat(result.err()).isEqualTo("error: " + manifest + ":1: 1 of 3 created, 1 failed, 1 not attempted; the jobs created are in the inventory\n");
+        assertThat(emulator.stats().calls("CreateNasJob")).isEqualTo(2);
+        assertThat(nasql("-o", "text", "-e", "SELECT displayName FROM google.aiplatform.nas_jobs WHERE displayName IN ('first', 'second', 'third')").out())
+                .isEqualTo("displayName\nfirst\n");
+    }
+
+    /**
+     * An engine whose scope makes one API call a minute: the call after the first waits in the rate
+     * limiter, so a Ctrl-C after the first call lands before the next one however slow the machine is.
+     */
+    private StatementEngine oneCallAMinute(Settings settings, Wiring[] opened) {
+        SessionConfig config = new SessionConfig(db, home, ApiTarget.emulator(emulator.endpoint()), List.of("proj-001"), List.of("us-central1"),
+                SyncOptions.defaults().withRate(1, 1), true);
+        settings.set(Setting.OUTPUT, OutputFormat.TEXT);
+        opened[0] = new Wiring(config, settings, Clock.systemUTC());
+        return opened[0].engine(new Wiring.FrontEnd(new PrintWriter(new StringWriter()), ProgressSink.NONE, Confirmer.NOBODY,
+                () -> ReportCatalog.load(List.of()), Map.of()));
+    }
+
+    /** Cancels {@code cancel} once {@code method} has been called, a little later (its answer may or may not be in). */
+    private void cancelAfterFirst(String method, CancelToken cancel, long laterMillis) {
+        CompletableFuture.runAsync(() -> {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            try {
+                while (emulator.stats().calls(method) < 1 && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+                Thread.sleep(laterMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            cancel.cancel();
+        });
+    }
+
+    private List<String> finishedIds() {
+        return emulator.jobs().stream().filter(j -> isFinished(j.getState())).map(WriteReportsTest::id).sorted().toList();
+    }
+
+    private static List<String> reportRows(StringWriter out) {
+        return out.toString().lines().dropWhile(l -> !l.startsWith("projectsId\tlocationsId\tnasJobsId\toutcome")).skip(1).toList();
+    }
+
+    @Test
+    void aCancelledBulkDeleteWithNowaitStopsBeforeTheNextCallAndNamesWhatWasNotAttempted() throws Exception {
+        assertThat(nasql("-e", "SYNC WHERE projectsId = 'proj-001' AND locationsId = 'us-central1'").code()).isZero();
+        List<String> ids = finishedIds();
+        assertThat(ids).hasSizeGreaterThanOrEqualTo(3);
+        Settings settings = new Settings();
+        Wiring[] wiring = new Wiring[1];
+        StatementEngine engine = oneCallAMinute(settings, wiring);
+        try (Wiring opened = wiring[0]) {
+            StringWriter out = new StringWriter();
+            CancelToken cancel = new CancelToken();
+            cancelAfterFirst("DeleteNasJob", cancel, 300);
+            assertThatThrownBy(() -> engine.execute(new Statement("/*+ NOWAIT */ DELETE FROM google.aiplatform.nas_jobs WHERE nasJobsId IN ('"
+                    + String.join("', '", ids) + "')", "t", 1, 1), new Execution(cancel, settings, out, false)))
+                    .isInstanceOf(StatementException.class)
+                    .hasMessage("cancelled: 1 of " + ids.size() + " delete started, " + (ids.size() - 1) + " not attempted;"
+                            + " the rows of the jobs not deleted are kept");
+            assertThat(emulator.stats().calls("DeleteNasJob")).as("no call starts after the cancel").isEqualTo(1);
+            List<String> rows = reportRows(out);
+            assertThat(rows).hasSize(ids.size());
+            assertThat(rows.get(0)).isEqualTo("proj-001\tus-central1\t" + ids.get(0) + "\tdelete started");
+            assertThat(rows.subList(1, rows.size())).allMatch(r -> r.endsWith("\tnot attempted (cancelled)"));
+        }
+        assertThat(nasql("-o", "text", "-e", "SELECT COUNT(*) AS n FROM google.aiplatform.nas_jobs WHERE nasJobsId IN ('"
+                + String.join("', '", ids.subList(1, ids.size())) + "')").out()).as("the rows not deleted are kept")
+                .isEqualTo("n\n" + (ids.size() - 1) + "\n");
+    }
+
+    @Test
+    void aBulkDeleteCancelledWhileItWaitsSaysTheDeleteStartedAndSendsNoOther() throws Exception {
+        assertThat(nasql("-e", "SYNC WHERE projectsId = 'proj-001' AND locationsId = 'us-central1'").code()).isZero();
+        List<String> ids = finishedIds();
+        Settings settings = new Settings();
+        Wiring[] wiring = new Wiring[1];
+        StatementEngine engine = oneCallAMinute(settings, wiring);
+        try (Wiring opened = wiring[0]) {
+            StringWriter out = new StringWriter();
+            CancelToken cancel = new CancelToken();
+            // By then the delete has answered and its first poll waits for the rate limiter.
+            cancelAfterFirst("DeleteNasJob", cancel, 1000);
+            assertThatThrownBy(() -> engine.execute(new Statement("DELETE FROM google.aiplatform.nas_jobs WHERE nasJobsId IN ('"
+                    + String.join("', '", ids) + "')", "t", 1, 1), new Execution(cancel, settings, out, false)))
+                    .isInstanceOf(StatementException.class)
+                    .hasMessage("cancelled: 0 of " + ids.size() + " deleted, 1 started but not awaited, " + (ids.size() - 1) + " not attempted;"
+                            + " the rows of the jobs not deleted are kept");
+            assertThat(emulator.stats().calls("DeleteNasJob")).isEqualTo(1);
+            List<String> rows = reportRows(out);
+            assertThat(rows).hasSize(ids.size());
+            assertThat(rows.get(0)).startsWith("proj-001\tus-central1\t" + ids.get(0) + "\tdelete started; cancelled while waiting");
+            assertThat(rows.subList(1, rows.size())).allMatch(r -> r.endsWith("\tnot attempted (cancelled)"));
+        }
+    }
+
+    @Test
+    void aCancelledManifestStopsBeforeTheNextCreateAndNamesWhatWasNotAttempted() throws Exception {
+        Settings settings = new Settings();
+        Wiring[] wiring = new Wiring[1];
+        StatementEngine engine = oneCallAMinute(settings, wiring);
+        try (Wiring opened = wiring[0]) {
+            StringWriter out = new StringWriter();
+            CancelToken cancel = new CancelToken();
+            cancelAfterFirst("CreateNasJob", cancel, 300);
+            com.fasterxml.jackson.databind.JsonNode manifest = Manifest.read(threeResources(r -> r), "m.yaml");
+            assertThatThrownBy(() -> opened.manifests(new Wiring.FrontEnd(new PrintWriter(new StringWriter()), ProgressSink.NONE,
+                    Confirmer.NOBODY, () -> ReportCatalog.load(List.of()), Map.of())).run(manifest, "m.yaml", Map.of(), new Execution(cancel, settings, out, false)))
+                    .isInstanceOf(StatementException.class)
+                    .hasMessage("cancelled: 1 of 3 created, 2 not attempted; the jobs created are in the inventory");
+            assertThat(emulator.stats().calls("CreateNasJob")).as("no call starts after the cancel").isEqualTo(1);
+            List<String> rows = out.toString().lines().skip(1).toList();
+            assertThat(rows).hasSize(3);
+            assertThat(rows.get(0)).contains("\tfirst\tJOB_STATE_QUEUED\t").endsWith("\tcreated");
+            assertThat(rows.get(1)).contains("\tsecond\t").endsWith("\tnot attempted (cancelled)");
+            assertThat(rows.get(2)).contains("\tthird\t").endsWith("\tnot attempted (cancelled)");
+        }
+        assertThat(nasql("-o", "text", "-e", "SELECT displayName FROM google.aiplatform.nas_jobs WHERE displayName IN ('first', 'second', 'third')").out())
+                .isEqualTo("displayName\nfirst\n");
+    }
+
     private NasJob job(JobState state) {
         return emulator.jobs().stream().filter(j -> j.getState() == state).findFirst().orElseThrow();
     }
