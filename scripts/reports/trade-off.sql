@@ -25,6 +25,23 @@ WITH picked AS (
   ORDER BY createTime DESC, projectsId, locationsId, nasJobsId
   LIMIT {{ max_jobs }}
 ),
+-- Whether max_jobs left jobs out, so that the page can say "showing N of M jobs": one job more looked for
+-- through the same index, and the matching jobs counted only within one project (its rows, by the primary
+-- key), never over the whole inventory (over 500,000 jobs a count takes seconds).
+counted AS (
+  SELECT LEAST(COUNT(*), {{ max_jobs }}) AS jobsPicked,
+         CASE WHEN COUNT(*) <= {{ max_jobs }} THEN COUNT(*)
+              WHEN '{{ project }}' <> '' THEN
+                (SELECT COUNT(*) FROM google.aiplatform.nas_job_summaries
+                 WHERE projectsId = '{{ project }}' AND ('{{ job }}' = '' OR nasJobsId = '{{ job }}') AND startTime IS NOT NULL)
+         END AS jobsMatching
+  FROM (SELECT nasJobsId FROM google.aiplatform.nas_job_summaries
+        WHERE ('{{ job }}' = '' OR nasJobsId = '{{ job }}')
+          AND ('{{ project }}' = '' OR projectsId = '{{ project }}')
+          AND startTime IS NOT NULL
+        ORDER BY createTime DESC, projectsId, locationsId, nasJobsId
+        LIMIT {{ max_jobs }} + 1) AS probe
+),
 measured AS (
   SELECT t.projectsId, t.locationsId, t.nasJobsId, p.displayName, t.trialType, t.trialId, t.metricId, t.goal, t.metricValue,
          CASE WHEN json_value(t.finalMeasurement, '$.metrics[0].metricId') = t.metricId
@@ -84,8 +101,10 @@ SELECT s.projectsId, s.locationsId, s.nasJobsId, s.displayName, s.trialType, s.t
        s.metricId, s.goal, s.metricValue, s.otherMetricId, s.otherGoal, s.otherValue,
        CASE WHEN s.otherValue IS NULL THEN NULL
             WHEN s.otherScore >= a.bestOtherHere AND (a.bestOtherAbove IS NULL OR s.otherScore > a.bestOtherAbove) THEN TRUE
-            ELSE FALSE END AS onFront
-FROM scored s
+            ELSE FALSE END AS onFront,
+       c.jobsPicked, c.jobsMatching
+FROM counted c
+CROSS JOIN scored s
 LEFT JOIN above a
   ON a.projectsId = s.projectsId AND a.locationsId = s.locationsId AND a.nasJobsId = s.nasJobsId
  AND a.otherMetricId = s.otherMetricId AND a.metricScore = s.metricScore

@@ -12,10 +12,14 @@ import java.util.Map;
 final class CompareChart {
     static final int MAX_BARS = 60;
     private static final int WIDTH = 600;
-    private static final int ROW = 58;
+    /** A row has room for its three lines at the larger text of a narrow window (20 units), where 13 would touch. */
+    private static final int ROW = 70;
     private static final int TOP = 8;
     private static final int AXIS = 30;
-    private static final int VALUE_ROOM = 64;
+    /** Room right of the longest bar for its value ("0.8838": ~80 units at the narrow window's text size). */
+    private static final int VALUE_ROOM = 88;
+    /** Characters of a display name beside the job id, so that the label fits 600 units at the narrow text size. */
+    private static final int NAME_CHARS = 26;
 
     private CompareChart() {
     }
@@ -65,13 +69,13 @@ final class CompareChart {
         for (List<Object> row : rows) {
             double value = result.number(row, valueColumn);
             String title = result.jobTitle(row);
-            svg.text(0, y + 14, "start", "bar-label", Html.shorten(String.valueOf(result.text(row, "displayName")), 30) + " \u00b7 "
+            svg.text(0, y + 18, "start", "bar-label", Html.shorten(String.valueOf(result.text(row, "displayName")), NAME_CHARS) + " \u00b7 "
                     + result.text(row, "nasJobsId"));
             double zero = x.at(0);
             double end = x.at(value);
-            svg.rect(Math.min(zero, end), y + 19, Math.abs(end - zero), 14, "bar", null, title + ": best " + Html.number(value));
-            svg.text(Math.max(zero, end) + 4, y + 31, "start", "bar-value", Html.number(value));
-            svg.text(0, y + 48, "start", "bar-note", note(spec, result, row));
+            svg.rect(Math.min(zero, end), y + 25, Math.abs(end - zero), 14, "bar", null, title + ": best " + Html.number(value));
+            svg.text(Math.max(zero, end) + 4, y + 38, "start", "bar-value", Html.number(value));
+            svg.text(0, y + 60, "start", "bar-note", note(spec, result, row));
             y += ROW;
         }
         svg.line(x.at(0), TOP, x.at(0), bottom, "axis");

@@ -34,9 +34,11 @@ final class HtmlReport {
             ".nodata{padding:1em;border:1px dashed #bbb;color:#555;max-width:560px}.note,.counts{color:#555}",
             ".failed,.key.failed{stroke:#e15759;stroke-width:2}ul.single{color:#555;padding-left:1.2em}",
             // A 600-unit drawing scales down with a narrow window (to ~0.57 at 360 px): the text left in it grows
-            // so that it is still ~11 px there; axis titles and legends are HTML and keep the page's size.
+            // so that it is still ~11 px there, and the marks of the points grow about their centres so that they
+            // are not specks (seen in Chromium at 360 px); axis titles and legends are HTML and keep the page's size.
             "@media (max-width:640px){body{margin:.6em}svg text{font-size:",
-            NARROW_TEXT + "px}svg .tick,svg .bar-note,svg .legend{font-size:" + NARROW_TEXT + "px}}");
+            NARROW_TEXT + "px}svg .tick,svg .bar-note,svg .legend{font-size:" + NARROW_TEXT + "px}",
+            "svg[role=img] .point,svg[role=img] path.failed{transform-box:fill-box;transform-origin:center;transform:scale(1.6)}}");
 
     private HtmlReport() {
     }

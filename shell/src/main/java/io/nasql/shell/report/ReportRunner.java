@@ -112,11 +112,43 @@ public final class ReportRunner {
         Map<String, String> vars = new LinkedHashMap<>(report.defaults());
         given.forEach((k, v) -> vars.put(k, v.asText()));
         if (!vars.isEmpty()) {
-            summary.put("Variables", String.join(", ", vars.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).toList()));
+            // An empty value shown as '' (as in "job = ''"), not as nothing after the "=".
+            summary.put("Variables", String.join(", ", vars.entrySet().stream()
+                    .map(e -> e.getKey() + " = " + (e.getValue().isEmpty() ? "''" : e.getValue())).toList()));
+        }
+        String jobs = pickedJobs(results);
+        if (jobs != null) {
+            summary.put("Jobs", jobs);
         }
         summary.put("Rows", String.valueOf(results.stream().mapToInt(r -> r.rows().size()).sum()));
         summary.put("Source", report.source());
         return summary;
+    }
+
+    /**
+     * What a report that picks at most max_jobs jobs says of them, from its jobsPicked and jobsMatching columns
+     * (jobsMatching is null when the jobs were too many to count): so that a cap never drops jobs unsaid.
+     */
+    private static String pickedJobs(List<ResultTable> results) {
+        for (ResultTable result : results) {
+            if (result.rows().isEmpty() || result.indexOf("jobsPicked") < 0 || result.indexOf("jobsMatching") < 0) {
+                continue;
+            }
+            Double picked = result.number(result.rows().get(0), "jobsPicked");
+            Double matching = result.number(result.rows().get(0), "jobsMatching");
+            if (picked == null) {
+                continue;
+            }
+            long n = picked.longValue();
+            if (matching != null && matching <= picked) {
+                return "all " + n + (n == 1 ? " job" : " jobs") + " that match";
+            }
+            String others = ": narrow the report with its --var filters or raise --var max_jobs to see the others";
+            return matching == null
+                    ? "showing the " + n + " created last of more jobs that match" + others
+                    : "showing " + n + " of " + matching.longValue() + " jobs that match, the ones created last" + others;
+        }
+        return null;
     }
 
     /** The one row of an aggregate query; the statement's next query closes it. */

@@ -17,7 +17,11 @@ final class StackedBarChart {
             "JOB_STATE_CANCELLING", "#ff9da7", "DELETED", "#79706e");
     static final int MAX_BARS = 60;
     private static final int WIDTH = 600;
-    private static final int ROW = 40;
+    /** Room for a label above its bar at the larger text of a narrow window (20 units). */
+    private static final int ROW = 46;
+    private static final int LEGEND_ROW = 26;
+    /** Characters of a legend entry, so that it stays in its half of the 600 units at the narrow text size. */
+    private static final int LEGEND_CHARS = 21;
     private static final int VALUE_ROOM = 56;
 
     private StackedBarChart() {
@@ -48,13 +52,13 @@ final class StackedBarChart {
         double max = bars.values().stream().mapToDouble(m -> m.values().stream().mapToDouble(Double::doubleValue).sum()).max().orElse(1);
         List<String> names = new ArrayList<>(seriesNames);
         int legendRows = (names.size() + 1) / 2;
-        int height = bars.size() * ROW + 12 + legendRows * 22;
+        int height = bars.size() * ROW + 12 + legendRows * LEGEND_ROW;
         Svg svg = new Svg(WIDTH, height, "stacked-bar", spec.param("value", "value") + " by " + spec.param("x", "x") + " and "
                 + spec.param("series", "series"));
         double plot = WIDTH - VALUE_ROOM;
         int y = 0;
         for (Map.Entry<String, Map<String, Double>> bar : bars.entrySet()) {
-            svg.text(0, y + 14, "start", "bar-label", bar.getKey());
+            svg.text(0, y + 16, "start", "bar-label", bar.getKey());
             double offset = 0;
             double total = 0;
             for (String s : names) {
@@ -63,18 +67,19 @@ final class StackedBarChart {
                     continue;
                 }
                 double w = v / max * plot;
-                svg.rect(offset, y + 19, w, 16, "segment", color(s, names.indexOf(s)), s + ": " + Html.number(v));
+                svg.rect(offset, y + 22, w, 16, "segment", color(s, names.indexOf(s)), s + ": " + Html.number(v));
                 offset += w;
                 total += v;
             }
-            svg.text(offset + 4, y + 32, "start", "bar-value", Html.number(total));
+            svg.text(offset + 4, y + 36, "start", "bar-value", Html.number(total));
             y += ROW;
         }
         y += 12;
         for (int i = 0; i < names.size(); i++) {
             int lx = (i % 2) * 300;
-            int ly = y + (i / 2) * 22;
-            svg.rect(lx, ly, 12, 12, "key", color(names.get(i), i), null).text(lx + 18, ly + 11, "start", "legend", names.get(i));
+            int ly = y + (i / 2) * LEGEND_ROW;
+            svg.rect(lx, ly, 12, 12, "key", color(names.get(i), i), null)
+                    .text(lx + 18, ly + 11, "start", "legend", Html.shorten(names.get(i), LEGEND_CHARS));
         }
         return svg.toString();
     }

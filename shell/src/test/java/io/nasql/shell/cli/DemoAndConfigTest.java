@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nasql.emulator.EmulatorClock;
 import io.nasql.emulator.EmulatorConfig;
 import io.nasql.emulator.EmulatorServer;
+import io.nasql.shell.Main;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,6 +99,34 @@ class DemoAndConfigTest {
             assertThat(result.err()).containsPattern("\\rsync: \\d+/10 scopes, \\d+ jobs, 0 errors, \\d+ calls/s")
                     .endsWith("\r\u001b[K");
             assertThat(result.out()).startsWith("synced 10 scopes");
+        }
+    }
+
+    /** A sync whose stdin and stdout are terminals, and whose stderr is one only when {@code stderrIsTerminal}. */
+    private Cli.Result syncOnATerminal(EmulatorServer emulator, boolean stderrIsTerminal) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Io io = new Io(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), true, stderrIsTerminal, Map.of(), home, true);
+        int code = Main.run(new String[] {"--db", Cli.memoryDb(), "--endpoint", emulator.endpoint(), "--plaintext",
+                "--projects", String.join(",", EmulatorConfig.numberedProjects(6)), "--locations", "us-central1", "sync", "--concurrency", "2"}, io);
+        return new Cli.Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void syncDrawsNoProgressWhenStderrIsNotATerminal() throws Exception {
+        // `nasql sync 2>log` from a terminal: stdin and stdout are the terminal, stderr a file.
+        try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.empty()
+                .withSeedData(EmulatorConfig.numberedProjects(6), List.of("us-central1"), 2, 5)
+                .withLatency(Duration.ofMillis(20)), EmulatorClock.system(1))) {
+            Cli.Result logged = syncOnATerminal(emulator, false);
+            assertThat(logged.code()).isZero();
+            assertThat(logged.out()).startsWith("synced 6 scopes");
+            assertThat(logged.err()).doesNotContain("\r").doesNotContain("\u001b");
+            // The same sync with stderr on the terminal draws its progress line there, without --progress.
+            Cli.Result shown = syncOnATerminal(emulator, true);
+            assertThat(shown.code()).isZero();
+            assertThat(shown.err()).contains("\r").contains("\u001b[K");
         }
     }
 

@@ -215,7 +215,7 @@ class ChartReportsTest {
     @Test
     void tradeOffMarksTheParetoFrontAndSaysWhenAJobHasOneMetric() throws Exception {
         String text = report("trade-off", "-o", "text").out();
-        assertThat(text.lines().findFirst().orElseThrow()).endsWith("otherMetricId\totherGoal\totherValue\tonFront");
+        assertThat(text.lines().findFirst().orElseThrow()).endsWith("otherMetricId\totherGoal\totherValue\tonFront\tjobsPicked\tjobsMatching");
         assertThat(text.lines().skip(1).map(l -> {
             String[] f = l.split("\t", -1);
             return f[2] + ":" + f[5] + ":" + f[8] + ":" + f[11] + ":" + f[12];
@@ -247,9 +247,10 @@ class ChartReportsTest {
     void compareDrawsABarPerJobAndMetricWithItsNumbers() throws Exception {
         String csv = report("compare", "-o", "csv", "--var", "jobs=10, 11").out();
         assertThat(csv.lines().toList()).containsExactly(
-                "projectsId,locationsId,nasJobsId,displayName,state,metricId,goal,bestValue,trials,failedTrials,failedPercent,runningHours",
-                "p1,us-central1,11,latency-only,JOB_STATE_SUCCEEDED,latency_ms,MINIMIZE,20,3,0,0.0,1.0",
-                "p1,us-central1,10,\"<b>acc & \"\"lat\"\"</b>\u001b[31m\",JOB_STATE_SUCCEEDED,top1_accuracy,MAXIMIZE,0.82,6,1,16.7,1.0");
+                "projectsId,locationsId,nasJobsId,displayName,state,metricId,goal,bestValue,trials,failedTrials,failedPercent,runningHours,"
+                        + "jobsPicked,jobsMatching",
+                "p1,us-central1,11,latency-only,JOB_STATE_SUCCEEDED,latency_ms,MINIMIZE,20,3,0,0.0,1.0,2,2",
+                "p1,us-central1,10,\"<b>acc & \"\"lat\"\"</b>\u001b[31m\",JOB_STATE_SUCCEEDED,top1_accuracy,MAXIMIZE,0.82,6,1,16.7,1.0,2,2");
         assertThat(report("compare", "-o", "text", "--var", "label=team:vision").out().lines().skip(1).map(l -> l.split("\t")[2]).toList())
                 .containsExactly("10", "12");
         // Of the matching jobs, the ones created last, at most max_jobs, so that a page stays small.
@@ -269,6 +270,36 @@ class ChartReportsTest {
         assertThat(figures.get(1).getTextContent()).contains("6 trials \u00b7 16.7% failed \u00b7 1 h");
         // Job 12 has trials but no value yet: it is listed, and its chart says there is nothing to draw.
         assertThat(all(page, "//table/tbody/tr")).hasSize(3);
+    }
+
+    /** The page summary's line on the jobs picked: the report's cap never leaves jobs out without a word. */
+    private String jobsLine(String name, String... vars) throws Exception {
+        List<Element> jobs = all(html(name, vars), "//dt[.='Jobs']/following-sibling::dd[1]");
+        return jobs.isEmpty() ? null : jobs.get(0).getTextContent();
+    }
+
+    @Test
+    void thePageSaysWhenMaxJobsLeftJobsOut() throws Exception {
+        for (String name : List.of("search-progress", "trade-off")) {
+            assertThat(jobsLine(name)).isEqualTo("all 3 jobs that match");
+            assertThat(jobsLine(name, "project=p1")).isEqualTo("all 2 jobs that match");
+            // Exactly max_jobs match: nothing is left out.
+            assertThat(jobsLine(name, "project=p1", "max_jobs=2")).isEqualTo("all 2 jobs that match");
+            // Within a project, the matching jobs are counted.
+            assertThat(jobsLine(name, "project=p1", "max_jobs=1")).startsWith("showing 1 of 2 jobs that match, the ones created last: ")
+                    .endsWith("raise --var max_jobs to see the others");
+            // Over every project they are not (over 500,000 jobs a count takes seconds), but the page still says some are left out.
+            assertThat(jobsLine(name, "max_jobs=2")).startsWith("showing the 2 created last of more jobs that match: ");
+        }
+        assertThat(jobsLine("compare", "max_jobs=2")).startsWith("showing the 2 created last of more jobs that match: ");
+        assertThat(jobsLine("compare", "label=team:vision", "max_jobs=2")).isEqualTo("all 2 jobs that match");
+        assertThat(jobsLine("compare", "label=team:vision", "max_jobs=1")).startsWith("showing the 1 created last of more jobs that match: ");
+        // The columns say it in a pipe too: picked, and matching where counted.
+        assertThat(report("search-progress", "-o", "csv", "--var", "project=p1", "--var", "max_jobs=1").out().lines().skip(1).toList())
+                .hasSize(3).allMatch(l -> l.endsWith(",1,2"));
+        assertThat(report("trade-off", "-o", "csv", "--var", "max_jobs=2").out().lines().skip(1).toList())
+                .hasSize(3).allMatch(l -> l.endsWith(",2,"));
+        assertThat(jobsLine("jobs-by-state")).isNull();
     }
 
     @Test
