@@ -6,6 +6,8 @@ import java.util.Locale;
 final class H2UrlSettings {
     /** H2's trace file would be made with the default umask and, when it cannot be made, H2 prints its own stack trace. */
     private static final String TRACE_LEVEL_FILE = "TRACE_LEVEL_FILE";
+    /** H2's trace on stdout prints the URL's PASSWORD, and any password it generates, unmasked. */
+    private static final String TRACE_LEVEL_SYSTEM_OUT = "TRACE_LEVEL_SYSTEM_OUT";
     /**
      * Pages written compressed (LZF), in a file: the JSON shrinks about fivefold, so the 500,000-job
      * benchmark file is about 0.5 GB instead of 1.6 GB (issue 14). Every open must say it, or H2
@@ -38,6 +40,16 @@ final class H2UrlSettings {
             throw new InventoryException("the inventory URL sets " + TRACE_LEVEL_FILE + "=" + traceLevel
                     + ": nasql keeps H2's trace file off (it would be readable by others); remove the setting, and use --debug for details");
         }
+        String systemOut = setting(upper, TRACE_LEVEL_SYSTEM_OUT);
+        if (file && systemOut != null && !systemOut.equals("0")) {
+            throw new InventoryException("the inventory URL sets " + TRACE_LEVEL_SYSTEM_OUT + "=" + systemOut
+                    + ": nasql keeps H2's trace off (it prints the URL's password); remove the setting, and use --debug for details");
+        }
+        String init = setting(upper, "INIT");
+        if (file && init != null && init.contains("TRACE_LEVEL")) {
+            throw new InventoryException("the inventory URL's INIT sets a TRACE_LEVEL: nasql keeps H2's trace off (a trace file is"
+                    + " readable by others, a trace on stdout prints the password); remove it, and use --debug for details");
+        }
         StringBuilder out = new StringBuilder(url);
         if (traceLevel == null) {
             out.append(';').append(TRACE_LEVEL_FILE).append("=0");
@@ -54,9 +66,12 @@ final class H2UrlSettings {
         return out.toString();
     }
 
-    /** The value of {@code ;NAME=value} in an upper-cased URL, trimmed, or null when the URL does not set it. */
+    /**
+     * The value of {@code ;NAME=value} in an upper-cased URL, trimmed, or null when the URL does not set it.
+     * A {@code \;} is part of the value, as H2 reads it (INIT's statements are separated so).
+     */
     private static String setting(String upperUrl, String name) {
-        String[] parts = upperUrl.split(";");
+        String[] parts = upperUrl.split("(?<!\\\\);");
         for (int i = 1; i < parts.length; i++) {
             int equals = parts[i].indexOf('=');
             if (equals > 0 && parts[i].substring(0, equals).trim().equals(name)) {

@@ -128,9 +128,9 @@ public final class PostgresIdentifiers {
                 String tag = dollarTag(sql, i);
                 end = sql.indexOf(tag, i + tag.length());
                 end = end < 0 ? n : end + tag.length();
-            } else if (Character.isLetter(c) || c == '_') {
+            } else if (isNameStart(c)) {
                 end = i + 1;
-                while (end < n && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_' || sql.charAt(end) == '$')) {
+                while (end < n && (isNameStart(sql.charAt(end)) || isAsciiDigit(sql.charAt(end)) || sql.charAt(end) == '$')) {
                     end++;
                 }
                 // A word right before a quote is a literal's prefix (E'..', B'..'), not a name.
@@ -198,13 +198,22 @@ public final class PostgresIdentifiers {
         return sql.length();
     }
 
+    /** As PostgreSQL's scanner: a name (and a dollar tag) starts at A to Z, a to z, {@code _} or any non-ASCII character. */
+    private static boolean isNameStart(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_' || c >= 0x80;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     /** {@code $$} or {@code $tag$} opening a dollar-quoted string, or null. */
     private static String dollarTag(String sql, int i) {
         int end = i + 1;
-        while (end < sql.length() && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_')) {
+        while (end < sql.length() && (isNameStart(sql.charAt(end)) || isAsciiDigit(sql.charAt(end)))) {
             end++;
         }
-        if (end < sql.length() && sql.charAt(end) == '$' && (end == i + 1 || !Character.isDigit(sql.charAt(i + 1)))) {
+        if (end < sql.length() && sql.charAt(end) == '$' && (end == i + 1 || !isAsciiDigit(sql.charAt(i + 1)))) {
             return sql.substring(i, end + 1);
         }
         return null;

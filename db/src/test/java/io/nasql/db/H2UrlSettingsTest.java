@@ -14,12 +14,34 @@ import org.junit.jupiter.api.io.TempDir;
 
 class H2UrlSettingsTest {
     @Test
-    void aFileIsCompressedAndNotCompactedAtCloseUnlessItsUrlSaysOtherwise() {
+    void aFileIsCompressedAndNotCompactedAtCloseUnlessItsUrlSaysOtherwise(@TempDir Path folder) throws Exception {
         assertThat(H2UrlSettings.withDefaults("jdbc:h2:file:/x/google", true))
                 .isEqualTo("jdbc:h2:file:/x/google;TRACE_LEVEL_FILE=0;COMPRESS=TRUE;MAX_COMPACT_TIME=0;AUTO_COMPACT_FILL_RATE=0");
-        assertThat(H2UrlSettings.withDefaults("jdbc:h2:file:/x/google;compress=false;MAX_COMPACT_TIME=500;trace_level_file = 0;AUTO_COMPACT_FILL_RATE=80", true))
-                .isEqualTo("jdbc:h2:file:/x/google;compress=false;MAX_COMPACT_TIME=500;trace_level_file = 0;AUTO_COMPACT_FILL_RATE=80");
+        String own = "jdbc:h2:file:" + folder.resolve("google") + ";compress=false;MAX_COMPACT_TIME=500;trace_level_file=0;"
+                + "AUTO_COMPACT_FILL_RATE=80;INIT=SET LOCK_TIMEOUT 100\\;SET QUERY_TIMEOUT 0;TRACE_LEVEL_SYSTEM_OUT=0";
+        assertThat(H2UrlSettings.withDefaults(own, true)).isEqualTo(own);
+        // A form H2 takes: it opens, with the URL's own settings.
+        try (Connection c = java.sql.DriverManager.getConnection(own); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'MAX_COMPACT_TIME'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("500");
+        }
         assertThat(H2UrlSettings.withDefaults("jdbc:h2:mem:google", false)).isEqualTo("jdbc:h2:mem:google;TRACE_LEVEL_FILE=0");
+    }
+
+    /** H2's trace on stdout prints the URL's PASSWORD (and a password it generates) unmasked; INIT could turn either trace on. */
+    @Test
+    void aFileUrlThatTurnsTheTraceOnInAnyWayIsRefused() {
+        assertThatThrownBy(() -> H2UrlSettings.withDefaults("jdbc:h2:file:/x/google;trace_level_system_out=2;PASSWORD=hunter2secret", true))
+                .isInstanceOf(InventoryException.class)
+                .hasMessage("the inventory URL sets TRACE_LEVEL_SYSTEM_OUT=2: nasql keeps H2's trace off (it prints the URL's password);"
+                        + " remove the setting, and use --debug for details");
+        for (String init : new String[] {"INIT=SET TRACE_LEVEL_SYSTEM_OUT 3", "INIT=SET LOCK_TIMEOUT 1\\;set trace_level_file 2"}) {
+            assertThatThrownBy(() -> H2UrlSettings.withDefaults("jdbc:h2:file:/x/google;" + init, true)).as(init)
+                    .isInstanceOf(InventoryException.class)
+                    .hasMessageStartingWith("the inventory URL's INIT sets a TRACE_LEVEL: nasql keeps H2's trace off");
+        }
+        assertThat(H2UrlSettings.withDefaults("jdbc:h2:mem:google;TRACE_LEVEL_SYSTEM_OUT=1", false)).startsWith("jdbc:h2:mem:google;TRACE_LEVEL_SYSTEM_OUT=1");
     }
 
     /** A trace file would be made with the default umask, and where it cannot be made H2 prints its own stack trace. */

@@ -30,6 +30,15 @@ class PostgresIdentifiersTest {
     }
 
     @Test
+    void aNonAsciiCharacterStartsANameOrATagAsInPostgres() {
+        // PostgreSQL's scanner: €$$ is one name (no $$ string opens), and $€$ opens a dollar-quoted string.
+        assertThat(PostgresIdentifiers.quote("SELECT 1 AS €$$, displayName FROM google.aiplatform.nas_jobs"))
+                .isEqualTo("SELECT 1 AS €$$, \"displayName\" FROM google.aiplatform.nas_jobs");
+        assertThat(PostgresIdentifiers.quote("SELECT $€$ endTime $$ $€$, displayName, $٣$ state $٣$ FROM t"))
+                .isEqualTo("SELECT $€$ endTime $$ $€$, \"displayName\", $٣$ state $٣$ FROM t");
+    }
+
+    @Test
     void aLineCommentEndsAtACarriageReturnAsInPostgres() {
         // PostgreSQL's scanner ends -- at \r too, so the column after it is SQL and must be quoted.
         assertThat(PostgresIdentifiers.quote("SELECT state -- note\r, displayName FROM t"))

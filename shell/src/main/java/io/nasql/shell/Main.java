@@ -1,5 +1,6 @@
 package io.nasql.shell;
 
+import io.nasql.db.FileCompaction;
 import io.nasql.db.Secrets;
 import io.nasql.shell.cli.Io;
 import io.nasql.shell.cli.NasqlCommand;
@@ -54,6 +55,11 @@ public final class Main {
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) ->
                 new ErrorReporter(new PrintWriter(io.err(), true), parseResult.hasMatchedOption("--debug"), false).report(e));
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } finally {
+            // What a command allowed (sync, the shell, a writing batch) ends with it: the next run in this JVM starts from none.
+            FileCompaction.forbid();
+        }
     }
 }

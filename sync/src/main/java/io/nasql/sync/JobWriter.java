@@ -86,8 +86,9 @@ public final class JobWriter {
 
     /**
      * Waits up to {@code step} for the delete, polling its operation: true once it is done and the
-     * row is gone, false while it is still running (call again), an {@link ApiCallException} when it
-     * failed, or when it ran past the delete timeout (the row is kept: a later sync sees it gone).
+     * row is gone, false while it is still running (call again) or once cancelled, an {@link ApiCallException}
+     * when it failed, and a {@link DeleteUnconfirmedException} when its operation could not be read or it
+     * ran past the delete timeout (the row is kept: a later sync sees it gone).
      */
     public boolean awaitDelete(PendingDelete delete, Duration step) throws InterruptedException {
         if (delete.operationName() == null) {
@@ -114,6 +115,14 @@ public final class JobWriter {
             } catch (CancelledException e) {
                 // Ctrl-C between the check above and the poll: the delete was sent all the same.
                 return false;
+            } catch (ApiCallException e) {
+                if (cancel.isCancelled()) {
+                    // Ctrl-C in a refused poll's backoff: the API took the delete; the caller says it goes on.
+                    return false;
+                }
+                throw new DeleteUnconfirmedException(e.code(), "the delete of " + delete.scope() + "/" + delete.nasJobsId()
+                        + " was sent, but its operation could not be read (" + e.getMessage()
+                        + "); its row is kept until a sync sees it gone", e);
             }
             if (operation.getDone()) {
                 if (operation.hasError()) {
@@ -149,7 +158,7 @@ public final class JobWriter {
     }
 
     private ApiCallException gaveUp(PendingDelete delete) {
-        return new ApiCallException("DEADLINE_EXCEEDED", "the delete of " + delete.scope() + "/" + delete.nasJobsId()
+        return new DeleteUnconfirmedException("DEADLINE_EXCEEDED", "the delete of " + delete.scope() + "/" + delete.nasJobsId()
                 + " did not finish in " + Durations.text(deleteTimeout) + "; its row is kept until a sync sees it gone", null);
     }
 

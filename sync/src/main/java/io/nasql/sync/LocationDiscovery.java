@@ -95,6 +95,10 @@ public final class LocationDiscovery {
                     if (e.getCause() instanceof CancelledException cancelled) {
                         throw cancelled;
                     }
+                    if (cancel.isCancelled()) {
+                        // A failed try whose retry Ctrl-C cut short: the project was not answered, not refused.
+                        throw new CancelledException();
+                    }
                     found.put(ask.getKey(), Found.failed(e.getCause() instanceof ApiCallException api ? api
                             : new ApiCallException("UNKNOWN", String.valueOf(e.getCause()), e.getCause())));
                 }

@@ -184,13 +184,8 @@ public final class SyncEngine implements AutoCloseable {
             // CancelledException: the stop came while a call waited for its rate limiter; the scope is left as it was.
             outcome = ScopeOutcome.interrupted(scope);
         } catch (ApiCallException e) {
-            ScopeStatus status = ScopeFailures.classify(e);
-            if (status == ScopeStatus.DISABLED) {
-                // Project-wide, so its other scopes are not tried; a denial may be one location's (IAM condition).
-                deniedProjects.putIfAbsent(scope.projectsId(), status);
-            }
-            String message = ScopeFailures.describe(e, status, scope.projectsId(), scope.locationsId());
-            outcome = failed(scope, status, message);
+            // With the stop set, a failed try whose retry the stop cut short ("not retried: cancelled"): left as it was.
+            outcome = stop.isCancelled() ? ScopeOutcome.interrupted(scope) : apiFailure(scope, e);
         } catch (CredentialsException | ScopeLeases.LeaseLostException e) {
             // No scope can be synced without credentials: the whole command fails, saying how to log in.
             // A lease lost is the scope's new holder's to sync: syncScope reports it HELD.
@@ -202,6 +197,15 @@ public final class SyncEngine implements AutoCloseable {
         }
         progress.scopeDone(outcome.status() == ScopeOutcome.Status.OK);
         return outcome;
+    }
+
+    private ScopeOutcome apiFailure(ScopeKey scope, ApiCallException e) {
+        ScopeStatus status = ScopeFailures.classify(e);
+        if (status == ScopeStatus.DISABLED) {
+            // Project-wide, so its other scopes are not tried; a denial may be one location's (IAM condition).
+            deniedProjects.putIfAbsent(scope.projectsId(), status);
+        }
+        return failed(scope, status, ScopeFailures.describe(e, status, scope.projectsId(), scope.locationsId()));
     }
 
     /** Records a scope's failure; if even that fails, the outcome still says why, and the run goes on. */

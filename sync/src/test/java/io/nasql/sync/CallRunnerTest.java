@@ -74,11 +74,11 @@ class CallRunnerTest {
         SyncOptions onePerMinute = SyncOptions.defaults().withConcurrency(1).withRate(1, 1).withBackoff(Duration.ofMillis(10), Duration.ofMillis(20));
         CallRunner runner = new CallRunner(onePerMinute);
         CancelToken cancel = new CancelToken();
-        int[] calls = {0};
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         CompletableFuture<Object> retried = CompletableFuture.supplyAsync(() -> {
             try {
                 return runner.submit(SCOPE, () -> {
-                    calls[0]++;
+                    calls.incrementAndGet();
                     throw com.google.api.gax.rpc.ApiExceptionFactory.createException(new io.grpc.StatusRuntimeException(io.grpc.Status.UNAVAILABLE),
                             com.google.api.gax.grpc.GrpcStatusCode.of(io.grpc.Status.Code.UNAVAILABLE), true);
                 }, true, cancel);
@@ -86,13 +86,17 @@ class CallRunnerTest {
                 throw new IllegalStateException(e);
             }
         });
-        Thread.sleep(300);
+        // Once the first try is under way: its failure is on its way, and the next try waits a minute.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (calls.get() < 1 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
         cancel.cancel();
         // Wherever the cancel lands (backoff or limiter), the sent call's failure is what the caller sees.
         assertThatThrownBy(() -> retried.get(20, TimeUnit.SECONDS)).cause().isInstanceOf(ApiCallException.class)
                 .hasMessageContaining("not retried: cancelled")
                 .extracting(e -> ((ApiCallException) e).code()).isEqualTo("UNAVAILABLE");
-        assertThat(calls[0]).isEqualTo(1);
+        assertThat(calls.get()).isEqualTo(1);
     }
 
     @Test

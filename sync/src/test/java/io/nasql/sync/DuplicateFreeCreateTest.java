@@ -103,8 +103,9 @@ class DuplicateFreeCreateTest {
 
     @Test
     void aCancelWhileAnAmbiguousCreateIsInFlightSaysTheJobMayExistAndStartsNoLookup() throws Exception {
-        // The create waits a second at the service, acts, and answers UNAVAILABLE; Ctrl-C comes while it waits.
-        try (SyncFixture f = new SyncFixture(SEEDED.withLatency(Duration.ofSeconds(1)), COMPRESSED)) {
+        // The create waits 5 s at the service, acts, and answers UNAVAILABLE; Ctrl-C comes while it waits
+        // (5 s, not 1 s, so that a loaded machine still cancels in time).
+        try (SyncFixture f = new SyncFixture(SEEDED.withLatency(Duration.ofSeconds(5)), COMPRESSED)) {
             f.emulator.setFailAfterCommitRate(1.0);
             CancelToken cancel = new CancelToken();
             JobWriter writer = new JobWriter(f.clients, new CallRunner(f.options), f.store, Clock.systemUTC(), cancel);

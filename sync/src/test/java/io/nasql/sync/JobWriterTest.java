@@ -121,14 +121,49 @@ class JobWriterTest {
                 client.getNasJob(job.getName());
             }
             f.emulator.stats().reset();
-            ApiCallException e = catchThrowableOfType(() -> {
+            // The API took the delete: a poll that fails for good is a delete started whose end is unknown, not a failed one.
+            DeleteUnconfirmedException e = catchThrowableOfType(() -> {
                 while (!writer.awaitDelete(delete, Duration.ofSeconds(1))) {
                     // polling
                 }
-            }, ApiCallException.class);
+            }, DeleteUnconfirmedException.class);
             assertThat(e.code()).isEqualTo("RESOURCE_EXHAUSTED");
+            assertThat(e.getMessage()).startsWith("the delete of " + SCOPE + "/" + delete.nasJobsId() + " was sent, but its operation could not be read (")
+                    .endsWith("); its row is kept until a sync sees it gone");
             assertThat(runner.retries()).as("each refused poll backed off and tried again").isEqualTo(options.maxAttempts() - 1);
             assertThat(f.emulator.stats().calls("GetOperation")).isEqualTo(options.maxAttempts());
+            assertThat(f.inventory.dsl().fetchCount(NAS_JOBS)).as("the row stays").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aCancelWhileARefusedPollBacksOffLeavesTheAcceptedDeleteGoingOn() throws Exception {
+        // As above, every poll is refused; the 10 s backoff after the first is where Ctrl-C lands.
+        EmulatorConfig config = project().withQuota(5, Duration.ofDays(1)).withOperationDelay(Duration.ofDays(1));
+        SyncOptions options = SyncOptions.defaults().withBackoff(Duration.ofSeconds(10), Duration.ofSeconds(10));
+        try (SyncFixture f = new SyncFixture(config, options); JobServiceClient client = f.clients.forLocation("us-central1")) {
+            CallRunner runner = new CallRunner(options);
+            CancelToken cancel = new CancelToken();
+            JobWriter writer = new JobWriter(f.clients, runner, f.store, Clock.systemUTC(), cancel);
+            NasJob job = writer.create(SCOPE, SampleJobs.minimal("to-delete"));
+            f.clock.advance(Duration.ofMinutes(5));
+            JobWriter.PendingDelete delete = writer.startDelete(SCOPE, job.getName().substring(job.getName().lastIndexOf('/') + 1));
+            for (int i = 0; i < 3; i++) {
+                client.getNasJob(job.getName());
+            }
+            Thread canceller = new Thread(() -> {
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (runner.retries() < 1 && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                cancel.cancel();
+            });
+            canceller.start();
+            long start = System.nanoTime();
+            assertThat(writer.awaitDelete(delete, Duration.ofSeconds(30))).as("not done, not failed: cancelled while waiting").isFalse();
+            canceller.join();
+            assertThat(f.emulator.stats().calls("GetOperation")).as("the first poll was refused, no retry followed").isEqualTo(1);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the backoff was cut short").isLessThan(Duration.ofSeconds(10));
             assertThat(f.inventory.dsl().fetchCount(NAS_JOBS)).as("the row stays").isEqualTo(1);
         }
     }

@@ -47,6 +47,38 @@ class ScopeFailuresTest {
     }
 
     @Test
+    void aStopInTheBackoffAfterAFailedListLeavesTheScopeAsItWasNotFailed() throws Exception {
+        // Every call answers UNAVAILABLE and the retry waits 10 s: the stop comes once the first list was sent.
+        SyncOptions options = SyncOptions.defaults().withConcurrency(1).withBackoff(Duration.ofSeconds(10), Duration.ofSeconds(10));
+        try (SyncFixture f = new SyncFixture(EmulatorConfig.empty().withSeedData(List.of("proj-001"), List.of("us-central1"), 2, 11)
+                .withErrorRate(1.0), options)) {
+            ScopeKey scope = new ScopeKey("proj-001", "us-central1");
+            NasJob old = NasJob.newBuilder().setName("projects/1/locations/us-central1/nasJobs/77").setDisplayName("old")
+                    .setState(JobState.JOB_STATE_RUNNING).build();
+            f.store.replaceScope(scope, List.of(old), List.of(), "sync", OffsetDateTime.parse("2026-10-01T00:00:00Z"));
+            var before = f.inventory.dsl().selectFrom(SYNC_SCOPES).fetch();
+            SyncReport report;
+            try (SyncEngine engine = f.engine()) {
+                Thread stopper = new Thread(() -> {
+                    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                    while (f.emulator.stats().calls("ListNasJobs") < 1 && System.nanoTime() < deadline) {
+                        Thread.onSpinWait();
+                    }
+                    engine.interrupt();
+                });
+                stopper.start();
+                report = engine.sync(List.of(scope));
+                stopper.join();
+            }
+            assertThat(report.interrupted()).isTrue();
+            assertThat(report.outcomes()).singleElement().satisfies(o -> assertThat(o.status()).isEqualTo(ScopeOutcome.Status.INTERRUPTED));
+            assertThat(f.emulator.stats().calls("ListNasJobs")).as("no retry after the stop").isEqualTo(1);
+            assertThat(f.inventory.dsl().selectFrom(SYNC_SCOPES).fetch()).as("the scope's row as it was").isEqualTo(before);
+            assertThat(f.inventory.dsl().selectFrom(NAS_JOBS).fetch(NAS_JOBS.DISPLAYNAME)).containsExactly("old");
+        }
+    }
+
+    @Test
     void aScopeTheInventoryRefusesIsAFailedRowWithItsOldRowsAndTheRunIsRecorded() throws Exception {
         try (SyncFixture f = new SyncFixture(seeded(3, 4))) {
             ScopeKey refused = new ScopeKey(RefusingTrigger.REFUSED_PROJECT, "us-central1");

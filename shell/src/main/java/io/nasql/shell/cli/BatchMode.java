@@ -2,6 +2,7 @@ package io.nasql.shell.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nasql.db.Backend;
+import io.nasql.db.FileCompaction;
 import io.nasql.shell.error.ErrorReporter;
 import io.nasql.shell.error.ExitCodes;
 import io.nasql.shell.report.ReportCatalog;
@@ -10,6 +11,8 @@ import io.nasql.shell.statement.BatchRunner;
 import io.nasql.shell.statement.Execution;
 import io.nasql.shell.statement.ProgressSink;
 import io.nasql.shell.statement.Statement;
+import io.nasql.shell.statement.StatementEffects;
+import io.nasql.shell.statement.StatementKind;
 import io.nasql.shell.statement.StatementTokens;
 import io.nasql.shell.statement.TemplateRenderer;
 import io.nasql.shell.statement.Variables;
@@ -57,6 +60,10 @@ final class BatchMode {
             errors.report(e);
             return ExitCodes.FAILED;
         }
+        if (options.manifest() != null || prepared.stream().flatMap(List::stream).anyMatch(BatchMode::writes)) {
+            // As nasql sync: a file that only short writing runs touch would otherwise grow without bound.
+            FileCompaction.allow(FileCompaction.AT_CLOSE);
+        }
         Writer out = io.results();
         PrintWriter notices = io.notices();
         ProgressSink progress = io.stderrIsTerminal() ? ProgressSink.line(notices) : ProgressSink.NONE;
@@ -83,6 +90,15 @@ final class BatchMode {
             out.flush();
             return tokens.interrupted() ? ExitCodes.INTERRUPTED : ok ? ExitCodes.OK : ExitCodes.FAILED;
         }
+    }
+
+    /** Whether a statement writes the inventory: SYNC, a write-through verb, or SQL that is not a query. */
+    private static boolean writes(Statement statement) {
+        return switch (StatementKind.of(statement.text(), statement.dialect())) {
+            case INSERT_JOBS, DELETE_JOBS, EXEC, SYNC -> true;
+            case SQL -> !StatementEffects.isQuery(statement.text(), statement.dialect());
+            default -> false;
+        };
     }
 
     private boolean createFromManifest(Wiring wiring, Wiring.FrontEnd front, StatementTokens tokens, Writer out, ErrorReporter errors) {

@@ -120,9 +120,10 @@ public final class SqlTokenizer {
         if (Character.isDigit(c) || c == '.' && Character.isDigit(next)) {
             return number(start);
         }
-        if (isWordStart(c)) {
-            while (i < n && isWordPart(text.charAt(i))) {
-                i++;
+        // By code point, as H2 reads names: a name may start with a supplementary character such as U+1D4B3.
+        if (isWordStart(text.codePointAt(i))) {
+            while (i < n && isWordPart(text.codePointAt(i))) {
+                i += Character.charCount(text.codePointAt(i));
             }
             return token(Kind.WORD, start, true);
         }
@@ -141,11 +142,13 @@ public final class SqlTokenizer {
         if (i + 1 < n && text.charAt(i + 1) == '$') {
             return "$$";
         }
-        if (!postgres || i + 1 >= n || Character.isDigit(text.charAt(i + 1))) {
+        char first = i + 1 < n ? text.charAt(i + 1) : '0';
+        if (!postgres || first >= '0' && first <= '9') {
             return null;
         }
+        // As PostgreSQL's scanner: a tag holds A-Z, a-z, _, 0-9 and any non-ASCII character ($€$ quotes too).
         int end = i + 1;
-        while (end < n && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+        while (end < n && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_' || text.charAt(end) >= 0x80)) {
             end++;
         }
         return end < n && text.charAt(end) == '$' ? text.substring(i, end + 1) : null;
@@ -155,12 +158,12 @@ public final class SqlTokenizer {
      * Where a name starts: in H2 at any Java identifier start ({@code $} was read above), a
      * currency sign included; in PostgreSQL at a letter, {@code _} or any non-ASCII character.
      */
-    private boolean isWordStart(char c) {
+    private boolean isWordStart(int c) {
         return postgres ? Character.isLetter(c) || c == '_' || c >= 0x80 : c != '$' && Character.isJavaIdentifierStart(c);
     }
 
     /** What goes on a name: in H2 any Java identifier part, {@code $} included; in PostgreSQL also digits and {@code $}. */
-    private boolean isWordPart(char c) {
+    private boolean isWordPart(int c) {
         return postgres ? Character.isLetterOrDigit(c) || c == '_' || c == '$' || c >= 0x80 : Character.isJavaIdentifierPart(c);
     }
 

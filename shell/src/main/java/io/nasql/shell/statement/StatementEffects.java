@@ -45,6 +45,11 @@ public final class StatementEffects {
     private static final String JAVA_CODE = "CREATE ALIAS ... AS (Java source) and CREATE TRIGGER are refused on an H2 inventory:"
             + " their Java code could change the inventory's tables";
 
+    /** H2's trace settings: a trace file is made readable by others, and a trace on stdout shows the URL's password. */
+    private static final Set<String> TRACE_SETTINGS = Set.of("TRACE_LEVEL_FILE", "TRACE_LEVEL_SYSTEM_OUT");
+    private static final String TRACE = "SET TRACE_LEVEL_FILE and SET TRACE_LEVEL_SYSTEM_OUT are refused on an H2 inventory:"
+            + " H2's trace writes SQL and settings where others can read them (use --debug for details)";
+
     private StatementEffects() {
     }
 
@@ -80,6 +85,9 @@ public final class StatementEffects {
         if (dialect == Backend.H2 && runsJava(tokens)) {
             return Optional.of(JAVA_CODE);
         }
+        if (dialect == Backend.H2 && setsTrace(tokens)) {
+            return Optional.of(TRACE);
+        }
         if (dropsEverything(tokens)) {
             return Optional.of(TABLES);
         }
@@ -105,6 +113,18 @@ public final class StatementEffects {
         List<String> words = tokens.stream().limit(2).filter(t -> t.kind() == SqlToken.Kind.WORD).map(StatementEffects::upper).toList();
         return !words.isEmpty() && (words.get(0).equals("RUNSCRIPT") || words.get(0).equals("REASSIGN")
                 || words.get(0).equals("DROP") && words.size() > 1 && (words.get(1).equals("ALL") || words.get(1).equals("OWNED")));
+    }
+
+    /** SET TRACE_LEVEL_FILE / TRACE_LEVEL_SYSTEM_OUT, as a statement of its own or after a ; in the text. */
+    private static boolean setsTrace(List<SqlToken> tokens) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).isWord("SET") && (i == 0 || tokens.get(i - 1).isSymbol(";"))
+                    && (tokens.get(i + 1).kind() == SqlToken.Kind.WORD || tokens.get(i + 1).kind() == SqlToken.Kind.QUOTED_NAME)
+                    && TRACE_SETTINGS.contains(tokens.get(i + 1).name().toUpperCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean runsJava(List<SqlToken> tokens) {

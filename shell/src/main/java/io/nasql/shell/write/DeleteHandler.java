@@ -12,6 +12,7 @@ import io.nasql.shell.statement.StatementKind;
 import io.nasql.sync.ApiCallException;
 import io.nasql.sync.CancelToken;
 import io.nasql.sync.CancelledException;
+import io.nasql.sync.DeleteUnconfirmedException;
 import io.nasql.sync.JobWriter;
 import java.time.Duration;
 import java.util.List;
@@ -87,6 +88,12 @@ public final class DeleteHandler implements Handler {
                 }
             } catch (CancelledException e) {
                 report.notAttempted(target.key(), true);
+            } catch (DeleteUnconfirmedException e) {
+                if (targets.size() == 1) {
+                    throw e;
+                }
+                // The API took the delete: it started, whatever became of the polls.
+                report.started(target.key(), "delete started; " + e);
             } catch (RuntimeException e) {
                 if (targets.size() == 1) {
                     throw e;

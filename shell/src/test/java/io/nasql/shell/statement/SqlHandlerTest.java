@@ -325,7 +325,9 @@ class SqlHandlerTest {
                     "CREATE ALIAS W AS $$ int w(java.sql.Connection c) throws Exception { return c.createStatement().executeUpdate("
                             + "\"DELETE FROM \\\"aiplatform\\\".\\\"nas_job_documents\\\"\"); } $$",
                     "CREATE TRIGGER T BEFORE INSERT ON foo FOR EACH ROW AS $$ org.h2.api.Trigger create() { return null; } $$",
-                    "CREATE ALIAS W2 AS 'int w() { return 1; }'");
+                    "CREATE ALIAS W2 AS 'int w() { return 1; }'",
+                    "SET TRACE_LEVEL_FILE 2",
+                    "SET TRACE_LEVEL_SYSTEM_OUT 3");
             for (String write : java.util.stream.Stream.concat(common.stream(), dialect.stream()).toList()) {
                 assertThatThrownBy(() -> session.run(write)).as(write).isInstanceOf(StatementException.class)
                         .hasMessageMatching("(?s).*(changes only through the API|refused on an H2 inventory).*");

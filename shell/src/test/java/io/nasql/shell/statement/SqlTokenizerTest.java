@@ -135,9 +135,21 @@ class SqlTokenizerTest {
                 Statement jdbc = connection.createStatement()) {
             assertThat(rows(jdbc, "SELECT 1 AS €$$")).containsExactly("€$$", "1");
         }
+        // H2 reads names by code point: U+1D4B3 (two chars) starts a name, so 𝒳$$ hides no $$ string either.
+        String astral = "SELECT 1 AS \uD835\uDCB3$$; DROP TABLE t; SELECT 2 AS \uD835\uDCB3$$";
+        assertThat(kinds(astral)).containsExactly("WORD:SELECT", "NUMBER:1", "WORD:AS", "WORD:\uD835\uDCB3$$", "SYMBOL:;",
+                "WORD:DROP", "WORD:TABLE", "WORD:t", "SYMBOL:;", "WORD:SELECT", "NUMBER:2", "WORD:AS", "WORD:\uD835\uDCB3$$");
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:");
+                Statement jdbc = connection.createStatement()) {
+            assertThat(rows(jdbc, "SELECT 1 AS \uD835\uDCB3$$")).containsExactly("\uD835\uDCB3$$", "1");
+        }
         // PostgreSQL takes any non-ASCII character in a name.
         assertThat(SqlTokenizer.significant("SELECT 1 AS €$$; DROP", Backend.POSTGRESQL).stream().map(t -> t.kind() + ":" + t.text()).toList())
                 .containsExactly("WORD:SELECT", "NUMBER:1", "WORD:AS", "WORD:€$$", "SYMBOL:;", "WORD:DROP");
+        // And a dollar tag may hold one: $€$ quotes, so the $$ inside it opens nothing and the DELETE after it is seen.
+        assertThat(SqlTokenizer.significant("SELECT $€$ $$ $€$; DELETE FROM x; SELECT $$", Backend.POSTGRESQL).stream()
+                .map(t -> t.kind() + ":" + t.text()).toList()).containsExactly("WORD:SELECT", "DOLLAR_STRING:$€$ $$ $€$", "SYMBOL:;",
+                "WORD:DELETE", "WORD:FROM", "WORD:x", "SYMBOL:;", "WORD:SELECT", "DOLLAR_STRING:$$");
     }
 
     /**

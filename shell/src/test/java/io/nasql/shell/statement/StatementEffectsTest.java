@@ -40,6 +40,18 @@ class StatementEffectsTest {
     }
 
     @Test
+    void h2TraceSettingsAreRefusedAndOtherSettingsAreNot() {
+        for (String trace : new String[] {"SET TRACE_LEVEL_FILE 2", "set trace_level_system_out = 3", "SET \"TRACE_LEVEL_FILE\" 1",
+            "SELECT 1; SET TRACE_LEVEL_SYSTEM_OUT 1"}) {
+            assertThat(StatementEffects.refusal(trace, Backend.H2, false)).as(trace)
+                    .contains("SET TRACE_LEVEL_FILE and SET TRACE_LEVEL_SYSTEM_OUT are refused on an H2 inventory:"
+                            + " H2's trace writes SQL and settings where others can read them (use --debug for details)");
+        }
+        assertThat(StatementEffects.refusal("SET TRACE_MAX_FILE_SIZE 1", Backend.H2, false)).isEmpty();
+        assertThat(StatementEffects.refusal("SELECT 'SET TRACE_LEVEL_FILE 2' AS trace_level_file", Backend.H2, false)).isEmpty();
+    }
+
+    @Test
     void onPostgresAWriteAfterAnEscapeStringIsSeen() {
         assertThat(StatementEffects.writesResource(HIDDEN_BY_ESCAPE, Backend.POSTGRESQL)).isTrue();
         assertThat(StatementEffects.isQuery("SELECT E'\\'' AS q, 1 AS n", Backend.POSTGRESQL)).isTrue();

@@ -23,6 +23,15 @@ class StatementSplitterTest {
     }
 
     @Test
+    void aNameStartingWithASupplementaryCharacterHidesNoStatement() {
+        String x = "\uD835\uDCB3"; // U+1D4B3, a Java identifier start H2 reads as one code point
+        assertThat(texts("SELECT 1 AS " + x + "$$; DROP TABLE t; SELECT 2 AS " + x + "$$"))
+                .containsExactly("SELECT 1 AS " + x + "$$", "DROP TABLE t", "SELECT 2 AS " + x + "$$");
+        assertThat(StatementEffects.isQuery("SELECT 1 AS " + x + "$$; DROP TABLE t; SELECT 2 AS " + x + "$$", Backend.H2)).isFalse();
+        assertThat(StatementEffects.writesResource("SELECT 1 AS " + x + "$$; DROP TABLE nas_trials; SELECT 2 AS " + x + "$$", Backend.H2)).isTrue();
+    }
+
+    @Test
     void doubledQuotesStayInsideTheirLiteral() {
         assertThat(texts("SELECT 'it''s; fine'; SELECT 2")).containsExactly("SELECT 'it''s; fine'", "SELECT 2");
     }

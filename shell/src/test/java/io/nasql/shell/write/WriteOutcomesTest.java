@@ -267,8 +267,9 @@ class WriteOutcomesTest {
 
     @Test
     void aCreateCancelledWhileInFlightThatAnswersUnavailableIsReportedAsMaybeCreatedNeverAsNotAttempted() throws Exception {
-        // Each create waits a second at the service, acts, then answers UNAVAILABLE; Ctrl-C comes while the first one waits.
-        try (Wiring wiring = wiring(EmulatorConfig.empty().withLatency(Duration.ofSeconds(1)), SyncOptions.defaults())) {
+        // Each create waits 5 s at the service, acts, then answers UNAVAILABLE; Ctrl-C comes while the first one waits
+        // (5 s, not 1 s, so that a loaded machine still cancels in time: the cancel needs only its thread to run once).
+        try (Wiring wiring = wiring(EmulatorConfig.empty().withLatency(Duration.ofSeconds(5)), SyncOptions.defaults())) {
             StatementEngine engine = engine(wiring);
             emulator.setFailAfterCommitRate(1.0);
             CancelToken cancel = new CancelToken();

@@ -78,7 +78,10 @@ final class ProjectIds {
                 try {
                     ids.put(lookup.getKey(), lookup.getValue().get());
                 } catch (ExecutionException e) {
-                    if (e.getCause() instanceof ApiCallException failure) {
+                    if (e.getCause() instanceof ApiCallException && cancel.isCancelled()) {
+                        // A failed try whose retry Ctrl-C cut short: not the project's answer.
+                        throw new CancelledException();
+                    } else if (e.getCause() instanceof ApiCallException failure) {
                         ids.put(lookup.getKey(), failure);
                     } else if (e.getCause() instanceof CancelledException cancelled) {
                         throw cancelled;
