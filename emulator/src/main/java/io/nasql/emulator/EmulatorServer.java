@@ -29,6 +29,7 @@ import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,7 @@ public final class EmulatorServer implements AutoCloseable {
     private final CommitFaults commitFaults;
     private final Map<String, CommitFaults> otherCommitFaults;
     private final NasJobService service;
+    private final SlowCalls slowPolls;
 
     @FunctionalInterface
     interface Handler<Q, R> {
@@ -59,8 +61,9 @@ public final class EmulatorServer implements AutoCloseable {
     }
 
     private EmulatorServer(Server server, EmulatorClock clock, JobRegistry registry, CallStats stats, CommitFaults commitFaults,
-                           Map<String, CommitFaults> otherCommitFaults, NasJobService service) {
+                           Map<String, CommitFaults> otherCommitFaults, NasJobService service, SlowCalls slowPolls) {
         this.server = server;
+        this.slowPolls = slowPolls;
         this.service = service;
         this.clock = clock;
         this.registry = registry;
@@ -85,6 +88,7 @@ public final class EmulatorServer implements AutoCloseable {
         Map<String, CommitFaults> other = Map.of("CancelNasJob", new CommitFaults(config.seed() + 1),
                 "DeleteNasJob", new CommitFaults(config.seed() + 2), "GetNasJob", new CommitFaults(config.seed() + 3));
         ResourceHierarchy hierarchy = new ResourceHierarchy(discovery, config.projectIds());
+        SlowCalls slowPolls = new SlowCalls();
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", config.port()));
         DiscoveryServices.definitions(new AssetService(config, discovery, clock, projects, hierarchy, registry),
                 new ResourceManagerService(config, projects, hierarchy), stats).forEach(builder::addService);
@@ -92,7 +96,10 @@ public final class EmulatorServer implements AutoCloseable {
                 .addService(jobService(service, stats, commitFaults, other))
                 .addService(ServerServiceDefinition.builder(OPERATIONS)
                         .addMethod(unary(OPERATIONS, "GetOperation", GetOperationRequest.getDefaultInstance(),
-                                Operation.getDefaultInstance(), service::getOperation, stats))
+                                Operation.getDefaultInstance(), q -> {
+                                    slowPolls.apply();
+                                    return service.getOperation(q);
+                                }, stats))
                         .build())
                 .addService(ServerServiceDefinition.builder(LOCATIONS)
                         .addMethod(unary(LOCATIONS, "ListLocations", ListLocationsRequest.getDefaultInstance(),
@@ -102,7 +109,7 @@ public final class EmulatorServer implements AutoCloseable {
                         .build())
                 .build()
                 .start();
-        return new EmulatorServer(server, clock, registry, stats, commitFaults, other, service);
+        return new EmulatorServer(server, clock, registry, stats, commitFaults, other, service, slowPolls);
     }
 
     private static ServerServiceDefinition jobService(NasJobService service, CallStats stats, CommitFaults commitFaults,
@@ -214,6 +221,11 @@ public final class EmulatorServer implements AutoCloseable {
      */
     public void setCreatedJobsFail(String message) {
         service.setCreatedJobsFailure(message);
+    }
+
+    /** The next {@code polls} GetOperation calls each take {@code delay} before they are answered. For tests only. */
+    public void setSlowOperationPolls(Duration delay, int polls) {
+        slowPolls.set(delay, polls);
     }
 
     public CallStats stats() {

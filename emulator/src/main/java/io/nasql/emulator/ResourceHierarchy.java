@@ -9,6 +9,8 @@ import java.util.Map;
  * The organization, its folders (nested {@code folderDepth} deep) and the seeded projects under
  * them, as Resource Manager and Cloud Asset Inventory see them. Folder numbers follow the
  * organization's: top folder i is {@code org * 10 + 1 + i}, and each level below adds the folder count.
+ * Projects are dealt among the chains in turn; each round sits one level higher, from the deepest
+ * up, so with nested folders some projects sit in folders that hold folders too.
  */
 final class ResourceHierarchy {
     private final String organization;
@@ -18,18 +20,22 @@ final class ResourceHierarchy {
     ResourceHierarchy(DiscoveryConfig config, List<String> projectIds) {
         this.organization = "organizations/" + config.organizationId();
         long first = Long.parseLong(config.organizationId()) * 10 + 1;
-        List<String> deepest = new ArrayList<>();
+        List<List<String>> chains = new ArrayList<>();
         for (int i = 0; i < config.folders(); i++) {
             String parent = organization;
+            List<String> chain = new ArrayList<>();
             for (int level = 0; level < config.folderDepth(); level++) {
                 String folder = "folders/" + (first + i + (long) level * config.folders());
                 parentOfFolder.put(folder, parent);
+                chain.add(folder);
                 parent = folder;
             }
-            deepest.add(parent);
+            chains.add(chain);
         }
         for (int i = 0; i < projectIds.size(); i++) {
-            parentOfProject.put(projectIds.get(i), deepest.isEmpty() ? organization : deepest.get(i % deepest.size()));
+            int depth = config.folderDepth();
+            parentOfProject.put(projectIds.get(i), chains.isEmpty() ? organization
+                    : chains.get(i % chains.size()).get(depth - 1 - (i / chains.size()) % depth));
         }
     }
 

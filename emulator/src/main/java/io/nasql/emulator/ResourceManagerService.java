@@ -7,6 +7,7 @@ import com.google.cloud.resourcemanager.v3.ListFoldersResponse;
 import com.google.cloud.resourcemanager.v3.ListProjectsRequest;
 import com.google.cloud.resourcemanager.v3.ListProjectsResponse;
 import com.google.cloud.resourcemanager.v3.Project;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -39,8 +40,9 @@ final class ResourceManagerService {
 
     ListProjectsResponse listProjects(ListProjectsRequest request) throws InterruptedException {
         faults.apply();
-        String parent = container("parent", request.getParent());
-        List<String> children = hierarchy.projectsDirectlyUnder(parent);
+        String parent = container("parent", request.getParent(), "resourcemanager.projects.list");
+        // Sorted by display_name, ascending, as projects.proto says of ListProjects.
+        List<String> children = hierarchy.projectsDirectlyUnder(parent).stream().sorted(Comparator.comparing(ResourceManagerService::displayName)).toList();
         int from = OffsetToken.offset(request.getPageToken(), "projects|" + parent);
         int size = OffsetToken.pageSize(request.getPageSize(), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         ListProjectsResponse.Builder response = ListProjectsResponse.newBuilder();
@@ -53,14 +55,15 @@ final class ResourceManagerService {
 
     ListFoldersResponse listFolders(ListFoldersRequest request) throws InterruptedException {
         faults.apply();
-        String parent = container("parent", request.getParent());
-        List<String> children = hierarchy.foldersDirectlyUnder(parent);
+        String parent = container("parent", request.getParent(), "resourcemanager.folders.list");
+        // Sorted by display_name, ascending, as folders.proto says of ListFolders.
+        List<String> children = hierarchy.foldersDirectlyUnder(parent).stream().sorted(Comparator.comparing(ResourceManagerService::folderName)).toList();
         int from = OffsetToken.offset(request.getPageToken(), "folders|" + parent);
         int size = OffsetToken.pageSize(request.getPageSize(), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         ListFoldersResponse.Builder response = ListFoldersResponse.newBuilder();
         for (String folder : children.subList(Math.min(from, children.size()), Math.min(children.size(), from + size))) {
             response.addFolders(Folder.newBuilder().setName(folder).setParent(hierarchy.parentOfFolder(folder))
-                    .setDisplayName("folder " + folder.substring("folders/".length())).setState(Folder.State.ACTIVE));
+                    .setDisplayName(folderName(folder)).setState(Folder.State.ACTIVE));
         }
         if (from + size < children.size()) {
             response.setNextPageToken(OffsetToken.of("folders|" + parent, from + size));
@@ -68,7 +71,16 @@ final class ResourceManagerService {
         return response.build();
     }
 
-    private String container(String field, String name) {
+    private static String folderName(String folder) {
+        return "folder " + folder.substring("folders/".length());
+    }
+
+    private static String displayName(String projectId) {
+        return projectId;
+    }
+
+    /** A parent to list under; one the caller cannot see is denied with the permission the method needs. */
+    private String container(String field, String name, String permission) {
         if (name.isEmpty()) {
             throw ServiceError.REQUIRED_FIELD.of(field);
         }
@@ -76,7 +88,7 @@ final class ResourceManagerService {
             throw ServiceError.INVALID_NAME.of(field, name, "folders/{folder} or organizations/{organization}");
         }
         if (!hierarchy.knows(name)) {
-            throw ServiceError.RESOURCE_MANAGER_DENIED.of("resourcemanager.projects.list", name);
+            throw ServiceError.RESOURCE_MANAGER_DENIED.of(permission, name);
         }
         return name;
     }
@@ -86,7 +98,7 @@ final class ResourceManagerService {
                 .setName("projects/" + projects.numberOf(id))
                 .setProjectId(id)
                 .setParent(hierarchy.parentOf(id))
-                .setDisplayName(id)
+                .setDisplayName(displayName(id))
                 .setState(Project.State.ACTIVE)
                 .build();
     }

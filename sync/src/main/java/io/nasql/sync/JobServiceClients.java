@@ -3,7 +3,9 @@ package io.nasql.sync;
 import com.google.api.gax.core.CredentialsProvider;
 import com.google.api.gax.core.FixedCredentialsProvider;
 import com.google.api.gax.core.NoCredentialsProvider;
+import com.google.api.gax.grpc.GrpcCallContext;
 import com.google.api.gax.retrying.RetrySettings;
+import com.google.api.gax.rpc.ApiCallContext;
 import com.google.api.gax.rpc.UnaryCallSettings;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.cloud.aiplatform.v1.JobServiceClient;
@@ -15,6 +17,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -93,13 +96,7 @@ public final class JobServiceClients implements AutoCloseable {
                     .build());
         }
         // nasql retries by itself (CallRunner), so each call gets one attempt with a deadline.
-        RetrySettings oneAttempt = RetrySettings.newBuilder()
-                .setMaxAttempts(1)
-                .setTotalTimeoutDuration(callDeadline)
-                .setInitialRpcTimeoutDuration(callDeadline)
-                .setMaxRpcTimeoutDuration(callDeadline)
-                .setRpcTimeoutMultiplier(1.0)
-                .build();
+        RetrySettings oneAttempt = oneAttempt(callDeadline);
         for (UnaryCallSettings.Builder<?, ?> call : new UnaryCallSettings.Builder<?, ?>[] {
                 settings.listNasJobsSettings(), settings.getNasJobSettings(), settings.createNasJobSettings(),
                 settings.cancelNasJobSettings(), settings.deleteNasJobSettings(), settings.listLocationsSettings()}) {
@@ -110,6 +107,32 @@ public final class JobServiceClients implements AutoCloseable {
         } catch (IOException e) {
             throw new ApiCallException("UNAVAILABLE", "cannot connect to " + endpoint + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The context of one GetOperation poll: one attempt, no retries inside gax, and a deadline of
+     * the call deadline or {@code bound}, whichever is shorter. The client's operations client keeps
+     * gax's defaults (long deadlines, retries of its own that Ctrl-C cannot stop), which JobServiceSettings cannot change.
+     */
+    public ApiCallContext pollContext(Duration bound) {
+        // A zero timeout would mean none to gRPC: the shortest deadline is a millisecond.
+        Duration deadline = bound.compareTo(callDeadline) < 0 ? max(bound, Duration.ofMillis(1)) : callDeadline;
+        return GrpcCallContext.createDefault().withTimeoutDuration(deadline)
+                .withRetrySettings(oneAttempt(deadline)).withRetryableCodes(Set.of());
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static RetrySettings oneAttempt(Duration deadline) {
+        return RetrySettings.newBuilder()
+                .setMaxAttempts(1)
+                .setTotalTimeoutDuration(deadline)
+                .setInitialRpcTimeoutDuration(deadline)
+                .setMaxRpcTimeoutDuration(deadline)
+                .setRpcTimeoutMultiplier(1.0)
+                .build();
     }
 
     /** The credentials every client of this target uses (none for the emulator); loaded once. */

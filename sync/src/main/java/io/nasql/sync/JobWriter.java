@@ -6,6 +6,7 @@ import com.google.cloud.aiplatform.v1.DeleteNasJobRequest;
 import com.google.cloud.aiplatform.v1.JobServiceClient;
 import com.google.cloud.aiplatform.v1.JobState;
 import com.google.cloud.aiplatform.v1.NasJob;
+import com.google.longrunning.GetOperationRequest;
 import com.google.longrunning.Operation;
 import com.google.longrunning.OperationsClient;
 import com.google.rpc.Code;
@@ -96,11 +97,15 @@ public final class JobWriter {
         }
         long stepEnd = System.nanoTime() + step.toNanos();
         OperationsClient operations = clients.forLocation(delete.scope().locationsId()).getOperationsClient();
+        GetOperationRequest poll = GetOperationRequest.newBuilder().setName(delete.operationName()).build();
         while (true) {
             long next = nextPoll(delete.startedNanos(), System.nanoTime());
             if (next > stepEnd) {
                 sleepUntil(stepEnd);
-                checkTimeout(delete);
+                if (!cancel.isCancelled()) {
+                    // A Ctrl-C that woke the wait is a cancel, even in the last step before the timeout.
+                    checkTimeout(delete);
+                }
                 return false;
             }
             sleepUntil(next);
@@ -108,10 +113,12 @@ public final class JobWriter {
                 // The caller sees the cancel and says the delete goes on at the API.
                 return false;
             }
-            // A plain unary GetOperation: no gax polling future here that could be cancelled under us.
+            // A plain unary GetOperation: no gax polling future here that could be cancelled under us;
+            // one attempt with nasql's call deadline, cut to the time left before the delete timeout.
             Operation operation;
             try {
-                operation = runner.call(delete.scope(), () -> operations.getOperation(delete.operationName()), true, cancel);
+                operation = runner.call(delete.scope(), () -> operations.getOperationCallable().call(poll,
+                        clients.pollContext(timeLeft(delete))), true, cancel);
             } catch (CancelledException e) {
                 // Ctrl-C between the check above and the poll: the delete was sent all the same.
                 return false;
@@ -149,6 +156,15 @@ public final class JobWriter {
             at += interval;
         }
         return at;
+    }
+
+    /** The time left before the delete timeout; a poll (or its retry) that would start past it gives up instead. */
+    private Duration timeLeft(PendingDelete delete) {
+        long left = delete.startedNanos() + deleteTimeout.toNanos() - System.nanoTime();
+        if (left <= 0) {
+            throw gaveUp(delete);
+        }
+        return Duration.ofNanos(left);
     }
 
     private void checkTimeout(PendingDelete delete) {

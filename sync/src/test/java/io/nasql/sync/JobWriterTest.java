@@ -28,21 +28,36 @@ class JobWriterTest {
         return EmulatorConfig.empty().withEmptyProjects(Set.of("p"));
     }
 
+    /**
+     * Spends the submission burst of the scope with no-op submissions (microseconds each), so the
+     * next real write waits for its token however slowly the machine runs; the list then holds only what later writes say.
+     */
+    private static void spendTheBurst(CallRunner runner, List<String> pacing) throws InterruptedException {
+        for (int i = 0; i < SyncOptions.SUBMIT_BURST; i++) {
+            runner.submit(SCOPE, () -> null, true, new CancelToken());
+        }
+        pacing.clear();
+    }
+
+    private static final String PACING = "pacing writes to p/us-central1 under the submission quota (150 a minute)";
+
     @Test
     void bulkCreatesPaceThemselvesUnderTheSubmissionQuotaAndSaySo() throws Exception {
-        // 10 submissions per 2 s window in the emulator; nasql submits 150 a minute after a burst of 5: never more than 10 in 2 s.
+        // 10 submissions per 2 s window in the emulator, 15 creates: unpaced they would be refused.
+        // nasql submits 150 a minute after a burst of 5: never more than 10 in 2 s.
         EmulatorConfig config = project().withQuota(600, Duration.ofSeconds(2)).withSubmitQuota(10);
         try (SyncFixture f = new SyncFixture(config, SyncOptions.defaults().withSubmitRate(150))) {
             CallRunner runner = new CallRunner(f.options);
             List<String> pacing = new CopyOnWriteArrayList<>();
             runner.onPacing(pacing::add);
+            spendTheBurst(runner, pacing);
             JobWriter writer = new JobWriter(f.clients, runner, f.store, Clock.systemUTC());
             for (int i = 0; i < 15; i++) {
                 writer.create(SCOPE, SampleJobs.minimal("paced-" + i));
             }
             assertThat(runner.retries()).as("no RESOURCE_EXHAUSTED to retry").isZero();
             assertThat(f.inventory.dsl().fetchCount(NAS_JOBS)).isEqualTo(15);
-            assertThat(pacing).isNotEmpty().allMatch(m -> m.startsWith("pacing writes to p/us-central1 under the submission quota"));
+            assertThat(pacing).isNotEmpty().allMatch(m -> m.startsWith(PACING));
         }
     }
 
@@ -53,54 +68,55 @@ class JobWriterTest {
                 .map(j -> j.getName().substring(j.getName().lastIndexOf('/') + 1)).toList();
     }
 
-    /** 10 submissions per 2 s window in the emulator, as above; 60 seeded jobs to cancel and delete. */
-    private static EmulatorConfig pacedScope() {
-        return EmulatorConfig.empty().withSeedData(List.of("p"), List.of("us-central1"), 60, 11)
+    /** 10 submissions per 2 s window in the emulator, as above; {@code jobs} seeded jobs to cancel and delete (about a quarter unfinished). */
+    private static EmulatorConfig pacedScope(int jobs) {
+        return EmulatorConfig.empty().withSeedData(List.of("p"), List.of("us-central1"), jobs, 11)
                 .withQuota(600, Duration.ofSeconds(2)).withSubmitQuota(10).withOperationDelay(Duration.ofMillis(20));
     }
 
     @Test
     void bulkCancelsPaceThemselvesUnderTheSubmissionQuotaAndSaySo() throws Exception {
-        try (SyncFixture f = new SyncFixture(pacedScope(), SyncOptions.defaults().withSubmitRate(150))) {
+        try (SyncFixture f = new SyncFixture(pacedScope(64), SyncOptions.defaults().withSubmitRate(150))) {
             CallRunner runner = new CallRunner(f.options);
             List<String> pacing = new CopyOnWriteArrayList<>();
             runner.onPacing(pacing::add);
+            spendTheBurst(runner, pacing);
             JobWriter writer = new JobWriter(f.clients, runner, f.store, Clock.systemUTC());
             List<String> unfinished = seeded(f, false);
-            assertThat(unfinished).as("more than the burst of 5").hasSizeGreaterThanOrEqualTo(8);
-            for (String id : unfinished.subList(0, 8)) {
+            assertThat(unfinished).as("more than the emulator's 10 submissions in 2 s").hasSizeGreaterThanOrEqualTo(15);
+            for (String id : unfinished.subList(0, 15)) {
                 assertThat(writer.cancel(SCOPE, id).job().getState().name()).isEqualTo("JOB_STATE_CANCELLING");
             }
             assertThat(runner.retries()).as("no RESOURCE_EXHAUSTED to retry").isZero();
-            assertThat(f.emulator.stats().calls("CancelNasJob")).isEqualTo(8);
-            assertThat(pacing).isNotEmpty().allMatch(m -> m.startsWith("pacing writes to p/us-central1 under the submission quota (150 a minute)"));
+            assertThat(f.emulator.stats().calls("CancelNasJob")).isEqualTo(15);
+            assertThat(pacing).isNotEmpty().allMatch(m -> m.startsWith(PACING));
         }
     }
 
     @Test
     void bulkDeletesPaceThemselvesUnderTheSubmissionQuotaAndSaySo() throws Exception {
-        try (SyncFixture f = new SyncFixture(pacedScope(), SyncOptions.defaults().withSubmitRate(150)); SyncEngine engine = f.engine()) {
+        try (SyncFixture f = new SyncFixture(pacedScope(24), SyncOptions.defaults().withSubmitRate(150)); SyncEngine engine = f.engine()) {
             engine.sync(List.of(SCOPE));
             CallRunner runner = new CallRunner(f.options);
             List<String> pacing = new CopyOnWriteArrayList<>();
             runner.onPacing(pacing::add);
+            spendTheBurst(runner, pacing);
             JobWriter writer = new JobWriter(f.clients, runner, f.store, Clock.systemUTC());
             List<String> finished = seeded(f, true);
-            assertThat(finished).as("more than the burst of 5").hasSizeGreaterThanOrEqualTo(8);
-            // Started one after the other, as a /*+ NOWAIT */ bulk delete does, then awaited.
-            List<JobWriter.PendingDelete> started = new ArrayList<>();
-            for (String id : finished.subList(0, 8)) {
-                started.add(writer.startDelete(SCOPE, id));
+            assertThat(finished).as("more than the emulator's 10 submissions in 2 s").hasSizeGreaterThanOrEqualTo(15);
+            // Started one after the other, as a /*+ NOWAIT */ bulk delete does; the last one awaited, then a sync.
+            JobWriter.PendingDelete last = null;
+            for (String id : finished.subList(0, 15)) {
+                last = writer.startDelete(SCOPE, id);
             }
-            for (JobWriter.PendingDelete delete : started) {
-                while (!writer.awaitDelete(delete, Duration.ofSeconds(1))) {
-                    // the operation takes 20 ms; the polls follow their schedule
-                }
+            while (!writer.awaitDelete(last, Duration.ofSeconds(1))) {
+                // the operation takes 20 ms, and each began before this one
             }
             assertThat(runner.retries()).as("no RESOURCE_EXHAUSTED to retry").isZero();
-            assertThat(f.emulator.stats().calls("DeleteNasJob")).isEqualTo(8);
-            assertThat(f.inventory.dsl().fetchCount(NAS_JOBS)).isEqualTo(60 - 8);
-            assertThat(pacing).isNotEmpty().allMatch(m -> m.startsWith("pacing writes to p/us-central1 under the submission quota (150 a minute)"));
+            assertThat(f.emulator.stats().calls("DeleteNasJob")).isEqualTo(15);
+            engine.sync(List.of(SCOPE));
+            assertThat(f.inventory.dsl().fetchCount(NAS_JOBS)).as("all 15 gone").isEqualTo(24 - 15);
+            assertThat(pacing).isNotEmpty().allMatch(m -> m.startsWith(PACING));
         }
     }
 
@@ -184,6 +200,89 @@ class JobWriterTest {
             }, ApiCallException.class);
             assertThat(e.code()).isEqualTo("DEADLINE_EXCEEDED");
             assertThat(e.getMessage()).endsWith("did not finish in 400 ms; its row is kept until a sync sees it gone");
+            assertThat(f.inventory.dsl().fetchCount(NAS_JOBS)).isEqualTo(1);
+        }
+    }
+
+    /** Creates a job and starts its delete with the fixture's clients. */
+    private static JobWriter.PendingDelete startedDelete(SyncFixture f, CallRunner runner) throws InterruptedException {
+        JobWriter writer = new JobWriter(f.clients, runner, f.store, Clock.systemUTC());
+        NasJob job = writer.create(SCOPE, SampleJobs.minimal("polled"));
+        f.clock.advance(Duration.ofMinutes(5));
+        return writer.startDelete(SCOPE, job.getName().substring(job.getName().lastIndexOf('/') + 1));
+    }
+
+    @Test
+    void aPollSlowerThanTheCallDeadlineFailsWithinItAndTheRunnerRetriesIt() throws Exception {
+        SyncOptions options = SyncOptions.defaults().withBackoff(Duration.ofMillis(10), Duration.ofMillis(40));
+        try (SyncFixture f = new SyncFixture(project().withOperationDelay(Duration.ofMillis(100)), options);
+             JobServiceClients shortDeadline = new JobServiceClients(ApiTarget.emulator(f.emulator.endpoint()), Duration.ofMillis(400))) {
+            CallRunner runner = new CallRunner(options);
+            JobWriter.PendingDelete delete = startedDelete(f, runner);
+            // The next two polls answer after 1.5 s, past the 400 ms call deadline; gax's defaults for GetOperation would wait.
+            f.emulator.setSlowOperationPolls(Duration.ofMillis(1500), 2);
+            long retriesBefore = runner.retries();
+            JobWriter writer = new JobWriter(shortDeadline, runner, f.store, Clock.systemUTC());
+            while (!writer.awaitDelete(delete, Duration.ofSeconds(1))) {
+                // polling
+            }
+            assertThat(runner.retries() - retriesBefore).as("each poll past the deadline failed and was tried again").isGreaterThanOrEqualTo(2);
+            assertThat(f.emulator.stats().calls("GetOperation")).isGreaterThanOrEqualTo(3);
+            assertThat(f.inventory.dsl().fetchCount(NAS_JOBS)).as("the delete finished: the row is gone").isZero();
+        }
+    }
+
+    @Test
+    void ctrlCStopsPollsThatFailWithTheApiGoneWithinASecondOrTwo() throws Exception {
+        // Backoff long enough that the ten tries outlast the wait for the first retry.
+        SyncOptions options = SyncOptions.defaults().withBackoff(Duration.ofMillis(200), Duration.ofSeconds(2));
+        try (SyncFixture f = new SyncFixture(project().withOperationDelay(Duration.ofDays(1)), options)) {
+            CallRunner runner = new CallRunner(options);
+            JobWriter.PendingDelete delete = startedDelete(f, runner);
+            long retriesBefore = runner.retries();
+            f.emulator.close();
+            CancelToken cancel = new CancelToken();
+            JobWriter writer = new JobWriter(f.clients, runner, f.store, Clock.systemUTC(), cancel);
+            java.util.concurrent.CompletableFuture<Long> ended = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    while (!writer.awaitDelete(delete, Duration.ofSeconds(1)) && !cancel.isCancelled()) {
+                        // polling
+                    }
+                } catch (ApiCallException e) {
+                    // a poll failure after the cancel: how it is worded is the caller's business
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return System.nanoTime();
+            });
+            // An UNAVAILABLE poll reaches the runner, which backs off: gax's own retries would hide it for minutes.
+            long waitUntil = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (runner.retries() == retriesBefore && System.nanoTime() < waitUntil) {
+                Thread.sleep(10);
+            }
+            assertThat(runner.retries()).as("a failed poll was retried by the runner").isGreaterThan(retriesBefore);
+            long cancelled = System.nanoTime();
+            cancel.cancel();
+            long end = ended.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(Duration.ofNanos(end - cancelled)).as("Ctrl-C honoured at once").isLessThan(Duration.ofSeconds(2));
+            assertThat(f.inventory.dsl().fetchCount(NAS_JOBS)).as("the row stays").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void ctrlCInTheLastStepBeforeTheTimeoutIsACancelNotATimeout() throws Exception {
+        try (SyncFixture f = new SyncFixture(project().withOperationDelay(Duration.ofDays(1)),
+                SyncOptions.defaults().withDeleteTimeout(Duration.ofMillis(50)))) {
+            CancelToken cancel = new CancelToken();
+            CallRunner runner = new CallRunner(f.options);
+            JobWriter.PendingDelete delete = startedDelete(f, runner);
+            JobWriter writer = new JobWriter(f.clients, runner, f.store, Clock.systemUTC(), cancel);
+            cancel.cancel();
+            while (System.nanoTime() - delete.startedNanos() < Duration.ofMillis(60).toNanos()) {
+                Thread.sleep(5);
+            }
+            // The step ends past the timeout, its wait woken by the Ctrl-C: the caller reports a cancel.
+            assertThat(writer.awaitDelete(delete, Duration.ZERO)).isFalse();
             assertThat(f.inventory.dsl().fetchCount(NAS_JOBS)).isEqualTo(1);
         }
     }

@@ -72,9 +72,10 @@ public final class EmulatorCommand implements Callable<Integer> {
             description = "Folders under the organization; the seeded projects are dealt among them (default: none).")
     int folders;
 
-    @Option(names = "--folder-depth", paramLabel = "D", defaultValue = "1",
-            description = "Levels of folders: each top folder holds a chain of D-1 folders, the projects in the deepest (default: 1).")
-    int folderDepth;
+    @Option(names = "--folder-depth", paramLabel = "D",
+            description = "Levels of folders: each top folder holds a chain of D-1 folders; the projects are dealt"
+                    + " among the chains, the deepest folders first, then the ones above them (default: 1; needs --folders).")
+    Integer folderDepth;
 
     @Option(names = "--scopes-with-jobs", paramLabel = "N", defaultValue = "0",
             description = "Only N seeded scopes, spread evenly, hold jobs (default: all).")
@@ -121,6 +122,9 @@ public final class EmulatorCommand implements Callable<Integer> {
         if (speed <= 0) {
             throw new UsageException("--speed must be positive");
         }
+        if (folderDepth != null && folders == 0) {
+            throw new UsageException("--folder-depth nests folders, so it needs --folders N with N > 0");
+        }
         List<String> projects = projectIds.isEmpty() ? EmulatorConfig.numberedProjects(projectCount) : projectIds;
         EmulatorConfig config = EmulatorConfig.empty()
                 .withPort(port)
@@ -134,7 +138,7 @@ public final class EmulatorCommand implements Callable<Integer> {
                 .withCancellation(Duration.ofSeconds(cancelSeconds), cancelIgnoredRate);
         DiscoveryConfig discovery;
         try {
-            discovery = DiscoveryConfig.defaults().withHierarchy(organization, folders).withFolderDepth(folderDepth)
+            discovery = DiscoveryConfig.defaults().withHierarchy(organization, folders).withFolderDepth(folderDepth == null ? 1 : folderDepth)
                     .withScopesWithJobs(scopesWithJobs)
                     .withAssetLag(Duration.ofMillis(assetLagMs)).withAssetQuota(assetQuotaPerMinute).withDenyAssetSearch(denyAssetSearch)
                     .withAssetApiDisabled(disableAssetApi);

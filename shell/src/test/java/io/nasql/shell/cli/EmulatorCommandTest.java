@@ -52,4 +52,11 @@ class EmulatorCommandTest {
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err()).isEqualTo("error: --fail-after-commit-rate takes a fraction from 0 to 1, not 1.5\n");
     }
+
+    @Test
+    void aFolderDepthWithoutFoldersIsAUsageError(@org.junit.jupiter.api.io.TempDir Path home) {
+        Cli.Result result = Cli.run(home, "", "emulator", "--folder-depth", "3");
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("error: --folder-depth nests folders, so it needs --folders N with N > 0\n");
+    }
 }

@@ -201,7 +201,8 @@ class WriteOutcomesTest {
 
     @Test
     void aBulkDeletePacedByTheSubmissionQuotaSaysSoOnTheProgressLine() throws Exception {
-        try (Wiring wiring = wiring(EmulatorConfig.empty(), SyncOptions.defaults().withSubmitRate(600))) {
+        // One submission a minute after the burst of 5: the sixth delete waits a minute, whatever the machine's speed; Ctrl-C then.
+        try (Wiring wiring = wiring(EmulatorConfig.empty(), SyncOptions.defaults().withSubmitRate(1))) {
             List<String> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
             StatementEngine engine = engine(wiring, new ProgressSink() {
                 @Override
@@ -217,13 +218,38 @@ class WriteOutcomesTest {
             long finished = emulator.jobs().stream().filter(j -> j.getState() == JobState.JOB_STATE_SUCCEEDED
                     || j.getState() == JobState.JOB_STATE_FAILED || j.getState() == JobState.JOB_STATE_CANCELLED).count();
             assertThat(finished).as("more jobs than the burst of 5").isGreaterThan(5);
+            String pacing = "pacing writes to proj-001/us-central1 under the submission quota (1 a minute): next in ";
+            CancelToken cancel = new CancelToken();
+            once(() -> shown.stream().anyMatch(l -> l.startsWith(pacing)), cancel::cancel, 0);
             out.getBuffer().setLength(0);
-            run(engine, "/*+ NOWAIT */ DELETE FROM google.aiplatform.nas_jobs WHERE state IN"
-                    + " ('JOB_STATE_SUCCEEDED', 'JOB_STATE_FAILED', 'JOB_STATE_CANCELLED')", new CancelToken());
-            assertThat(emulator.stats().calls("DeleteNasJob")).isEqualTo(finished);
-            assertThat(out.toString().lines().filter(l -> l.endsWith("\tdelete started"))).hasSize((int) finished);
-            assertThat(shown).filteredOn(l -> l.startsWith("pacing writes to proj-001/us-central1 under the submission quota (600 a minute): next in "))
-                    .isNotEmpty();
+            assertThatThrownBy(() -> run(engine, "/*+ NOWAIT */ DELETE FROM google.aiplatform.nas_jobs WHERE state IN"
+                    + " ('JOB_STATE_SUCCEEDED', 'JOB_STATE_FAILED', 'JOB_STATE_CANCELLED')", cancel))
+                    .isInstanceOf(StatementException.class).hasMessageStartingWith("cancelled: ");
+            assertThat(emulator.stats().calls("DeleteNasJob")).as("the burst, then the wait").isEqualTo(5);
+            assertThat(out.toString().lines().filter(l -> l.endsWith("\tdelete started"))).hasSize(5);
+            assertThat(out.toString().lines().filter(l -> l.endsWith("\tnot attempted (cancelled)"))).hasSize((int) finished - 5);
+            assertThat(shown).filteredOn(l -> l.startsWith(pacing)).isNotEmpty();
+        }
+    }
+
+    @Test
+    void ctrlCWhileASingleDeleteIsAwaitedSaysItGoesOnAndKeepsTheRow() throws Exception {
+        try (Wiring wiring = wiring(EmulatorConfig.empty().withOperationDelay(Duration.ofMinutes(5)), SyncOptions.defaults())) {
+            StatementEngine engine = engine(wiring);
+            run(engine, "SYNC WHERE projectsId = 'proj-001' AND locationsId = 'us-central1'", new CancelToken());
+            String done = idOf(JobState.JOB_STATE_SUCCEEDED);
+            CancelToken cancel = new CancelToken();
+            // Once the delete has answered: Ctrl-C between polls of its operation.
+            once(() -> emulator.stats().calls("GetOperation") >= 1, cancel::cancel);
+            assertThatThrownBy(() -> run(engine, "DELETE FROM google.aiplatform.nas_jobs WHERE projectsId = 'proj-001'"
+                    + " AND locationsId = 'us-central1' AND nasJobsId = '" + done + "'", cancel))
+                    .isInstanceOf(StatementException.class)
+                    .hasMessage("cancelled while waiting: the delete of proj-001/us-central1/" + done
+                            + " goes on at the API, and its row stays until a sync sees it gone");
+            assertThat(emulator.stats().calls("DeleteNasJob")).isEqualTo(1);
+            out.getBuffer().setLength(0);
+            run(engine, "SELECT COUNT(*) AS n FROM google.aiplatform.nas_jobs WHERE nasJobsId = '" + done + "'", new CancelToken());
+            assertThat(out.toString()).as("the row stays").isEqualTo("n\n1\n");
         }
     }
 

@@ -75,6 +75,28 @@ class EmulatedDiscoveryServicesTest {
     }
 
     @Test
+    void listsAreSortedByDisplayNameAndAnUnknownParentIsDeniedWithThePermissionOfTheMethod() throws Exception {
+        // Seeded out of order, straight under the organization: ListProjects answers by display_name, ascending (projects.proto).
+        try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.empty().withSeedData(List.of("proj-d", "proj-b", "proj-c", "proj-a"),
+                List.of("us-central1"), 1, 7), clock, DiscoveryConfig.defaults().withHierarchy(DiscoveryConfig.DEFAULT_ORGANIZATION, 0));
+             DiscoveryClients clients = clients(emulator)) {
+            assertThat(clients.projects().listProjects(ORG).iterateAll()).extracting(Project::getDisplayName)
+                    .containsExactly("proj-a", "proj-b", "proj-c", "proj-d");
+        }
+        try (EmulatorServer emulator = start(DiscoveryConfig.defaults().withHierarchy(DiscoveryConfig.DEFAULT_ORGANIZATION, 12));
+             DiscoveryClients clients = clients(emulator)) {
+            List<String> names = new ArrayList<>();
+            clients.folders().listFolders(ORG).iterateAll().forEach(f -> names.add(f.getDisplayName()));
+            assertThat(names).hasSize(12).isSorted();
+            assertThatThrownBy(() -> clients.folders().listFolders("folders/999").iterateAll().iterator().next())
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getStatusCode().getCode()).isEqualTo(StatusCode.Code.PERMISSION_DENIED))
+                    .hasMessageContaining("Permission 'resourcemanager.folders.list' denied on resource '//cloudresourcemanager.googleapis.com/folders/999'");
+            assertThatThrownBy(() -> clients.projects().listProjects("folders/999").iterateAll().iterator().next())
+                    .hasMessageContaining("Permission 'resourcemanager.projects.list' denied");
+        }
+    }
+
+    @Test
     void theSearchLagsBehindTheJobsByTheConfiguredLag() throws Exception {
         try (EmulatorServer emulator = start(DiscoveryConfig.defaults().withAssetLag(Duration.ofMinutes(5)));
              DiscoveryClients clients = clients(emulator);
