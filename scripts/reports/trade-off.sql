@@ -15,35 +15,44 @@
 -- A trial is on the front when no other trial of its job is at least as good in both and better in one:
 -- it beats the best other metric of the trials strictly better on the job's metric, and no trial as good
 -- on the job's metric beats it on the other (so identical trials are on the front together).
-WITH picked AS (
-  SELECT projectsId, locationsId, nasJobsId, displayName
-  -- nas_jobs' narrow half, read in creation order through its index and without the jobs' documents
+WITH probe AS (
+  -- nas_jobs' narrow half without the jobs' documents, in creation order, one job more than max_jobs: one walk
+  -- of an index that stops there picks the jobs and tells whether max_jobs left some out. The first and third
+  -- sort keys make the order an index's: with no project they are constant and the order is V7's creation
+  -- index; with a project the first is projectsId and the order is V8's index of the project's jobs by creation.
+  -- (Every job has a createTime; the condition on it lets H2 choose V8 over the primary key.)
+  SELECT projectsId, locationsId, nasJobsId, displayName, createTime
   FROM google.aiplatform.nas_job_summaries
   WHERE ('{{ job }}' = '' OR nasJobsId = '{{ job }}')
     AND ('{{ project }}' = '' OR projectsId = '{{ project }}')
     AND startTime IS NOT NULL
-  ORDER BY createTime DESC, projectsId, locationsId, nasJobsId
-  LIMIT {{ max_jobs }}
+    AND createTime > TIMESTAMP WITH TIME ZONE '0001-01-01 00:00:00+00'
+    -- A max_jobs below 1 or another other_goal stops the report: the failed cast's message says what they take.
+    AND CAST(CASE WHEN {{ max_jobs }} < 1 THEN 'max_jobs is a whole number of at least 1, not {{ max_jobs }}' END AS INTEGER) IS NULL
+    AND CAST(CASE WHEN '{{ other_goal }}' <> '' AND UPPER('{{ other_goal }}') NOT IN ('MAXIMIZE', 'MINIMIZE')
+                  THEN 'other_goal is MAXIMIZE or MINIMIZE, not {{ other_goal }}' END AS INTEGER) IS NULL
+  ORDER BY CASE WHEN '{{ project }}' <> '' THEN projectsId END, createTime DESC,
+           CASE WHEN '{{ project }}' = '' THEN projectsId END, locationsId, nasJobsId
+  LIMIT CAST({{ max_jobs }} AS BIGINT) + 1
 ),
--- Whether max_jobs left jobs out, so that the page can say "showing N of M jobs": one job more looked for
--- through the same index, and the matching jobs counted only within one project (its rows, by the primary
--- key), never over the whole inventory (over 500,000 jobs a count takes seconds).
-counted AS (
-  SELECT LEAST(COUNT(*), {{ max_jobs }}) AS jobsPicked,
-         CASE WHEN COUNT(*) <= {{ max_jobs }} THEN COUNT(*)
+-- The jobs picked (rn up to max_jobs), and how many the probe found. Where it found more, the matching jobs
+-- are counted only within one project, and only up to 10,001 (shown as "more than 10,000"): never over the
+-- whole inventory (over 500,000 jobs a count takes seconds).
+picked AS (
+  SELECT p.*, ROW_NUMBER() OVER (ORDER BY createTime DESC, projectsId, locationsId, nasJobsId) AS rn,
+         LEAST(COUNT(*) OVER (), {{ max_jobs }}) AS jobsPicked,
+         CASE WHEN COUNT(*) OVER () <= {{ max_jobs }} THEN COUNT(*) OVER ()
               WHEN '{{ project }}' <> '' THEN
-                (SELECT COUNT(*) FROM google.aiplatform.nas_job_summaries
-                 WHERE projectsId = '{{ project }}' AND ('{{ job }}' = '' OR nasJobsId = '{{ job }}') AND startTime IS NOT NULL)
+                (SELECT COUNT(*) FROM (SELECT 1 AS one FROM google.aiplatform.nas_job_summaries
+                                       WHERE projectsId = '{{ project }}' AND ('{{ job }}' = '' OR nasJobsId = '{{ job }}')
+                                         AND startTime IS NOT NULL
+                                       LIMIT 10001) AS capped)
          END AS jobsMatching
-  FROM (SELECT nasJobsId FROM google.aiplatform.nas_job_summaries
-        WHERE ('{{ job }}' = '' OR nasJobsId = '{{ job }}')
-          AND ('{{ project }}' = '' OR projectsId = '{{ project }}')
-          AND startTime IS NOT NULL
-        ORDER BY createTime DESC, projectsId, locationsId, nasJobsId
-        LIMIT {{ max_jobs }} + 1) AS probe
+  FROM probe p
 ),
 measured AS (
-  SELECT t.projectsId, t.locationsId, t.nasJobsId, p.displayName, t.trialType, t.trialId, t.metricId, t.goal, t.metricValue,
+  SELECT p.projectsId, p.locationsId, p.nasJobsId, p.displayName, p.jobsPicked, p.jobsMatching,
+         t.trialType, t.trialId, t.metricId, t.goal, t.metricValue,
          CASE WHEN json_value(t.finalMeasurement, '$.metrics[0].metricId') = t.metricId
               THEN json_value(t.finalMeasurement, '$.metrics[1].metricId')
               ELSE json_value(t.finalMeasurement, '$.metrics[0].metricId') END AS otherMetricId,
@@ -51,13 +60,12 @@ measured AS (
                           THEN json_value(t.finalMeasurement, '$.metrics[1].value')
                           ELSE json_value(t.finalMeasurement, '$.metrics[0].value') END AS DOUBLE PRECISION),
                 CAST('NaN' AS DOUBLE PRECISION)) AS otherValue
+  -- Every picked job gives a row, one without such trials a row without a trial, so that the counts are there.
   FROM picked p
-  JOIN google.aiplatform.nas_trials t
+  LEFT JOIN google.aiplatform.nas_trials t
     ON t.projectsId = p.projectsId AND t.locationsId = p.locationsId AND t.nasJobsId = p.nasJobsId
-  WHERE NULLIF(t.metricValue, CAST('NaN' AS DOUBLE PRECISION)) IS NOT NULL AND t.trialType = '{{ trials }}'
-    -- Another other_goal stops the report: the failed cast's message says what other_goal takes.
-    AND CAST(CASE WHEN '{{ other_goal }}' <> '' AND UPPER('{{ other_goal }}') NOT IN ('MAXIMIZE', 'MINIMIZE')
-                  THEN 'other_goal is MAXIMIZE or MINIMIZE, not {{ other_goal }}' END AS INTEGER) IS NULL
+   AND NULLIF(t.metricValue, CAST('NaN' AS DOUBLE PRECISION)) IS NOT NULL AND t.trialType = '{{ trials }}'
+  WHERE p.rn <= {{ max_jobs }}
 ),
 named AS (
   -- The other metric's id as words between spaces: a word like map or f1 is matched whole, not inside another.
@@ -102,9 +110,8 @@ SELECT s.projectsId, s.locationsId, s.nasJobsId, s.displayName, s.trialType, s.t
        CASE WHEN s.otherValue IS NULL THEN NULL
             WHEN s.otherScore >= a.bestOtherHere AND (a.bestOtherAbove IS NULL OR s.otherScore > a.bestOtherAbove) THEN TRUE
             ELSE FALSE END AS onFront,
-       c.jobsPicked, c.jobsMatching
-FROM counted c
-CROSS JOIN scored s
+       s.jobsPicked, s.jobsMatching
+FROM scored s
 LEFT JOIN above a
   ON a.projectsId = s.projectsId AND a.locationsId = s.locationsId AND a.nasJobsId = s.nasJobsId
  AND a.otherMetricId = s.otherMetricId AND a.metricScore = s.metricScore

@@ -23,6 +23,21 @@ final class Charts {
         return "<p class=\"nodata\">" + Html.escape(message) + "</p>\n";
     }
 
+    /**
+     * The note a chart with nothing to draw adds when max_jobs left jobs out (from the rows' jobsPicked and
+     * jobsMatching): older jobs may have what the ones picked lack.
+     */
+    static String leftOutHint(ResultTable result) {
+        if (result.rows().isEmpty() || result.indexOf("jobsPicked") < 0 || result.indexOf("jobsMatching") < 0) {
+            return "";
+        }
+        Double picked = result.number(result.rows().get(0), "jobsPicked");
+        Double matching = result.number(result.rows().get(0), "jobsMatching");
+        return picked != null && (matching == null || matching > picked)
+                ? "<p class=\"note\">More jobs match than --var max_jobs (" + Html.number(picked) + ") lets in: raise it to see older ones.</p>\n"
+                : "";
+    }
+
     /** A metric's axis title: its id, a unit where the id names one, and which way is better. */
     static String metricLabel(String metric, String goal) {
         String id = metric == null ? "metric" : metric;

@@ -31,7 +31,13 @@ final class CompareChart {
         String metricColumn = spec.param("metric", "metricId");
         String goalColumn = spec.param("goal", "goal");
         Map<String, List<List<Object>>> byMetric = new LinkedHashMap<>();
+        List<String> withoutTrials = new ArrayList<>();
         for (List<Object> row : result.rows()) {
+            if (result.text(row, metricColumn) == null && result.text(row, goalColumn) == null) {
+                // A job without trials: its one row has no metric.
+                withoutTrials.add(result.text(row, "nasJobsId"));
+                continue;
+            }
             byMetric.computeIfAbsent(result.text(row, metricColumn) + "\u0000" + result.text(row, goalColumn), k -> new ArrayList<>()).add(row);
         }
         StringBuilder html = new StringBuilder();
@@ -50,6 +56,13 @@ final class CompareChart {
                         .append(" more jobs are not drawn: name the jobs with --var jobs=a,b,c or --var label=key:value.</p>\n");
             }
             html.append("</figure>\n");
+        }
+        if (byMetric.isEmpty()) {
+            html.append(Charts.noData("No jobs to compare: the jobs picked have no trials yet.")).append(Charts.leftOutHint(result));
+        }
+        if (!withoutTrials.isEmpty()) {
+            html.append("<p class=\"note\">").append(withoutTrials.size()).append(withoutTrials.size() == 1 ? " job has" : " jobs have")
+                    .append(" no trials yet: ").append(Html.escape(String.join(", ", withoutTrials))).append(".</p>\n");
         }
         return html.toString();
     }

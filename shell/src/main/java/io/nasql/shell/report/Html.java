@@ -50,6 +50,10 @@ final class Html {
 
     /** Text cut to {@code max} characters with an ellipsis, for labels in a chart (the full text goes in a tooltip). */
     static String shorten(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "\u2026";
+        // Counted and cut in code points, so that an emoji is never split into half a surrogate pair.
+        if (text.codePointCount(0, text.length()) <= max) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "\u2026";
     }
 }

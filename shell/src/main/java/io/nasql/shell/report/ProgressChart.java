@@ -23,9 +23,12 @@ final class ProgressChart {
     static String render(ChartSpec spec, ResultTable result) {
         Map<String, List<List<Object>>> jobs = result.byJob();
         if (jobs.isEmpty()) {
-            return Charts.noData("No trials to draw: no job with trials matches.");
+            return Charts.noData("No trials to draw: no started job matches.");
         }
         StringBuilder html = new StringBuilder();
+        if (jobs.values().stream().allMatch(rows -> result.text(rows.get(0), spec.param("x", "trialId")) == null)) {
+            html.append(Charts.leftOutHint(result));
+        }
         int drawn = 0;
         for (Map.Entry<String, List<List<Object>>> job : jobs.entrySet()) {
             if (drawn++ == MAX_JOBS) {
@@ -62,6 +65,9 @@ final class ProgressChart {
         for (List<Object> row : rows) {
             ordinal++;
             String id = result.text(row, spec.param("x", "trialId"));
+            if (id == null && result.text(row, type) == null) {
+                continue; // a job without trials: its one row has none
+            }
             String trialType = result.text(row, type);
             String state = result.text(row, spec.param("state", "state"));
             Double trial = id == null ? null : parse(id);
@@ -87,7 +93,8 @@ final class ProgressChart {
         StringBuilder html = new StringBuilder("<figure class=\"chart progress\" data-job=\"").append(Html.escape(key)).append("\">\n<figcaption>")
                 .append(Html.escape(result.jobTitle(rows.get(0)))).append("</figcaption>\n");
         if (points.isEmpty()) {
-            html.append(Charts.noData("No finished trial with a value yet."));
+            html.append(Charts.noData(rows.size() == 1 && result.text(rows.get(0), type) == null
+                    ? "No trials yet." : "No finished trial with a value yet."));
         } else {
             html.append(Charts.axisTitle("y", "\u2191 " + Charts.metricLabel(metric, goal))).append(svg(points, bests, failures, metric))
                     .append(Charts.axisTitle("x", "trial id (the order the search ran them in) \u2192"))

@@ -129,6 +129,9 @@ public final class ReportRunner {
      * What a report that picks at most max_jobs jobs says of them, from its jobsPicked and jobsMatching columns
      * (jobsMatching is null when the jobs were too many to count): so that a cap never drops jobs unsaid.
      */
+    /** How far search-progress and trade-off count the jobs of one project that match (their LIMIT is one more). */
+    static final long MATCHING_COUNTED = 10_000;
+
     private static String pickedJobs(List<ResultTable> results) {
         for (ResultTable result : results) {
             if (result.rows().isEmpty() || result.indexOf("jobsPicked") < 0 || result.indexOf("jobsMatching") < 0) {
@@ -141,12 +144,16 @@ public final class ReportRunner {
             }
             long n = picked.longValue();
             if (matching != null && matching <= picked) {
-                return "all " + n + (n == 1 ? " job" : " jobs") + " that match";
+                return n == 1 ? "the 1 job that matches" : "all " + n + " jobs that match";
             }
             String others = ": narrow the report with its --var filters or raise --var max_jobs to see the others";
-            return matching == null
-                    ? "showing the " + n + " created last of more jobs that match" + others
-                    : "showing " + n + " of " + matching.longValue() + " jobs that match, the ones created last" + others;
+            if (matching == null) {
+                return "showing the " + n + " created last of more jobs that match" + others;
+            }
+            // The reports count the matching jobs up to one more than this, not beyond.
+            String of = matching > MATCHING_COUNTED ? "more than " + String.format(java.util.Locale.ROOT, "%,d", MATCHING_COUNTED)
+                    : String.valueOf(matching.longValue());
+            return "showing " + n + " of " + of + " jobs that match, the ones created last" + others;
         }
         return null;
     }

@@ -78,8 +78,9 @@ final class StackedBarChart {
         for (int i = 0; i < names.size(); i++) {
             int lx = (i % 2) * 300;
             int ly = y + (i / 2) * LEGEND_ROW;
+            // The full name as the entry's tooltip, as a cut one may not tell two series apart.
             svg.rect(lx, ly, 12, 12, "key", color(names.get(i), i), null)
-                    .text(lx + 18, ly + 11, "start", "legend", Html.shorten(names.get(i), LEGEND_CHARS));
+                    .text(lx + 18, ly + 11, "start", "legend", Html.shorten(names.get(i), LEGEND_CHARS), names.get(i));
         }
         return svg.toString();
     }

@@ -22,12 +22,21 @@ final class Svg {
     }
 
     Svg text(double x, double y, String anchor, String cls, String text) {
+        return text(x, y, anchor, cls, text, null);
+    }
+
+    /** A text with a tooltip (an SVG {@code <title>}), e.g. the full text of a shortened one. */
+    Svg text(double x, double y, String anchor, String cls, String text, String title) {
         body.append("<text x=\"").append(num(x)).append("\" y=\"").append(num(y)).append('"');
         if (!"start".equals(anchor)) {
             body.append(" text-anchor=\"").append(anchor).append('"');
         }
         attr("class", cls);
-        body.append('>').append(Html.escape(text)).append("</text>\n");
+        body.append('>');
+        if (title != null) {
+            body.append("<title>").append(Html.escape(title)).append("</title>");
+        }
+        body.append(Html.escape(text)).append("</text>\n");
         return this;
     }
 

@@ -26,7 +26,7 @@ final class TradeOffChart {
     static String render(ChartSpec spec, ResultTable result) {
         Map<String, List<List<Object>>> jobs = result.byJob();
         if (jobs.isEmpty()) {
-            return Charts.noData("No trials to draw: no job with finished trials matches.");
+            return Charts.noData("No trials to draw: no started job matches.");
         }
         StringBuilder charts = new StringBuilder();
         StringBuilder single = new StringBuilder();
@@ -44,6 +44,11 @@ final class TradeOffChart {
                 }
             }
             String metricId = result.text(rows.get(0), spec.param("metric", "metricId"));
+            if (result.text(rows.get(0), spec.param("id", "trialId")) == null) {
+                // A job without finished trials of the type asked for: its one row has none.
+                single.append("<li>").append(Html.escape(result.jobTitle(rows.get(0)))).append(": no finished trial with a value yet.</li>\n");
+                continue;
+            }
             if (trials.isEmpty()) {
                 single.append("<li>").append(Html.escape(result.jobTitle(rows.get(0)))).append(": one metric only (")
                         .append(Html.escape(String.valueOf(metricId))).append("), no trade-off to draw.</li>\n");
@@ -68,6 +73,9 @@ final class TradeOffChart {
         if (notDrawn > 0) {
             charts.append("<p class=\"note\">").append(notDrawn)
                     .append(" more jobs are not drawn: narrow the report with --var job=ID or --var project=ID.</p>\n");
+        }
+        if (drawn == 0) {
+            charts.append(Charts.leftOutHint(result));
         }
         if (!single.isEmpty()) {
             charts.append("<ul class=\"single\">\n").append(single).append("</ul>\n");

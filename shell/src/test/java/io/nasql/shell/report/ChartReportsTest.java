@@ -220,7 +220,7 @@ class ChartReportsTest {
             String[] f = l.split("\t", -1);
             return f[2] + ":" + f[5] + ":" + f[8] + ":" + f[11] + ":" + f[12];
         }).toList()).containsExactly("10:1:0.6:10:true", "10:2:0.7:20:true", "10:4:0.65:25:false", "10:5:0.8:30:true",
-                "11:1:30::", "11:2:20::", "11:3:25::");
+                "11:1:30::", "11:2:20::", "11:3:25::", "12::::");
         assertThat(report("trade-off", "-o", "text", "--var", "trials=train").out()).contains("10\t" + HOSTILE.substring(0, 4));
 
         Document page = html("trade-off");
@@ -238,7 +238,8 @@ class ChartReportsTest {
 
         assertThat(all(page, "//figure[@data-job='p1/us-central1/11']")).isEmpty();
         assertThat(all(page, "//ul[@class='single']/li").stream().map(Node::getTextContent).toList())
-                .containsExactly("latency-only (p1 / us-central1 / 11): one metric only (latency_ms), no trade-off to draw.");
+                .containsExactly("latency-only (p1 / us-central1 / 11): one metric only (latency_ms), no trade-off to draw.",
+                        "just-started (p2 / europe-west4 / 12): no finished trial with a value yet.");
         // The page has no table of every trial, only the fronts'.
         assertThat(all(page, "//table[not(@class='front')]")).isEmpty();
     }
@@ -298,8 +299,51 @@ class ChartReportsTest {
         assertThat(report("search-progress", "-o", "csv", "--var", "project=p1", "--var", "max_jobs=1").out().lines().skip(1).toList())
                 .hasSize(3).allMatch(l -> l.endsWith(",1,2"));
         assertThat(report("trade-off", "-o", "csv", "--var", "max_jobs=2").out().lines().skip(1).toList())
-                .hasSize(3).allMatch(l -> l.endsWith(",2,"));
+                .hasSize(4).allMatch(l -> l.endsWith(",2,"));
+        // One job, and the largest max_jobs (its probe's LIMIT max_jobs + 1 does not overflow).
+        assertThat(jobsLine("search-progress", "job=11")).isEqualTo("the 1 job that matches");
+        for (String name : List.of("search-progress", "trade-off", "compare")) {
+            assertThat(jobsLine(name, "max_jobs=2147483647")).isEqualTo("all 3 jobs that match");
+        }
         assertThat(jobsLine("jobs-by-state")).isNull();
+    }
+
+    @Test
+    void aMaxJobsBelowOneIsAOneLineError() {
+        for (String name : List.of("search-progress", "trade-off", "compare")) {
+            for (String n : List.of("0", "-1")) {
+                Cli.Result result = Cli.run(home, "", "--db", db, "report", name, "--var", "max_jobs=" + n);
+                assertThat(result.code()).isNotZero();
+                assertThat(result.err()).contains("max_jobs is a whole number of at least 1, not " + n).hasLineCount(1);
+            }
+        }
+    }
+
+    @Test
+    void pickedJobsWithoutTrialsKeepTheJobsLineAndAreDrawnAsSuch() throws Exception {
+        // The newest started job has no trials yet (job 13, a second after 12).
+        new InventoryStore(inventory).replaceScope(new ScopeKey("p3", "us-east1"), List.of(
+                job(new ScopeKey("p3", "us-east1"), "13", "no-trials", "vision", "top1_accuracy", GoalType.MAXIMIZE, List.of(), List.of())),
+                List.of(), "sync", OffsetDateTime.now(ZoneOffset.UTC));
+        // Every picked job gives a row, so that the counts are there for the page's Jobs line.
+        assertThat(report("search-progress", "-o", "csv", "--var", "max_jobs=1").out().lines().skip(1).toList())
+                .containsExactly("p3,us-east1,13,no-trials,,,,,,,,,1,");
+        for (String name : List.of("search-progress", "trade-off", "compare")) {
+            Document page = html(name, "max_jobs=1");
+            assertThat(jobsLine(name, "max_jobs=1")).startsWith("showing the 1 created last of more jobs that match: ");
+            assertThat(all(page, "//svg[@role='img']")).as(name).isEmpty();
+            // Nothing to draw, and the page says that max_jobs left older jobs out.
+            assertThat(all(page, "//p[@class='note']").stream().map(Node::getTextContent).toList()).as(name)
+                    .contains("More jobs match than --var max_jobs (1) lets in: raise it to see older ones.");
+        }
+        assertThat(figure(html("search-progress", "max_jobs=1"), "progress", "p3/us-east1/13").getTextContent()).contains("No trials yet.");
+        assertThat(all(html("compare", "max_jobs=1"), "//p[@class='nodata']").get(0).getTextContent())
+                .isEqualTo("No jobs to compare: the jobs picked have no trials yet.");
+        // With 3 of the 4 jobs picked, two have trials to draw and the third says it has none.
+        Document three = html("search-progress", "max_jobs=3");
+        assertThat(all(three, "//figure[contains(@class,'progress')]")).hasSize(3);
+        assertThat(all(three, "//figure[contains(@class,'progress')]//svg[@role='img']")).hasSize(1);
+        assertThat(all(html("compare", "max_jobs=3"), "//p[@class='note']").get(0).getTextContent()).isEqualTo("1 job has no trials yet: 13.");
     }
 
     @Test

@@ -50,6 +50,30 @@ class ScaleAndHtmlTest {
     }
 
     @Test
+    void shortenedTextIsCutBetweenCodePoints() {
+        String grin = "\ud83d\ude00";
+        // 4 code points, 8 UTF-16 units: cut to 3 code points, the emoji whole.
+        assertThat(Html.shorten(grin.repeat(4), 3)).isEqualTo(grin + grin + "\u2026");
+        assertThat(Html.shorten("ab" + grin, 3)).isEqualTo("ab" + grin);
+        assertThat(Html.shorten("abcdef", 4)).isEqualTo("abc\u2026");
+        assertThat(Html.escape(Html.shorten("a" + grin + "bcd", 3))).doesNotContain("\ufffd");
+    }
+
+    @Test
+    void aCutLegendEntryKeepsItsFullNameAsATooltip() {
+        String v6 = "a-series-name-longer-than-the-legend-v6";
+        String v7 = "a-series-name-longer-than-the-legend-v7";
+        String emoji = "1234567890123456789\ud83d\ude00\ud83d\ude00\ud83d\ude00";
+        ResultTable rows = new ResultTable(List.of(new io.nasql.shell.output.Column("x", io.nasql.shell.output.Column.Kind.TEXT),
+                new io.nasql.shell.output.Column("series", io.nasql.shell.output.Column.Kind.TEXT),
+                new io.nasql.shell.output.Column("value", io.nasql.shell.output.Column.Kind.NUMBER)),
+                List.of(List.<Object>of("a", v6, 1), List.<Object>of("a", v7, 2), List.<Object>of("a", emoji, 3)));
+        String svg = StackedBarChart.render(new ChartSpec("stacked-bar", java.util.Map.of()), rows);
+        assertThat(svg).contains("<title>" + v6 + "</title>", "<title>" + v7 + "</title>", "<title>" + emoji + "</title>")
+                .doesNotContain("\ufffd");
+    }
+
+    @Test
     void chartTextIsLegibleInAPhoneWideWindow() {
         String page = HtmlReport.render(Report.parse("r", "-- r.\nSELECT 1;\n", "test"), java.util.Map.of(), List.of());
         Matcher narrow = Pattern.compile("@media \\(max-width:640px\\)\\{body\\{margin:([.\\d]+)em\\}(.*?)\\}\\}").matcher(page);
