@@ -9,16 +9,17 @@
 -- now for a job still running. A NaN value is never the best (SQL sorts NaN above every number).
 WITH probe AS (
   -- nas_jobs' narrow half without the jobs' documents, read in creation order through V7's index, one job more
-  -- than max_jobs: one walk picks the jobs and tells whether max_jobs left some out. (Every job has a createTime;
-  -- the condition on it makes the index H2's choice.) The matching jobs are not counted: by ids or a label
-  -- that would read every job of the inventory.
+  -- than max_jobs: one walk picks the jobs and tells whether max_jobs left some out. (The condition on
+  -- createTime makes the index H2's choice; a job without one, which the API always sets, is left out.) The
+  -- matching jobs are not counted: by ids or a label that would read every job of the inventory.
   SELECT projectsId, locationsId, nasJobsId, displayName, state, startTime, endTime, createTime
   FROM google.aiplatform.nas_job_summaries
   WHERE ('{{ jobs }}' = '' OR ',' || REPLACE('{{ jobs }}', ' ', '') || ',' LIKE '%,' || nasJobsId || ',%')
     -- A label without KEY: or a max_jobs below 1 stops the report: the failed cast's message says what they take.
     AND CAST(CASE WHEN '{{ label }}' <> '' AND POSITION(':' IN '{{ label }}') < 2
                   THEN 'label is KEY:VALUE, as in team:vision, not {{ label }}' END AS INTEGER) IS NULL
-    AND CAST(CASE WHEN {{ max_jobs }} < 1 THEN 'max_jobs is a whole number of at least 1, not {{ max_jobs }}' END AS INTEGER) IS NULL
+    AND CAST(CASE WHEN {{ max_jobs }} IS NULL OR {{ max_jobs }} < 1 OR {{ max_jobs }} > 2147483647 OR {{ max_jobs }} <> FLOOR({{ max_jobs }})
+             THEN 'max_jobs is a whole number from 1 to 2147483647, not {{ max_jobs }}' END AS INTEGER) IS NULL
     -- The key quoted in the path, as a key may hold '-' (cost-center).
     AND ('{{ label }}' = ''
          OR json_value(labels, '$."' || SUBSTRING('{{ label }}' FROM 1 FOR GREATEST(POSITION(':' IN '{{ label }}') - 1, 0)) || '"')
@@ -26,7 +27,7 @@ WITH probe AS (
     AND startTime IS NOT NULL
     AND createTime > TIMESTAMP WITH TIME ZONE '0001-01-01 00:00:00+00'
   ORDER BY createTime DESC, projectsId, locationsId, nasJobsId
-  LIMIT CAST({{ max_jobs }} AS BIGINT) + 1
+  LIMIT CAST(LEAST({{ max_jobs }}, 2147483647) AS BIGINT) + 1
 ),
 picked AS (
   SELECT p.*, ROW_NUMBER() OVER (ORDER BY createTime DESC, projectsId, locationsId, nasJobsId) AS rn,

@@ -12,7 +12,8 @@ WITH probe AS (
   -- of an index that stops there picks the jobs and tells whether max_jobs left some out. The first and third
   -- sort keys make the order an index's: with no project they are constant and the order is V7's creation
   -- index; with a project the first is projectsId and the order is V8's index of the project's jobs by creation.
-  -- (Every job has a createTime; the condition on it lets H2 choose V8 over the primary key.)
+  -- (The condition on createTime lets H2 choose V8 over the primary key. A job without one, which the API
+  -- always sets, is left out, here and in the count below.)
   SELECT projectsId, locationsId, nasJobsId, displayName, createTime
   FROM google.aiplatform.nas_job_summaries
   WHERE ('{{ job }}' = '' OR nasJobsId = '{{ job }}')
@@ -20,10 +21,11 @@ WITH probe AS (
     AND startTime IS NOT NULL
     AND createTime > TIMESTAMP WITH TIME ZONE '0001-01-01 00:00:00+00'
     -- A max_jobs below 1 stops the report: the failed cast's message says what max_jobs takes.
-    AND CAST(CASE WHEN {{ max_jobs }} < 1 THEN 'max_jobs is a whole number of at least 1, not {{ max_jobs }}' END AS INTEGER) IS NULL
+    AND CAST(CASE WHEN {{ max_jobs }} IS NULL OR {{ max_jobs }} < 1 OR {{ max_jobs }} > 2147483647 OR {{ max_jobs }} <> FLOOR({{ max_jobs }})
+             THEN 'max_jobs is a whole number from 1 to 2147483647, not {{ max_jobs }}' END AS INTEGER) IS NULL
   ORDER BY CASE WHEN '{{ project }}' <> '' THEN projectsId END, createTime DESC,
            CASE WHEN '{{ project }}' = '' THEN projectsId END, locationsId, nasJobsId
-  LIMIT CAST({{ max_jobs }} AS BIGINT) + 1
+  LIMIT CAST(LEAST({{ max_jobs }}, 2147483647) AS BIGINT) + 1
 ),
 -- The jobs picked (rn up to max_jobs), and how many the probe found. Where it found more, the matching jobs
 -- are counted only within one project, and only up to 10,001 (shown as "more than 10,000"): never over the
@@ -36,6 +38,7 @@ picked AS (
                 (SELECT COUNT(*) FROM (SELECT 1 AS one FROM google.aiplatform.nas_job_summaries
                                        WHERE projectsId = '{{ project }}' AND ('{{ job }}' = '' OR nasJobsId = '{{ job }}')
                                          AND startTime IS NOT NULL
+                                         AND createTime > TIMESTAMP WITH TIME ZONE '0001-01-01 00:00:00+00'
                                        LIMIT 10001) AS capped)
          END AS jobsMatching
   FROM probe p

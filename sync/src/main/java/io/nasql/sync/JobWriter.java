@@ -122,6 +122,9 @@ public final class JobWriter {
             } catch (CancelledException e) {
                 // Ctrl-C between the check above and the poll: the delete was sent all the same.
                 return false;
+            } catch (DeleteUnconfirmedException e) {
+                // The timeout, found as a poll was about to start: its own message, not wrapped in another.
+                throw e;
             } catch (ApiCallException e) {
                 if (cancel.isCancelled()) {
                     // Ctrl-C in a refused poll's backoff: the API took the delete; the caller says it goes on.

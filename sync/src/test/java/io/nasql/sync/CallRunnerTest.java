@@ -89,7 +89,7 @@ class CallRunnerTest {
         // Once the first try is under way: its failure is on its way, and the next try waits a minute.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (calls.get() < 1 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
         }
         cancel.cancel();
         // Wherever the cancel lands (backoff or limiter), the sent call's failure is what the caller sees.

@@ -170,7 +170,7 @@ class JobWriterTest {
             Thread canceller = new Thread(() -> {
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                 while (runner.retries() < 1 && System.nanoTime() < deadline) {
-                    Thread.onSpinWait();
+                    java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
                 }
                 cancel.cancel();
             });

@@ -62,7 +62,7 @@ class ScopeFailuresTest {
                 Thread stopper = new Thread(() -> {
                     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                     while (f.emulator.stats().calls("ListNasJobs") < 1 && System.nanoTime() < deadline) {
-                        Thread.onSpinWait();
+                        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
                     }
                     engine.interrupt();
                 });

@@ -238,7 +238,7 @@ class SyncEngineTest {
              SyncEngine engine = f.engine()) {
             Thread stopper = new Thread(() -> {
                 while (engine.progress().scopesDone() < 2) {
-                    Thread.onSpinWait();
+                    java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
                 }
                 engine.interrupt();
             });

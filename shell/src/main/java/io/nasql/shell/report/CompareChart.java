@@ -33,8 +33,9 @@ final class CompareChart {
         Map<String, List<List<Object>>> byMetric = new LinkedHashMap<>();
         List<String> withoutTrials = new ArrayList<>();
         for (List<Object> row : result.rows()) {
-            if (result.text(row, metricColumn) == null && result.text(row, goalColumn) == null) {
-                // A job without trials: its one row has no metric.
+            Double trials = result.indexOf("trials") < 0 ? null : result.number(row, "trials");
+            if (result.text(row, metricColumn) == null && result.text(row, goalColumn) == null && (trials == null || trials == 0)) {
+                // A job without trials: its one row has no metric and counts none (trials without a metric are drawn).
                 withoutTrials.add(result.text(row, "nasJobsId"));
                 continue;
             }

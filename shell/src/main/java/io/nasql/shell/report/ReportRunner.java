@@ -125,12 +125,13 @@ public final class ReportRunner {
         return summary;
     }
 
+    /** How far search-progress and trade-off count the jobs of one project that match (their LIMIT is one more). */
+    static final long MATCHING_COUNTED = 10_000;
+
     /**
      * What a report that picks at most max_jobs jobs says of them, from its jobsPicked and jobsMatching columns
      * (jobsMatching is null when the jobs were too many to count): so that a cap never drops jobs unsaid.
      */
-    /** How far search-progress and trade-off count the jobs of one project that match (their LIMIT is one more). */
-    static final long MATCHING_COUNTED = 10_000;
 
     private static String pickedJobs(List<ResultTable> results) {
         for (ResultTable result : results) {

@@ -117,7 +117,7 @@ public final class SqlTokenizer {
                 return token(Kind.PLACEHOLDER, start, true);
             }
         }
-        if (Character.isDigit(c) || c == '.' && Character.isDigit(next)) {
+        if (isAsciiDigit(c) || c == '.' && isAsciiDigit(next)) {
             return number(start);
         }
         // By code point, as H2 reads names: a name may start with a supplementary character such as U+1D4B3.
@@ -251,8 +251,13 @@ public final class SqlTokenizer {
         return token(kind, start, depth == 0);
     }
 
+    /** Numbers are ASCII digits in both databases: `٣$$` is a name on PostgreSQL (and an error on H2), not 3 and a string. */
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     private SqlToken number(int start) {
-        while (i < n && (Character.isDigit(text.charAt(i)) || text.charAt(i) == '.')) {
+        while (i < n && (isAsciiDigit(text.charAt(i)) || text.charAt(i) == '.')) {
             i++;
         }
         if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
@@ -260,9 +265,9 @@ public final class SqlTokenizer {
             if (exponent < n && (text.charAt(exponent) == '+' || text.charAt(exponent) == '-')) {
                 exponent++;
             }
-            if (exponent < n && Character.isDigit(text.charAt(exponent))) {
+            if (exponent < n && isAsciiDigit(text.charAt(exponent))) {
                 i = exponent;
-                while (i < n && Character.isDigit(text.charAt(i))) {
+                while (i < n && isAsciiDigit(text.charAt(i))) {
                     i++;
                 }
             }

@@ -150,6 +150,10 @@ class SqlTokenizerTest {
         assertThat(SqlTokenizer.significant("SELECT $€$ $$ $€$; DELETE FROM x; SELECT $$", Backend.POSTGRESQL).stream()
                 .map(t -> t.kind() + ":" + t.text()).toList()).containsExactly("WORD:SELECT", "DOLLAR_STRING:$€$ $$ $€$", "SYMBOL:;",
                 "WORD:DELETE", "WORD:FROM", "WORD:x", "SYMBOL:;", "WORD:SELECT", "DOLLAR_STRING:$$");
+        // Numbers are ASCII digits: an Arabic-Indic three starts a name on PostgreSQL, so ٣$$ opens no string.
+        assertThat(SqlTokenizer.significant("SELECT \u0663$$; DELETE FROM x; SELECT \u0663$$", Backend.POSTGRESQL).stream()
+                .map(t -> t.kind() + ":" + t.text()).toList()).containsExactly("WORD:SELECT", "WORD:\u0663$$", "SYMBOL:;",
+                "WORD:DELETE", "WORD:FROM", "WORD:x", "SYMBOL:;", "WORD:SELECT", "WORD:\u0663$$");
     }
 
     /**

@@ -277,7 +277,7 @@ class WriteThroughTest {
         assertThat(nasql("-o", "text", "-e", count).out()).isEqualTo("c\n1\n");
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (emulator.jobs().stream().anyMatch(j -> j.getName().equals(done.getName())) && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
         }
         nasql("-e", "SYNC WHERE projectsId = 'proj-001' AND locationsId = 'us-central1'");
         assertThat(nasql("-o", "text", "-e", count).out()).isEqualTo("c\n0\n");
