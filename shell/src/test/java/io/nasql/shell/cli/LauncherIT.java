@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +45,19 @@ class LauncherIT {
         assertThat(select.err()).isEmpty();
         assertThat(select.out()).isEqualTo("answer\n42\n");
         assertThat(elsewhere.resolve(".nasql").resolve("google.mv.db")).exists();
+    }
+
+    @Test
+    void aClassArchiveOlderThanTheJarIsMadeAgain(@TempDir Path home) throws Exception {
+        // `mvn verify` rebuilds the jar without the launcher; the JVM then dropped the old archive in silence.
+        Path jar = LAUNCHER.getParent().getParent().resolve("shell").resolve("target").resolve("nasql.jar");
+        Path archive = jar.resolveSibling("nasql.jsa");
+        assertThat(launch(home, home, null, "--version").code()).isZero();
+        Assumptions.assumeTrue(Files.exists(archive), "this JVM wrote no class archive (the launcher then runs without one)");
+        Files.setLastModifiedTime(archive, FileTime.from(Files.getLastModifiedTime(jar).toInstant().minus(Duration.ofDays(1))));
+        assertThat(launch(home, home, null, "--version").code()).isZero();
+        assertThat(archive).exists();
+        assertThat(Files.getLastModifiedTime(archive)).isGreaterThan(Files.getLastModifiedTime(jar));
     }
 
     @Test
