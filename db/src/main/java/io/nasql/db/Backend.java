@@ -20,6 +20,11 @@ public enum Backend {
         this.timePrecision = timePrecision;
     }
 
+    /** The backend of an inventory: H2 for the folder (no URL), else as {@link #of(String)} says. */
+    public static Backend ofInventory(String jdbcUrlOrNull) {
+        return jdbcUrlOrNull == null ? H2 : of(jdbcUrlOrNull);
+    }
+
     /** The backend of a JDBC URL; an error naming the supported ones for anything else. */
     public static Backend of(String jdbcUrl) {
         String url = jdbcUrl.toLowerCase(Locale.ROOT);

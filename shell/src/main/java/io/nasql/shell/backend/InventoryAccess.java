@@ -51,11 +51,8 @@ public final class InventoryAccess implements AutoCloseable {
 
     /** H2 or PostgreSQL, told by the URL without opening the inventory: how its SQL is lexed. An unsupported URL fails on opening. */
     public Backend backend() {
-        if (dbUrl == null) {
-            return Backend.H2;
-        }
         try {
-            return Backend.of(dbUrl);
+            return Backend.ofInventory(dbUrl);
         } catch (RuntimeException e) {
             return Backend.H2;
         }

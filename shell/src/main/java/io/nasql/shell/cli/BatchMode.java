@@ -50,7 +50,7 @@ final class BatchMode {
         options.warnAboutPermissions(io, file, demo);
         SessionConfig config = options.sessionConfig(io, file, demo, null);
         List<List<Statement>> prepared = new ArrayList<>();
-        Backend dialect = config.dbUrl() == null ? Backend.H2 : Backend.of(config.dbUrl());
+        Backend dialect = Backend.ofInventory(config.dbUrl());
         try {
             // Every script's templates are filled before the manifest and the first statement: a bad value anywhere runs nothing.
             for (Script script : scripts) {

@@ -53,7 +53,7 @@ public final class ServeCommand implements Callable<Integer> {
         ConfigFile file = options.settingsFile(io);
         options.warnAboutPermissions(io, file, null);
         SessionConfig config = options.sessionConfig(io, file, null, null);
-        if (config.dbUrl() != null && Backend.of(config.dbUrl()) == Backend.POSTGRESQL) {
+        if (Backend.ofInventory(config.dbUrl()) == Backend.POSTGRESQL) {
             throw new UsageException("the inventory is PostgreSQL already: connect psql to it directly; serve is for an H2 inventory");
         }
         String password = file.servePassword() != null ? file.servePassword() : GeneratedPassword.of(20);

@@ -132,7 +132,6 @@ public final class ReportRunner {
      * What a report that picks at most max_jobs jobs says of them, from its jobsPicked and jobsMatching columns
      * (jobsMatching is null when the jobs were too many to count): so that a cap never drops jobs unsaid.
      */
-
     private static String pickedJobs(List<ResultTable> results) {
         for (ResultTable result : results) {
             if (result.rows().isEmpty() || result.indexOf("jobsPicked") < 0 || result.indexOf("jobsMatching") < 0) {
