@@ -27,7 +27,7 @@ WITH probe AS (
     AND startTime IS NOT NULL
     AND createTime > TIMESTAMP WITH TIME ZONE '0001-01-01 00:00:00+00'
   ORDER BY createTime DESC, projectsId, locationsId, nasJobsId
-  LIMIT CAST(LEAST({{ max_jobs }}, 2147483647) AS BIGINT) + 1
+  LIMIT CAST(GREATEST(LEAST({{ max_jobs }}, 2147483647), 0) AS BIGINT) + 1
 ),
 picked AS (
   SELECT p.*, ROW_NUMBER() OVER (ORDER BY createTime DESC, projectsId, locationsId, nasJobsId) AS rn,

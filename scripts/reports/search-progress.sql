@@ -25,7 +25,7 @@ WITH probe AS (
              THEN 'max_jobs is a whole number from 1 to 2147483647, not {{ max_jobs }}' END AS INTEGER) IS NULL
   ORDER BY CASE WHEN '{{ project }}' <> '' THEN projectsId END, createTime DESC,
            CASE WHEN '{{ project }}' = '' THEN projectsId END, locationsId, nasJobsId
-  LIMIT CAST(LEAST({{ max_jobs }}, 2147483647) AS BIGINT) + 1
+  LIMIT CAST(GREATEST(LEAST({{ max_jobs }}, 2147483647), 0) AS BIGINT) + 1
 ),
 -- The jobs picked (rn up to max_jobs), and how many the probe found. Where it found more, the matching jobs
 -- are counted only within one project, and only up to 10,001 (shown as "more than 10,000"): never over the

@@ -33,7 +33,8 @@ final class CompareChart {
         Map<String, List<List<Object>>> byMetric = new LinkedHashMap<>();
         List<String> withoutTrials = new ArrayList<>();
         for (List<Object> row : result.rows()) {
-            Double trials = result.indexOf("trials") < 0 ? null : result.number(row, "trials");
+            String trialsColumn = spec.param("trials", "trials");
+            Double trials = result.indexOf(trialsColumn) < 0 ? null : result.number(row, trialsColumn);
             if (result.text(row, metricColumn) == null && result.text(row, goalColumn) == null && (trials == null || trials == 0)) {
                 // A job without trials: its one row has no metric and counts none (trials without a metric are drawn).
                 withoutTrials.add(result.text(row, "nasJobsId"));

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -48,16 +47,20 @@ class LauncherIT {
     }
 
     @Test
-    void aClassArchiveOlderThanTheJarIsMadeAgain(@TempDir Path home) throws Exception {
+    void aClassArchiveMadeForAnotherJarIsMadeAgain(@TempDir Path home) throws Exception {
         // `mvn verify` rebuilds the jar without the launcher; the JVM then dropped the old archive in silence.
         Path jar = LAUNCHER.getParent().getParent().resolve("shell").resolve("target").resolve("nasql.jar");
         Path archive = jar.resolveSibling("nasql.jsa");
+        Path madeFor = jar.resolveSibling("nasql.jsa.jar");
         assertThat(launch(home, home, null, "--version").code()).isZero();
         Assumptions.assumeTrue(Files.exists(archive), "this JVM wrote no class archive (the launcher then runs without one)");
-        Files.setLastModifiedTime(archive, FileTime.from(Files.getLastModifiedTime(jar).toInstant().minus(Duration.ofDays(1))));
+        FileTime before = Files.getLastModifiedTime(archive);
+        Files.writeString(madeFor, "0 0\n"); // as if the archive had been made for another jar
         assertThat(launch(home, home, null, "--version").code()).isZero();
         assertThat(archive).exists();
-        assertThat(Files.getLastModifiedTime(archive)).isGreaterThan(Files.getLastModifiedTime(jar));
+        assertThat(Files.getLastModifiedTime(archive)).isGreaterThan(before);
+        assertThat(Files.readString(madeFor).trim())
+                .isEqualTo(Files.size(jar) + " " + Files.getLastModifiedTime(jar).to(TimeUnit.SECONDS));
     }
 
     @Test
