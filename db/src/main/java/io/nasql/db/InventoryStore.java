@@ -238,6 +238,7 @@ public final class InventoryStore {
         List<NasJobEventsRecord> events = new ArrayList<>();
         // Only jobs the scope held have old rows: a first sync deletes nothing.
         List<String> old = new ArrayList<>();
+        JobCounts counts = new JobCounts();
         for (NasJob job : jobs) {
             NasJobRecords.JobRows jobRows = NasJobRecords.job(scope, job, at);
             NasJobSummariesRecord row = StoreBatches.atPrecision(backend, jobRows.summary());
@@ -251,6 +252,7 @@ public final class InventoryStore {
             if (!states.containsKey(id) || !Objects.equals(states.get(id), row.getState())) {
                 events.add(StoreBatches.event(scope, id, states.get(id), row.getState(), source, at));
             }
+            counts.moved(states.get(id), row.getState());
             states.put(id, row.getState());
         }
         for (List<String> chunk : StoreBatches.chunks(old)) {
@@ -260,6 +262,7 @@ public final class InventoryStore {
         BatchInsert.insert(db, NAS_JOB_DOCUMENTS, List.of(NAS_JOB_DOCUMENTS.fields()), documents);
         BatchInsert.insert(db, NAS_TRIALS, List.of(NAS_TRIALS.fields()), trials);
         BatchInsert.insert(db, NAS_JOB_EVENTS, StoreBatches.EVENT_FIELDS, events);
+        counts.apply(db, scope);
     }
 
     private static void delete(DSLContext db, ScopeKey scope, List<String> ids, Map<String, String> states, String source,
@@ -268,13 +271,17 @@ public final class InventoryStore {
             return;
         }
         List<NasJobEventsRecord> events = new ArrayList<>();
+        JobCounts counts = new JobCounts();
         for (String id : ids) {
-            events.add(StoreBatches.event(scope, id, states.remove(id), DELETED, source, at));
+            String was = states.remove(id);
+            counts.moved(was, null);
+            events.add(StoreBatches.event(scope, id, was, DELETED, source, at));
         }
         for (List<String> chunk : StoreBatches.chunks(ids)) {
             db.deleteFrom(NAS_JOB_SUMMARIES).where(inScope(scope)).and(NAS_JOB_SUMMARIES.NASJOBSID.in(chunk)).execute();
         }
         BatchInsert.insert(db, NAS_JOB_EVENTS, StoreBatches.EVENT_FIELDS, events);
+        counts.apply(db, scope);
     }
 
     private static void markScope(DSLContext db, ScopeKey scope, ScopeStatus status, String message,
