@@ -5,7 +5,6 @@ import static io.nasql.db.generated.Tables.NAS_JOB_SUMMARIES;
 import static io.nasql.db.generated.Tables.NAS_JOB_EVENTS;
 import static io.nasql.db.generated.Tables.NAS_TRIALS;
 import static io.nasql.db.generated.Tables.SYNC_RUNS;
-import static io.nasql.db.generated.Tables.SYNC_SCOPES;
 
 import com.google.cloud.aiplatform.v1.NasJob;
 import io.nasql.db.generated.tables.records.NasJobEventsRecord;
@@ -176,7 +175,7 @@ public final class InventoryStore {
         if (status == ScopeStatus.OK) {
             throw new IllegalArgumentException("a failed scope's status is not OK");
         }
-        String fitted = fitted(Secrets.mask(message));
+        String fitted = ScopeRows.fitted(Secrets.mask(message));
         if (leases == null) {
             markScope(dsl, scope, status, fitted, at, null);
             return;
@@ -185,16 +184,6 @@ public final class InventoryStore {
             markScope(tx.dsl(), scope, status, fitted, at, null);
             checkLease(tx.dsl(), scope, false);
         });
-    }
-
-    /** A message cut to fit {@code sync_scopes.errorMessage}, marked where it was cut, so that recording it cannot fail. */
-    static String fitted(String message) {
-        int max = SYNC_SCOPES.ERRORMESSAGE.getDataType().length();
-        if (message == null || message.length() <= max) {
-            return message;
-        }
-        String cut = " ... (" + message.length() + " characters, cut)";
-        return message.substring(0, max - cut.length()) + cut;
     }
 
     /** Remembered locations and UNSUPPORTED scopes. */
