@@ -214,6 +214,9 @@ public final class Inventory implements AutoCloseable {
                 if (current == 1 && backend == Backend.H2) {
                     FailedNarrowRows.undo(connection, Migrations.HISTORY_SCHEMA);
                 }
+                if (current > 0 && backend == Backend.H2) {
+                    FailedMigrations.forget(connection, Migrations.HISTORY_SCHEMA);
+                }
                 Migrations.migrate(backend, pool);
             }
         } catch (SQLException e) {

@@ -111,13 +111,15 @@ public final class InventoryStore {
             Map<String, String> states = states(db, inScope(scope));
             int before = states.size();
             int[] written = {0};
+            JobCounts counts = new JobCounts();
             changed.forEach(batch -> {
-                write(db, backend, scope, batch, states, source, at);
+                write(db, backend, scope, batch, states, counts, source, at);
                 written[0] += batch.size();
             });
             int added = states.size() - before;
             List<String> gone = missingIds.get().stream().filter(states::containsKey).toList();
-            delete(db, scope, gone, states, source, at);
+            delete(db, scope, gone, states, counts, source, at);
+            counts.apply(db, scope);
             markScope(db, scope, ScopeStatus.OK, null, at, states.size());
             checkLease(db, scope, true);
             return new ScopeChanges(added, written[0] - added, gone.size(), states.size());
@@ -128,7 +130,9 @@ public final class InventoryStore {
     public void putJob(ScopeKey scope, NasJob job, String source, OffsetDateTime at) {
         dsl.transaction(tx -> {
             DSLContext db = tx.dsl();
-            write(db, backend, scope, List.of(job), states(db, scope, NasJobRecords.jobId(job)), source, at);
+            JobCounts counts = new JobCounts();
+            write(db, backend, scope, List.of(job), states(db, scope, NasJobRecords.jobId(job)), counts, source, at);
+            counts.apply(db, scope);
         });
     }
 
@@ -140,7 +144,9 @@ public final class InventoryStore {
             if (!states.containsKey(nasJobsId)) {
                 return false;
             }
-            delete(db, scope, List.of(nasJobsId), states, source, at);
+            JobCounts counts = new JobCounts();
+            delete(db, scope, List.of(nasJobsId), states, counts, source, at);
+            counts.apply(db, scope);
             return true;
         });
     }
@@ -217,7 +223,7 @@ public final class InventoryStore {
      * statement per table, so a scope of thousands of jobs is rendered once, not per row.
      */
     private static void write(DSLContext db, Backend backend, ScopeKey scope, Collection<NasJob> jobs, Map<String, String> states,
-                              String source, OffsetDateTime at) {
+                              JobCounts counts, String source, OffsetDateTime at) {
         if (jobs.isEmpty()) {
             return;
         }
@@ -227,7 +233,6 @@ public final class InventoryStore {
         List<NasJobEventsRecord> events = new ArrayList<>();
         // Only jobs the scope held have old rows: a first sync deletes nothing.
         List<String> old = new ArrayList<>();
-        JobCounts counts = new JobCounts();
         for (NasJob job : jobs) {
             NasJobRecords.JobRows jobRows = NasJobRecords.job(scope, job, at);
             NasJobSummariesRecord row = StoreBatches.atPrecision(backend, jobRows.summary());
@@ -241,36 +246,35 @@ public final class InventoryStore {
             if (!states.containsKey(id) || !Objects.equals(states.get(id), row.getState())) {
                 events.add(StoreBatches.event(scope, id, states.get(id), row.getState(), source, at));
             }
-            counts.moved(states.get(id), row.getState());
+            counts.moved(null, row.getState());
             states.put(id, row.getState());
         }
-        for (List<String> chunk : StoreBatches.chunks(old)) {
-            db.deleteFrom(NAS_JOB_SUMMARIES).where(inScope(scope)).and(NAS_JOB_SUMMARIES.NASJOBSID.in(chunk)).execute();
-        }
+        deleteSummaries(db, scope, old, counts);
         BatchInsert.insert(db, NAS_JOB_SUMMARIES, List.of(NAS_JOB_SUMMARIES.fields()), rows);
         BatchInsert.insert(db, NAS_JOB_DOCUMENTS, List.of(NAS_JOB_DOCUMENTS.fields()), documents);
         BatchInsert.insert(db, NAS_TRIALS, List.of(NAS_TRIALS.fields()), trials);
         BatchInsert.insert(db, NAS_JOB_EVENTS, StoreBatches.EVENT_FIELDS, events);
-        counts.apply(db, scope);
     }
 
-    private static void delete(DSLContext db, ScopeKey scope, List<String> ids, Map<String, String> states, String source,
-                               OffsetDateTime at) {
+    /** Deletes summaries (documents and trials go with them), counted out by the state each deleted row had. */
+    private static void deleteSummaries(DSLContext db, ScopeKey scope, List<String> ids, JobCounts counts) {
+        for (List<String> chunk : StoreBatches.chunks(ids)) {
+            db.deleteFrom(NAS_JOB_SUMMARIES).where(inScope(scope)).and(NAS_JOB_SUMMARIES.NASJOBSID.in(chunk))
+                    .returningResult(NAS_JOB_SUMMARIES.STATE).fetch().forEach(r -> counts.moved(r.value1(), null));
+        }
+    }
+
+    private static void delete(DSLContext db, ScopeKey scope, List<String> ids, Map<String, String> states, JobCounts counts,
+                               String source, OffsetDateTime at) {
         if (ids.isEmpty()) {
             return;
         }
         List<NasJobEventsRecord> events = new ArrayList<>();
-        JobCounts counts = new JobCounts();
         for (String id : ids) {
-            String was = states.remove(id);
-            counts.moved(was, null);
-            events.add(StoreBatches.event(scope, id, was, DELETED, source, at));
+            events.add(StoreBatches.event(scope, id, states.remove(id), DELETED, source, at));
         }
-        for (List<String> chunk : StoreBatches.chunks(ids)) {
-            db.deleteFrom(NAS_JOB_SUMMARIES).where(inScope(scope)).and(NAS_JOB_SUMMARIES.NASJOBSID.in(chunk)).execute();
-        }
+        deleteSummaries(db, scope, ids, counts);
         BatchInsert.insert(db, NAS_JOB_EVENTS, StoreBatches.EVENT_FIELDS, events);
-        counts.apply(db, scope);
     }
 
     private static void markScope(DSLContext db, ScopeKey scope, ScopeStatus status, String message,

@@ -2,18 +2,20 @@ package io.nasql.db;
 
 import static io.nasql.db.generated.Tables.NAS_JOB_COUNTS;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.jooq.DSLContext;
 
 /**
- * How one write moves a scope's jobs between states, applied to {@code nas_job_counts} in the
- * write's transaction. Deltas, not a recount, so that two transactions on one scope (a write from
- * the shell during a sync) each add their own change under the row's lock.
+ * How one transaction moves a scope's jobs between states, applied to {@code nas_job_counts} once,
+ * just before it commits. Deltas of the rows the transaction itself deleted and inserted (a deleted
+ * row's state is what the DELETE returned, not what was read before), so two transactions on one
+ * scope (a write from the shell during a sync) each add exactly their own change; applied last and
+ * in key order, so a count row is locked only for the commit and two writers cannot deadlock on them.
  */
 final class JobCounts {
-    private final Map<String, Long> delta = new HashMap<>();
+    private final Map<String, Long> delta = new TreeMap<>();
 
     /** A job went from {@code from} to {@code to}; null for a job that was not there, or is no more. */
     void moved(String from, String to) {

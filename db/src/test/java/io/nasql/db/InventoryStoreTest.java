@@ -107,6 +107,32 @@ class InventoryStoreTest {
         assertThat(counts()).isEqualTo(countedFromTheJobs()).hasSize(4);
     }
 
+    @Test
+    void aWriteCommittedToTheSameJobsWhileASyncOfTheScopeIsOpenIsCountedOnceAndDoesNotWaitForIt() throws Exception {
+        store.replaceScope(SCOPE, List.of(
+                TestJobs.job(SCOPE, "1", JobState.JOB_STATE_RUNNING, 100),
+                TestJobs.job(SCOPE, "2", JobState.JOB_STATE_RUNNING, 100),
+                TestJobs.job(SCOPE, "3", JobState.JOB_STATE_RUNNING, 100)), List.of(), "sync", T1);
+
+        // The sync has read the scope's states; the shell cancels job 1 and deletes job 2, each committed at once
+        // (a count row held by the open sync would make them wait). Then the sync writes job 1 as cancelled and
+        // finds job 2 missing, as the API now says.
+        store.replaceScope(SCOPE, batch -> {
+            try {
+                java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    store.putJob(SCOPE, TestJobs.job(SCOPE, "1", JobState.JOB_STATE_CANCELLED, 300), "cancel", T2);
+                    store.removeJob(SCOPE, "2", "delete", T2);
+                }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("the shell's write waited for the sync: " + e, e);
+            }
+            batch.accept(List.of(TestJobs.job(SCOPE, "1", JobState.JOB_STATE_CANCELLED, 300)));
+        }, () -> List.of("2"), "sync", T2);
+
+        assertThat(counts()).containsExactly("proj-a/JOB_STATE_CANCELLED=1", "proj-a/JOB_STATE_RUNNING=1")
+                .isEqualTo(countedFromTheJobs());
+    }
+
     private List<String> counts() {
         return dsl.fetch("SELECT \"projectsId\", \"state\", \"jobs\" FROM \"aiplatform\".\"nas_job_counts\""
                 + " ORDER BY \"projectsId\", \"locationsId\", \"state\"").map(r -> r.get(0) + "/" + r.get(1) + "=" + r.get(2));

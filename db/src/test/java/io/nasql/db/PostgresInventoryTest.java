@@ -183,7 +183,21 @@ class PostgresInventoryTest {
             assertThat(scalar(pg, "SELECT j.nasJobsId || '|' || j.displayName || '|' || json_value(j.labels, '$.team') || '|'"
                     + " || s.metricId || '|' || s.goal FROM google.aiplatform.nas_jobs j JOIN google.aiplatform.nas_job_summaries s"
                     + " USING (projectsId, locationsId, nasJobsId)")).isEqualTo("1|one|vision|top1_accuracy|MAXIMIZE");
-            assertThat(scalar(pg, "SELECT MAX(version) FROM nasql.flyway_schema_history")).isEqualTo(String.valueOf(Inventory.SCHEMA_VERSION));
+            assertThat(scalar(pg, "SELECT MAX(CAST(version AS INTEGER)) FROM nasql.flyway_schema_history")).isEqualTo(String.valueOf(Inventory.SCHEMA_VERSION));
+        }
+    }
+
+    @Test
+    void aRoleThatReadsTheJobsReadsTheCountsV10Adds() throws Exception {
+        TestPostgres.admin("DROP DATABASE IF EXISTS google WITH (FORCE)", "CREATE DATABASE google",
+                "DO $$ BEGIN CREATE ROLE counts_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+        String url = TestPostgres.url("google");
+        org.flywaydb.core.Flyway.configure().dataSource(url, null, null).schemas("nasql").defaultSchema("nasql")
+                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").target("9").load().migrate();
+        TestPostgres.run("google", "GRANT SELECT ON aiplatform.nas_job_summaries TO counts_reader");
+        try (Inventory pg = Inventory.open(url, null, Map.of())) {
+            assertThat(scalar(pg, "SELECT has_table_privilege('counts_reader', 'aiplatform.nas_job_counts', 'SELECT')")).isEqualTo("t");
+            assertThat(scalar(pg, "SELECT has_table_privilege('counts_reader', 'aiplatform.nas_job_counts', 'INSERT')")).isEqualTo("f");
         }
     }
 

@@ -111,6 +111,37 @@ class SchemaUpgradeTest {
         }
     }
 
+    @Test
+    void aCountOfTheJobsCutShortRunsAgainWholeOnTheNextOpen() throws Exception {
+        String url = "jdbc:h2:mem:" + UUID.randomUUID() + "/google;DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+        try (Connection keepAlive = DriverManager.getConnection(url, "", "")) {
+            try (Statement s = keepAlive.createStatement()) {
+                s.execute("CREATE ALIAS \"json_value\" FOR '" + JsonPath.class.getName() + ".value'");
+            }
+            Flyway.configure().dataSource(url, "", "").schemas("nasql").defaultSchema("nasql")
+                    .locations("classpath:db/migration/common", "classpath:db/migration/h2").target("9").load().migrate();
+            try (Statement s = keepAlive.createStatement()) {
+                for (String id : List.of("1", "2")) {
+                    s.execute("INSERT INTO google.aiplatform.nas_job_summaries (projectsId, locationsId, nasJobsId, name, syncedAt)"
+                            + " VALUES ('p', 'us-central1', '" + id + "', 'projects/1/locations/us-central1/nasJobs/" + id + "', CURRENT_TIMESTAMP)");
+                }
+            }
+            // What V10 leaves when it is stopped after making its table (H2 has committed that much), as Flyway records it.
+            try (Statement s = keepAlive.createStatement()) {
+                s.execute("CREATE TABLE google.aiplatform.nas_job_counts (projectsId VARCHAR(128) NOT NULL, locationsId VARCHAR(64)"
+                        + " NOT NULL, state VARCHAR(32) NOT NULL, jobs BIGINT NOT NULL, PRIMARY KEY (projectsId, locationsId, state))");
+                s.execute("INSERT INTO google.aiplatform.nas_job_counts VALUES ('p', 'us-central1', 'JOB_STATE_RUNNING', 1)");
+                s.execute("INSERT INTO nasql.flyway_schema_history (installed_rank, version, description, type, script, checksum,"
+                        + " installed_by, execution_time, success) VALUES (100, '10', 'job counts', 'SQL', 'V10__job_counts.sql', 0,"
+                        + " 'test', 1, FALSE)");
+            }
+            try (Inventory inventory = Inventory.open(url); Connection c = inventory.connection(); Statement s = c.createStatement()) {
+                assertThat(rows(s, "SELECT state, jobs FROM google.aiplatform.nas_job_counts")).containsExactly("JOB_STATE_UNSPECIFIED|2");
+                assertThat(rows(s, "SELECT COUNT(*) FROM nasql.flyway_schema_history WHERE version = '10' AND success")).containsExactly("1");
+            }
+        }
+    }
+
     private static void migrateToVersion1(String url) {
         Flyway.configure().dataSource(url, "", "").schemas("nasql").defaultSchema("nasql")
                 .locations("classpath:db/migration/common", "classpath:db/migration/h2").target("1").load().migrate();

@@ -30,6 +30,7 @@ public final class CountRouting {
     private static final Set<String> TAIL_WORDS = Set.of("limit", "offset", "fetch", "first", "next", "row", "rows", "only");
 
     private final List<Token> tokens;
+    private final Backend dialect;
     private int at;
     /** Token index of each COUNT, and whether it is a select item without a name of its own. */
     private final List<int[]> counts = new ArrayList<>();
@@ -40,14 +41,15 @@ public final class CountRouting {
     private int table = -1;
     private Token alias;
 
-    private CountRouting(List<Token> tokens) {
+    private CountRouting(List<Token> tokens, Backend dialect) {
         this.tokens = tokens;
+        this.dialect = dialect;
     }
 
     /** The statement over nas_job_counts, or the statement itself when it is not a count this can answer there. */
     public static String route(String sql, Backend dialect) {
         List<Token> tokens = Token.scan(sql, dialect);
-        CountRouting parse = new CountRouting(tokens);
+        CountRouting parse = new CountRouting(tokens, dialect);
         return parse.read() ? parse.rewrite(sql, dialect) : sql;
     }
 
@@ -112,18 +114,18 @@ public final class CountRouting {
             if (!kindWord()) {
                 return false;
             }
-            outputNames.add(tokens.get(at++).name());
+            outputNames.add(identity(tokens.get(at++)));
             return true;
         }
         if (kindWord() && !is(Set.of("from"))) {
-            outputNames.add(tokens.get(at++).name());
+            outputNames.add(identity(tokens.get(at++)));
             return true;
         }
         return false;
     }
 
     private boolean resource() {
-        int end = SummaryRouting.resourceEnd(tokens, at);
+        int end = SummaryRouting.resourceEnd(tokens, at, dialect);
         if (end < 0) {
             return false;
         }
@@ -165,7 +167,7 @@ public final class CountRouting {
             if (countStar()) {
                 counts.add(new int[] {here, 0});
             } else if (!column()) {
-                boolean outputName = kindWord() && outputNames.contains(tokens.get(at).name())
+                boolean outputName = kindWord() && outputNames.contains(identity(tokens.get(at)))
                         && !(at + 1 < tokens.size() && tokens.get(at + 1).text().equals("."));
                 if (!outputName && !kind(SqlToken.Kind.NUMBER)) {
                     return false;
@@ -198,7 +200,7 @@ public final class CountRouting {
 
     /** {@code COUNT(*)}; moves past it. */
     private boolean countStar() {
-        if (at + 3 < tokens.size() && tokens.get(at).is("count") && tokens.get(at + 1).text().equals("(")
+        if (at + 3 < tokens.size() && tokens.get(at).is("count") && !tokens.get(at).quoted() && tokens.get(at + 1).text().equals("(")
                 && tokens.get(at + 2).text().equals("*") && tokens.get(at + 3).text().equals(")")) {
             at += 4;
             return true;
@@ -206,10 +208,19 @@ public final class CountRouting {
         return false;
     }
 
+    /** A name as the database matches it: in any case on H2; on PostgreSQL a quoted one exactly, others folded to lower case. */
+    private String identity(Token name) {
+        if (dialect == Backend.POSTGRESQL && name.quoted()) {
+            String exact = name.token().name();
+            return exact.equals(exact.toLowerCase(java.util.Locale.ROOT)) ? exact : "\"" + exact;
+        }
+        return name.name();
+    }
+
     /** Every {@code q.column} names the resource by its alias, or as nas_jobs when it has none. */
     private boolean qualifiersAreTheTable() {
-        String name = alias == null ? "nas_jobs" : alias.name();
-        return qualifiers.stream().allMatch(q -> tokens.get(q).name().equals(name));
+        String name = alias == null ? "nas_jobs" : identity(alias);
+        return qualifiers.stream().allMatch(q -> identity(tokens.get(q)).equals(name));
     }
 
     private String rewrite(String sql, Backend dialect) {

@@ -56,7 +56,7 @@ public final class SummaryRouting {
             if (t.text().equals("*") && !isOperator(tokens, i)) {
                 return sql;
             }
-            int table = resourceEnd(tokens, i);
+            int table = resourceEnd(tokens, i, dialect);
             if (table >= 0) {
                 int end = referenceEnd(tokens, i, table);
                 if (end < 0) {
@@ -140,21 +140,30 @@ public final class SummaryRouting {
         return i < tokens.size() ? tokens.get(i) : null;
     }
 
-    /** The index of {@code nas_jobs} in {@code [google.]aiplatform.nas_jobs} starting at i, or -1. */
-    static int resourceEnd(List<Token> tokens, int i) {
+    /**
+     * The index of {@code nas_jobs} in {@code [google.]aiplatform.nas_jobs} starting at i, or -1. A quoted part
+     * matches in any case on H2 (its identifiers are case-insensitive here), exactly on PostgreSQL, where
+     * {@code "NAS_JOBS"} is another table.
+     */
+    static int resourceEnd(List<Token> tokens, int i, Backend dialect) {
         int j = i;
-        if (at(tokens, j, "google") && at(tokens, j + 1, ".") && at(tokens, j + 2, "aiplatform")) {
+        if (at(tokens, j, "google", dialect) && at(tokens, j + 1, ".", dialect) && at(tokens, j + 2, "aiplatform", dialect)) {
             j += 2;
         }
-        if (at(tokens, j, "aiplatform") && at(tokens, j + 1, ".") && at(tokens, j + 2, "nas_jobs")
+        if (at(tokens, j, "aiplatform", dialect) && at(tokens, j + 1, ".", dialect) && at(tokens, j + 2, "nas_jobs", dialect)
                 && !(i > 0 && tokens.get(i - 1).text().equals("."))) {
             return j + 2;
         }
         return -1;
     }
 
-    private static boolean at(List<Token> tokens, int i, String word) {
-        return i < tokens.size() && (word.equals(".") ? tokens.get(i).text().equals(".") : tokens.get(i).is(word));
+    private static boolean at(List<Token> tokens, int i, String word, Backend dialect) {
+        if (i >= tokens.size()) {
+            return false;
+        }
+        Token t = tokens.get(i);
+        return word.equals(".") ? t.text().equals(".") : t.is(word) && (!t.quoted() || dialect != Backend.POSTGRESQL
+                || t.token().name().equals(word));
     }
 
     /**
