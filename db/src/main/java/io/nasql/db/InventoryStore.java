@@ -5,7 +5,6 @@ import static io.nasql.db.generated.Tables.NAS_JOB_SUMMARIES;
 import static io.nasql.db.generated.Tables.NAS_JOB_EVENTS;
 import static io.nasql.db.generated.Tables.NAS_TRIALS;
 import static io.nasql.db.generated.Tables.SYNC_RUNS;
-import static io.nasql.db.generated.Tables.SYNC_SCOPES;
 
 import com.google.cloud.aiplatform.v1.NasJob;
 import io.nasql.db.generated.tables.records.NasJobEventsRecord;
@@ -176,7 +175,7 @@ public final class InventoryStore {
         if (status == ScopeStatus.OK) {
             throw new IllegalArgumentException("a failed scope's status is not OK");
         }
-        String fitted = fitted(Secrets.mask(message));
+        String fitted = ScopeRows.fitted(Secrets.mask(message));
         if (leases == null) {
             markScope(dsl, scope, status, fitted, at, null);
             return;
@@ -185,16 +184,6 @@ public final class InventoryStore {
             markScope(tx.dsl(), scope, status, fitted, at, null);
             checkLease(tx.dsl(), scope, false);
         });
-    }
-
-    /** A message cut to fit {@code sync_scopes.errorMessage}, marked where it was cut, so that recording it cannot fail. */
-    static String fitted(String message) {
-        int max = SYNC_SCOPES.ERRORMESSAGE.getDataType().length();
-        if (message == null || message.length() <= max) {
-            return message;
-        }
-        String cut = " ... (" + message.length() + " characters, cut)";
-        return message.substring(0, max - cut.length()) + cut;
     }
 
     /** Remembered locations and UNSUPPORTED scopes. */
@@ -238,6 +227,7 @@ public final class InventoryStore {
         List<NasJobEventsRecord> events = new ArrayList<>();
         // Only jobs the scope held have old rows: a first sync deletes nothing.
         List<String> old = new ArrayList<>();
+        JobCounts counts = new JobCounts();
         for (NasJob job : jobs) {
             NasJobRecords.JobRows jobRows = NasJobRecords.job(scope, job, at);
             NasJobSummariesRecord row = StoreBatches.atPrecision(backend, jobRows.summary());
@@ -251,6 +241,7 @@ public final class InventoryStore {
             if (!states.containsKey(id) || !Objects.equals(states.get(id), row.getState())) {
                 events.add(StoreBatches.event(scope, id, states.get(id), row.getState(), source, at));
             }
+            counts.moved(states.get(id), row.getState());
             states.put(id, row.getState());
         }
         for (List<String> chunk : StoreBatches.chunks(old)) {
@@ -260,6 +251,7 @@ public final class InventoryStore {
         BatchInsert.insert(db, NAS_JOB_DOCUMENTS, List.of(NAS_JOB_DOCUMENTS.fields()), documents);
         BatchInsert.insert(db, NAS_TRIALS, List.of(NAS_TRIALS.fields()), trials);
         BatchInsert.insert(db, NAS_JOB_EVENTS, StoreBatches.EVENT_FIELDS, events);
+        counts.apply(db, scope);
     }
 
     private static void delete(DSLContext db, ScopeKey scope, List<String> ids, Map<String, String> states, String source,
@@ -268,13 +260,17 @@ public final class InventoryStore {
             return;
         }
         List<NasJobEventsRecord> events = new ArrayList<>();
+        JobCounts counts = new JobCounts();
         for (String id : ids) {
-            events.add(StoreBatches.event(scope, id, states.remove(id), DELETED, source, at));
+            String was = states.remove(id);
+            counts.moved(was, null);
+            events.add(StoreBatches.event(scope, id, was, DELETED, source, at));
         }
         for (List<String> chunk : StoreBatches.chunks(ids)) {
             db.deleteFrom(NAS_JOB_SUMMARIES).where(inScope(scope)).and(NAS_JOB_SUMMARIES.NASJOBSID.in(chunk)).execute();
         }
         BatchInsert.insert(db, NAS_JOB_EVENTS, StoreBatches.EVENT_FIELDS, events);
+        counts.apply(db, scope);
     }
 
     private static void markScope(DSLContext db, ScopeKey scope, ScopeStatus status, String message,

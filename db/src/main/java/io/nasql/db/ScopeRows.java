@@ -1,5 +1,7 @@
 package io.nasql.db;
 
+import static io.nasql.db.generated.Tables.SYNC_SCOPES;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -76,6 +78,16 @@ final class ScopeRows {
             }
             return new KnownJobs(times, due);
         });
+    }
+
+    /** A message cut to fit {@code sync_scopes.errorMessage}, marked where it was cut, so that recording it cannot fail. */
+    static String fitted(String message) {
+        int max = SYNC_SCOPES.ERRORMESSAGE.getDataType().length();
+        if (message == null || message.length() <= max) {
+            return message;
+        }
+        String cut = " ... (" + message.length() + " characters, cut)";
+        return message.substring(0, max - cut.length()) + cut;
     }
 
     /** Upserts the scope's row; {@code jobCount} and the last success only when it is OK. */

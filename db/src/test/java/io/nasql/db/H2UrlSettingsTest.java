@@ -72,7 +72,7 @@ class H2UrlSettingsTest {
         long without = sizeAfterRewrites(folder.resolve("without"));
         // Far above nasql sync's budget: the test is of the mechanism, and H2's budget is wall time, so a loaded
         // machine (CI) must not cut the compaction short (5 s did once: 5.18 MB against 5.07 MB without).
-        FileCompaction.allow(Duration.ofMinutes(2));
+        FileCompaction.allow(Duration.ofMinutes(2), FileCompaction.LEVEL);
         try {
             assertThat(H2UrlSettings.withDefaults("jdbc:h2:file:/x/google", true)).endsWith(";MAX_COMPACT_TIME=120000;AUTO_COMPACT_FILL_RATE=90");
             long with = sizeAfterRewrites(folder.resolve("with"));
@@ -80,6 +80,20 @@ class H2UrlSettingsTest {
         } finally {
             FileCompaction.forbid();
         }
+    }
+
+    @Test
+    void aSyncCompactsOnlyOnceHalfTheFileIsGarbage() {
+        FileCompaction.allow(FileCompaction.AT_CLOSE, FileCompaction.SPARSE);
+        try {
+            assertThat(H2UrlSettings.withDefaults("jdbc:h2:file:/x/google", true)).endsWith(";MAX_COMPACT_TIME=50;AUTO_COMPACT_FILL_RATE=50");
+            assertThat(H2UrlSettings.withDefaults("jdbc:h2:file:/x/google;AUTO_COMPACT_FILL_RATE=70", true))
+                    .as("a URL's own setting wins").endsWith(";AUTO_COMPACT_FILL_RATE=70;MAX_COMPACT_TIME=50");
+        } finally {
+            FileCompaction.forbid();
+        }
+        assertThat(H2UrlSettings.withDefaults("jdbc:h2:file:/x/google", true)).endsWith(";MAX_COMPACT_TIME=0;AUTO_COMPACT_FILL_RATE=0");
+        assertThatThrownBy(() -> FileCompaction.allow(FileCompaction.AT_CLOSE, 0)).hasMessageContaining("fill rate 0");
     }
 
     /** The file's size after twelve runs that each rewrite every row of 2,000, as syncs that change jobs do. */

@@ -80,6 +80,45 @@ class InventoryStoreTest {
     }
 
     @Test
+    void theJobCountsFollowEveryReplacePutAndRemoveAndARolledBackOneLeavesThemAsTheyWere() {
+        store.replaceScope(SCOPE, List.of(
+                TestJobs.job(SCOPE, "1", JobState.JOB_STATE_RUNNING, 100),
+                TestJobs.job(SCOPE, "2", JobState.JOB_STATE_RUNNING, 100),
+                TestJobs.job(SCOPE, "3", JobState.JOB_STATE_QUEUED, 100)), List.of(), "sync", T1);
+        store.replaceScope(OTHER, List.of(TestJobs.job(OTHER, "9", JobState.JOB_STATE_RUNNING, 100)), List.of(), "sync", T1);
+        assertThat(counts()).containsExactly("proj-a/JOB_STATE_QUEUED=1", "proj-a/JOB_STATE_RUNNING=2", "proj-b/JOB_STATE_RUNNING=1");
+
+        // A job changes state, one is gone, one is new; the queued state has no job left, so no row.
+        store.replaceScope(SCOPE, List.of(
+                TestJobs.job(SCOPE, "1", JobState.JOB_STATE_SUCCEEDED, 200),
+                TestJobs.job(SCOPE, "4", JobState.JOB_STATE_RUNNING, 200)), List.of("3"), "sync", T2);
+        store.putJob(SCOPE, TestJobs.job(SCOPE, "5", JobState.JOB_STATE_PENDING, 300), "insert", T2);
+        store.putJob(SCOPE, TestJobs.job(SCOPE, "2", JobState.JOB_STATE_CANCELLED, 300), "cancel", T2);
+        store.removeJob(OTHER, "9", "delete", T2);
+        assertThat(store.removeJob(OTHER, "9", "delete", T2)).isFalse();
+        assertThat(counts()).containsExactly("proj-a/JOB_STATE_CANCELLED=1", "proj-a/JOB_STATE_PENDING=1",
+                "proj-a/JOB_STATE_RUNNING=1", "proj-a/JOB_STATE_SUCCEEDED=1");
+        assertThat(counts()).isEqualTo(countedFromTheJobs());
+
+        assertThatThrownBy(() -> store.replaceScope(SCOPE, batch -> {
+            batch.accept(List.of(TestJobs.job(SCOPE, "6", JobState.JOB_STATE_FAILED, 400)));
+            throw new IllegalStateException("the listing broke off");
+        }, List::of, "sync", T2)).hasMessageContaining("broke off");
+        assertThat(counts()).isEqualTo(countedFromTheJobs()).hasSize(4);
+    }
+
+    private List<String> counts() {
+        return dsl.fetch("SELECT \"projectsId\", \"state\", \"jobs\" FROM \"aiplatform\".\"nas_job_counts\""
+                + " ORDER BY \"projectsId\", \"locationsId\", \"state\"").map(r -> r.get(0) + "/" + r.get(1) + "=" + r.get(2));
+    }
+
+    private List<String> countedFromTheJobs() {
+        return dsl.fetch("SELECT \"projectsId\", \"state\", COUNT(*) FROM \"aiplatform\".\"nas_job_summaries\""
+                + " GROUP BY \"projectsId\", \"locationsId\", \"state\" ORDER BY \"projectsId\", \"locationsId\", \"state\"")
+                .map(r -> r.get(0) + "/" + r.get(1) + "=" + r.get(2));
+    }
+
+    @Test
     void objectFieldsAreStoredAsProtoJsonAndTimesInUtc() {
         NasJob failed = TestJobs.job(SCOPE, "5", JobState.JOB_STATE_FAILED, 1_700_000_500L);
         store.putJob(SCOPE, failed, "insert", T1);

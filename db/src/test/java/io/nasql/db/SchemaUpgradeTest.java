@@ -42,6 +42,9 @@ class SchemaUpgradeTest {
                         .containsExactly("1|one|JOB_STATE_RUNNING|vision|top1_accuracy", "2|null|JOB_STATE_QUEUED|null|null");
                 assertThat(rows(s, "SELECT nasJobsId, metricId, goal FROM google.aiplatform.nas_job_summaries ORDER BY 1"))
                         .containsExactly("1|top1_accuracy|MAXIMIZE", "2|null|null");
+                // V10 counts the jobs it finds.
+                assertThat(rows(s, "SELECT projectsId, locationsId, state, jobs FROM google.aiplatform.nas_job_counts ORDER BY 3"))
+                        .containsExactly("p|us-central1|JOB_STATE_QUEUED|1", "p|us-central1|JOB_STATE_RUNNING|1");
                 // The trials now hang off the summaries: removing a job still removes its trials and documents.
                 s.execute("DELETE FROM google.aiplatform.nas_job_summaries WHERE nasJobsId = '1'");
                 assertThat(rows(s, "SELECT COUNT(*) FROM google.aiplatform.nas_trials")).containsExactly("0");
@@ -59,6 +62,9 @@ class SchemaUpgradeTest {
             insertJob(keepAlive, "1", SPEC.replace("top1_accuracy", metric));
             try (Inventory inventory = Inventory.open(url); Connection c = inventory.connection(); Statement s = c.createStatement()) {
                 assertThat(rows(s, "SELECT metricId FROM google.aiplatform.nas_job_summaries")).containsExactly(metric);
+                // A row made by hand without a state has the state an unset enum has, and is counted under it.
+                assertThat(rows(s, "SELECT state FROM google.aiplatform.nas_job_summaries")).containsExactly("JOB_STATE_UNSPECIFIED");
+                assertThat(rows(s, "SELECT state, jobs FROM google.aiplatform.nas_job_counts")).containsExactly("JOB_STATE_UNSPECIFIED|1");
                 ScopeKey scope = new ScopeKey("p", "us-central1");
                 NasJob synced = TestJobs.job(scope, "2", JobState.JOB_STATE_RUNNING, 100);
                 synced = synced.toBuilder().setNasJobSpec(synced.getNasJobSpec().toBuilder().setMultiTrialAlgorithmSpec(

@@ -1,10 +1,9 @@
 package io.nasql.sync;
 
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Who is syncing: a name unique to this run (host, process, a random part), its shard, and how
@@ -21,8 +20,10 @@ public record SyncWorker(String id, Shard shard, Duration leaseTtl) {
 
     /** The worker of this process. */
     public static SyncWorker local(Shard shard, Duration leaseTtl) {
-        return new SyncWorker(host() + ":" + ManagementFactory.getRuntimeMXBean().getPid() + ":"
-                + UUID.randomUUID().toString().substring(0, 8), shard, leaseTtl);
+        // ProcessHandle and ThreadLocalRandom, not the runtime MXBean and a UUID: those loaded JMX and seeded
+        // SecureRandom, tens of milliseconds of every start (issue 14); the id need only differ between workers.
+        return new SyncWorker(host() + ":" + ProcessHandle.current().pid() + ":"
+                + String.format("%08x", ThreadLocalRandom.current().nextInt()), shard, leaseTtl);
     }
 
     public static SyncWorker local() {

@@ -6,9 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
- * A statement ready to run exactly once: over nas_job_summaries when {@link SummaryRouting}
- * rewrote it and the rewrite compiles, else as written. Only compiling decides, so an error while
- * running (a division by zero, a cancel) is the statement's own and nothing runs twice.
+ * A statement ready to run exactly once: over nas_job_counts when {@link CountRouting} rewrote it,
+ * else over nas_job_summaries when {@link SummaryRouting} did, and the rewrite compiles, else as
+ * written. Only compiling decides, so an error while running (a division by zero, a cancel) is the
+ * statement's own and nothing runs twice.
  */
 public final class RoutedStatement implements AutoCloseable {
     private final java.sql.Statement jdbc;
@@ -19,14 +20,15 @@ public final class RoutedStatement implements AutoCloseable {
         this.sql = sql;
     }
 
-    /** Compiles the routed form if there is one; a failure there falls back to the statement as written. */
+    /** Compiles the first routed form that compiles; else the statement as written. */
     public static RoutedStatement prepare(Connection connection, String sql, Backend dialect) throws SQLException {
-        String routed = SummaryRouting.route(sql, dialect);
-        if (!routed.equals(sql)) {
-            try {
-                return new RoutedStatement(connection.prepareStatement(routed), null);
-            } catch (SQLException e) {
-                // The rewrite does not compile where the statement as written may: run that instead.
+        for (String routed : new String[] {CountRouting.route(sql, dialect), SummaryRouting.route(sql, dialect)}) {
+            if (!routed.equals(sql)) {
+                try {
+                    return new RoutedStatement(connection.prepareStatement(routed), null);
+                } catch (SQLException e) {
+                    // The rewrite does not compile where the statement as written may: try the next, or run it as written.
+                }
             }
         }
         return new RoutedStatement(connection.createStatement(), sql);

@@ -141,7 +141,7 @@ public final class SummaryRouting {
     }
 
     /** The index of {@code nas_jobs} in {@code [google.]aiplatform.nas_jobs} starting at i, or -1. */
-    private static int resourceEnd(List<Token> tokens, int i) {
+    static int resourceEnd(List<Token> tokens, int i) {
         int j = i;
         if (at(tokens, j, "google") && at(tokens, j + 1, ".") && at(tokens, j + 2, "aiplatform")) {
             j += 2;

@@ -33,11 +33,12 @@ public final class SyncRun {
     private final SyncOptions options;
     private final ProgressSink progress;
     private final Settings settings;
-    private final SyncWorker worker;
+    /** Made on the first run: a session that never syncs does not look up its host name. */
+    private SyncWorker worker;
 
     /** {@code settings} gives {@code running_refresh} at each run. */
     public SyncRun(InventoryAccess inventory, ApiAccess api, SyncOptions options, ProgressSink progress, Settings settings) {
-        this(inventory, api, options, progress, settings, SyncWorker.local());
+        this(inventory, api, options, progress, settings, null);
     }
 
     private SyncRun(InventoryAccess inventory, ApiAccess api, SyncOptions options, ProgressSink progress, Settings settings,
@@ -48,6 +49,13 @@ public final class SyncRun {
         this.progress = progress;
         this.settings = settings;
         this.worker = worker;
+    }
+
+    private synchronized SyncWorker worker() {
+        if (worker == null) {
+            worker = SyncWorker.local();
+        }
+        return worker;
     }
 
     /** The same run by one of several workers: only the scopes of its shard, each held by a lease while it syncs. */
@@ -95,6 +103,7 @@ public final class SyncRun {
     private SyncReport run(List<ScopeKey> scopes, List<ScopeOutcome> known, CancelToken cancel, long callsBefore)
             throws InterruptedException {
         SyncOptions options = this.options.withRunningRefresh(settings.runningRefresh());
+        SyncWorker worker = worker();
         List<ScopeKey> mine = scopes.stream().filter(worker.shard()::contains).toList();
         try (SyncEngine engine = new SyncEngine(inventory.store(), worker, api.clients(), api.callRunner(), options,
                 Clock.systemUTC())) {

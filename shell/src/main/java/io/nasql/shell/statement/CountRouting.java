@@ -1,0 +1,268 @@
+package io.nasql.shell.statement;
+
+import io.nasql.db.Backend;
+import io.nasql.shell.statement.SummaryRouting.Token;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Answers a count of {@code google.aiplatform.nas_jobs} grouped by project, location or state from
+ * {@code nas_job_counts}, which the store keeps with a row per scope and state: a GROUP BY state over
+ * 500,000 jobs read as many index entries (0.5 s), the counts a few thousand rows. Each COUNT(*)
+ * becomes the sum of those rows' jobs, under the label the database gives COUNT(*), so the result is
+ * the same table. Only what this can read whole is routed: one reference to the resource; columns
+ * projectsId, locationsId and state alone (in the select list, WHERE, GROUP BY, HAVING and ORDER
+ * BY); COUNT(*) as the only aggregate; comparisons, IN, LIKE, BETWEEN, IS NULL, AND, OR, NOT with
+ * literals; ORDER BY an output name or position; LIMIT, OFFSET, FETCH. Without GROUP BY every column
+ * must be a COUNT(*), since a row per job is not a row per count. Anything else (a function, a
+ * subquery, DISTINCT, a window, another table) is left to {@link SummaryRouting}.
+ */
+public final class CountRouting {
+    static final String COUNTS = "nas_job_counts";
+    private static final Set<String> COLUMNS = Set.of("projectsid", "locationsid", "state");
+    private static final Set<String> CONDITION_WORDS = Set.of("and", "or", "not", "in", "is", "null", "like", "ilike", "escape",
+            "between", "true", "false", "unknown");
+    private static final Set<String> CONDITION_SYMBOLS = Set.of("=", "<>", "!=", "<", ">", "<=", ">=", "(", ")", ",", "||", "-", "+");
+    private static final Set<String> CLAUSES = Set.of("where", "group", "having", "order", "limit", "offset", "fetch");
+    private static final Set<String> ORDER_WORDS = Set.of("asc", "desc", "nulls", "first", "last");
+    private static final Set<String> TAIL_WORDS = Set.of("limit", "offset", "fetch", "first", "next", "row", "rows", "only");
+
+    private final List<Token> tokens;
+    private int at;
+    /** Token index of each COUNT, and whether it is a select item without a name of its own. */
+    private final List<int[]> counts = new ArrayList<>();
+    private final List<Integer> qualifiers = new ArrayList<>();
+    private final Set<String> outputNames = new HashSet<>();
+    private boolean onlyCounts = true;
+    /** The token of nas_jobs in the FROM clause, and its alias, if any. */
+    private int table = -1;
+    private Token alias;
+
+    private CountRouting(List<Token> tokens) {
+        this.tokens = tokens;
+    }
+
+    /** The statement over nas_job_counts, or the statement itself when it is not a count this can answer there. */
+    public static String route(String sql, Backend dialect) {
+        List<Token> tokens = Token.scan(sql, dialect);
+        CountRouting parse = new CountRouting(tokens);
+        return parse.read() ? parse.rewrite(sql, dialect) : sql;
+    }
+
+    private boolean read() {
+        if (!word("select")) {
+            return false;
+        }
+        do {
+            if (!selectItem()) {
+                return false;
+            }
+        } while (symbol(","));
+        if (!word("from") || !resource()) {
+            return false;
+        }
+        boolean grouped = false;
+        if (word("where") && !condition(false)) {
+            return false;
+        }
+        if (word("group")) {
+            if (!word("by")) {
+                return false;
+            }
+            grouped = true;
+            do {
+                if (!column()) {
+                    return false;
+                }
+            } while (symbol(","));
+        }
+        if (word("having") && !condition(true)) {
+            return false;
+        }
+        if (word("order") && !(word("by") && orderItems())) {
+            return false;
+        }
+        while (at < tokens.size() && (is(TAIL_WORDS) || kind(SqlToken.Kind.NUMBER))) {
+            at++;
+        }
+        symbol(";");
+        return at == tokens.size() && (grouped || onlyCounts) && qualifiersAreTheTable();
+    }
+
+    private boolean selectItem() {
+        int start = at;
+        if (countStar()) {
+            boolean named = outputName();
+            counts.add(new int[] {start, named ? 0 : 1});
+            return true;
+        }
+        if (!column()) {
+            return false;
+        }
+        onlyCounts = false;
+        outputName();
+        return true;
+    }
+
+    /** {@code [AS] name} after a select item; true when there was one. */
+    private boolean outputName() {
+        if (word("as")) {
+            if (!kindWord()) {
+                return false;
+            }
+            outputNames.add(tokens.get(at++).name());
+            return true;
+        }
+        if (kindWord() && !is(Set.of("from"))) {
+            outputNames.add(tokens.get(at++).name());
+            return true;
+        }
+        return false;
+    }
+
+    private boolean resource() {
+        int end = SummaryRouting.resourceEnd(tokens, at);
+        if (end < 0) {
+            return false;
+        }
+        table = end;
+        at = end + 1;
+        if (word("as")) {
+            if (!kindWord()) {
+                return false;
+            }
+            alias = tokens.get(at++);
+        } else if (kindWord() && !is(CLAUSES)) {
+            alias = tokens.get(at++);
+        }
+        return true;
+    }
+
+    /** A WHERE or HAVING condition up to the next clause: the three columns, literals and plain operators. */
+    private boolean condition(boolean counted) {
+        int start = at;
+        while (at < tokens.size() && !is(CLAUSES) && !symbolIs(";")) {
+            int here = at;
+            if (counted && countStar()) {
+                counts.add(new int[] {here, 0});
+            } else if (!column()) {
+                if (!(kind(SqlToken.Kind.STRING) || kind(SqlToken.Kind.NUMBER) || is(CONDITION_WORDS)
+                        || CONDITION_SYMBOLS.contains(tokens.get(at).text()))) {
+                    return false;
+                }
+                at++;
+            }
+        }
+        return at > start;
+    }
+
+    /** ORDER BY items: a column, an output name, a position or COUNT(*), each with ASC, DESC, NULLS FIRST or LAST. */
+    private boolean orderItems() {
+        do {
+            int here = at;
+            if (countStar()) {
+                counts.add(new int[] {here, 0});
+            } else if (!column()) {
+                boolean outputName = kindWord() && outputNames.contains(tokens.get(at).name())
+                        && !(at + 1 < tokens.size() && tokens.get(at + 1).text().equals("."));
+                if (!outputName && !kind(SqlToken.Kind.NUMBER)) {
+                    return false;
+                }
+                at++;
+            }
+            while (is(ORDER_WORDS)) {
+                at++;
+            }
+        } while (symbol(","));
+        return true;
+    }
+
+    /** {@code projectsId}, {@code locationsId} or {@code state}, alone or after {@code qualifier.}; moves past it. */
+    private boolean column() {
+        if (kindWord() && at + 1 < tokens.size() && tokens.get(at + 1).text().equals(".")) {
+            if (at + 2 < tokens.size() && tokens.get(at + 2).isWord() && COLUMNS.contains(tokens.get(at + 2).name())) {
+                qualifiers.add(at);
+                at += 3;
+                return true;
+            }
+            return false;
+        }
+        if (kindWord() && COLUMNS.contains(tokens.get(at).name())) {
+            at++;
+            return true;
+        }
+        return false;
+    }
+
+    /** {@code COUNT(*)}; moves past it. */
+    private boolean countStar() {
+        if (at + 3 < tokens.size() && tokens.get(at).is("count") && tokens.get(at + 1).text().equals("(")
+                && tokens.get(at + 2).text().equals("*") && tokens.get(at + 3).text().equals(")")) {
+            at += 4;
+            return true;
+        }
+        return false;
+    }
+
+    /** Every {@code q.column} names the resource by its alias, or as nas_jobs when it has none. */
+    private boolean qualifiersAreTheTable() {
+        String name = alias == null ? "nas_jobs" : alias.name();
+        return qualifiers.stream().allMatch(q -> tokens.get(q).name().equals(name));
+    }
+
+    private String rewrite(String sql, Backend dialect) {
+        String qualifier = alias == null ? "nas_jobs" : sql.substring(alias.start(), alias.end());
+        String sum = "CAST(COALESCE(SUM(" + qualifier + ".\"jobs\"), 0) AS BIGINT)";
+        // The label the database gives an unnamed COUNT(*).
+        String label = dialect == Backend.POSTGRESQL ? " AS \"count\"" : " AS \"COUNT(*)\"";
+        java.util.TreeMap<Integer, String[]> edits = new java.util.TreeMap<>();
+        Token t = tokens.get(table);
+        edits.put(t.start(), new String[] {(t.quoted() ? '"' + COUNTS + '"' : COUNTS) + (alias == null ? " AS nas_jobs" : ""),
+                String.valueOf(t.end())});
+        for (int[] count : counts) {
+            edits.put(tokens.get(count[0]).start(), new String[] {sum + (count[1] == 1 ? label : ""),
+                    String.valueOf(tokens.get(count[0] + 3).end())});
+        }
+        StringBuilder out = new StringBuilder(sql.length() + 64);
+        int from = 0;
+        for (var edit : edits.entrySet()) {
+            out.append(sql, from, edit.getKey()).append(edit.getValue()[0]);
+            from = Integer.parseInt(edit.getValue()[1]);
+        }
+        return out.append(sql.substring(from)).toString();
+    }
+
+    private boolean word(String w) {
+        if (at < tokens.size() && tokens.get(at).is(w) && !tokens.get(at).quoted()) {
+            at++;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean symbol(String s) {
+        if (symbolIs(s)) {
+            at++;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean symbolIs(String s) {
+        return at < tokens.size() && tokens.get(at).text().equals(s);
+    }
+
+    private boolean is(Set<String> words) {
+        return at < tokens.size() && tokens.get(at).isWord() && !tokens.get(at).quoted() && words.contains(tokens.get(at).name());
+    }
+
+    private boolean kind(SqlToken.Kind kind) {
+        return at < tokens.size() && tokens.get(at).token().kind() == kind;
+    }
+
+    private boolean kindWord() {
+        return at < tokens.size() && tokens.get(at).isWord();
+    }
+}
