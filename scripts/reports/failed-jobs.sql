@@ -1,8 +1,8 @@
 -- Failed and cancelled jobs with their error messages, newest first.
 -- var: max_jobs = 1000
--- count: SELECT COUNT(*) FROM google.aiplatform.nas_job_summaries WHERE state IN ('JOB_STATE_FAILED', 'JOB_STATE_CANCELLED')
+-- count: SELECT COUNT(*) FROM google.aiplatform.nas_jobs WHERE state IN ('JOB_STATE_FAILED', 'JOB_STATE_CANCELLED')
 -- The newest {{ max_jobs }}, picked from V6's index of jobs by state and end before any error is decoded; the count
--- line above counts them all from an index, for the notice (on stderr, or the page's Jobs line) of how many there are.
+-- line above counts them all (from V10's counts per scope and state), for the notice (on stderr, or the page's Jobs line) of how many there are.
 SELECT projectsId, locationsId, nasJobsId, displayName, state, endTime,
        json_value(error, '$.code') AS errorCode,
        json_value(error, '$.message') AS errorMessage
