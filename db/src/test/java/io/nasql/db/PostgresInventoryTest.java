@@ -183,7 +183,7 @@ class PostgresInventoryTest {
             assertThat(scalar(pg, "SELECT j.nasJobsId || '|' || j.displayName || '|' || json_value(j.labels, '$.team') || '|'"
                     + " || s.metricId || '|' || s.goal FROM google.aiplatform.nas_jobs j JOIN google.aiplatform.nas_job_summaries s"
                     + " USING (projectsId, locationsId, nasJobsId)")).isEqualTo("1|one|vision|top1_accuracy|MAXIMIZE");
-            assertThat(scalar(pg, "SELECT MAX(version) FROM nasql.flyway_schema_history")).isEqualTo(String.valueOf(Inventory.SCHEMA_VERSION));
+            assertThat(scalar(pg, "SELECT MAX(CAST(version AS INTEGER)) FROM nasql.flyway_schema_history")).isEqualTo(String.valueOf(Inventory.SCHEMA_VERSION));
         }
     }
 
