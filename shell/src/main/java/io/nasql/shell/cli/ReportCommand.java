@@ -95,7 +95,7 @@ public final class ReportCommand implements Callable<Integer> {
             if (demo != null && !demo.firstSync(wiring.syncs(ProgressSink.NONE), wiring.config(), notices, errors, false)) {
                 return ExitCodes.FAILED;
             }
-            ReportRunner runner = wiring.reports(wiring.queries(front));
+            ReportRunner runner = wiring.reports(wiring.queries(front), notices);
             if (html) {
                 runner.html(report, variables, writer);
             } else {

@@ -114,12 +114,12 @@ public final class Wiring implements AutoCloseable {
         table.put(StatementKind.INSERT_JOBS, new InsertHandler(inventory, writers));
         table.put(StatementKind.DELETE_JOBS, new DeleteHandler(bulk, writers, front.progress()));
         table.put(StatementKind.EXEC, new ExecHandler(catalog, bulk, writers));
-        table.put(StatementKind.REPORT, new ReportHandler(front.reports(), front.variables(), reports(queries)));
+        table.put(StatementKind.REPORT, new ReportHandler(front.reports(), front.variables(), reports(queries, front.notices())));
         return new StatementEngine(table, inventory.backend());
     }
 
-    public ReportRunner reports(SqlHandler queries) {
-        return new ReportRunner(queries, inventory, clock);
+    public ReportRunner reports(SqlHandler queries, PrintWriter notices) {
+        return new ReportRunner(queries, inventory, clock, notices);
     }
 
     public ManifestCreate manifests(FrontEnd front) {

@@ -15,6 +15,7 @@ import io.nasql.shell.statement.StatementSplitter;
 import io.nasql.shell.statement.RoutedStatement;
 import io.nasql.shell.statement.TemplateRenderer;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,17 +36,26 @@ public final class ReportRunner {
     private final Handler queries;
     private final InventoryAccess inventory;
     private final Clock clock;
+    private final PrintWriter notices;
 
-    public ReportRunner(Handler queries, InventoryAccess inventory, Clock clock) {
+    /** Notices: where a report cut short by max_jobs says so, beside its results. */
+    public ReportRunner(Handler queries, InventoryAccess inventory, Clock clock, PrintWriter notices) {
         this.queries = queries;
         this.inventory = inventory;
         this.clock = clock;
+        this.notices = notices;
     }
 
-    /** Prints the report's results in the session's output format. */
+    /** Prints the report's results in the session's output format, and on stderr whether max_jobs left jobs out. */
     public void print(Report report, Map<String, JsonNode> given, Execution execution) throws Exception {
         for (Statement statement : statements(report, given, inventory.backend())) {
             queries.run(statement, execution);
+        }
+        JobCap cap = JobCap.of(report, vars(report, given), inventory);
+        if (cap != null && cap.leftSomeOut()) {
+            execution.out().flush();
+            notices.println(cap.notice());
+            notices.flush();
         }
     }
 
@@ -55,15 +65,21 @@ public final class ReportRunner {
         for (Statement statement : statements(report, given, inventory.backend())) {
             results.add(gather(statement));
         }
-        out.write(HtmlReport.render(report, summary(report, given, results), results));
+        JobCap cap = JobCap.of(report, vars(report, given), inventory);
+        out.write(HtmlReport.render(report, summary(report, given, results, cap), results));
         out.flush();
     }
 
-    private static List<Statement> statements(Report report, Map<String, JsonNode> given, Backend dialect) {
+    /** The report's variables: the given over its defaults. */
+    private static Map<String, JsonNode> vars(Report report, Map<String, JsonNode> given) {
         Map<String, JsonNode> vars = new LinkedHashMap<>();
         report.defaults().forEach((k, v) -> vars.put(k, TextNode.valueOf(v)));
         vars.putAll(given);
-        TemplateRenderer templates = new TemplateRenderer(vars);
+        return vars;
+    }
+
+    private static List<Statement> statements(Report report, Map<String, JsonNode> given, Backend dialect) {
+        TemplateRenderer templates = new TemplateRenderer(vars(report, given));
         List<Statement> statements = StatementSplitter.split(report.sql(), report.source(), dialect).stream().map(templates::render).toList();
         // Checked before the first runs: a report that would write runs nothing.
         for (Statement statement : statements) {
@@ -93,7 +109,7 @@ public final class ReportRunner {
         }
     }
 
-    private Map<String, String> summary(Report report, Map<String, JsonNode> given, List<ResultTable> results) {
+    private Map<String, String> summary(Report report, Map<String, JsonNode> given, List<ResultTable> results, JobCap cap) {
         Map<String, String> summary = new LinkedHashMap<>();
         summary.put("Generated", clock.instant().atOffset(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         try (java.sql.Statement jdbc = inventory.connection().createStatement()) {
@@ -116,7 +132,7 @@ public final class ReportRunner {
             summary.put("Variables", String.join(", ", vars.entrySet().stream()
                     .map(e -> e.getKey() + " = " + (e.getValue().isEmpty() ? "''" : e.getValue())).toList()));
         }
-        String jobs = pickedJobs(results);
+        String jobs = cap != null ? cap.jobsLine() : pickedJobs(results);
         if (jobs != null) {
             summary.put("Jobs", jobs);
         }

@@ -214,6 +214,59 @@ class ReportsTest {
     }
 
     @Test
+    void reportsOfARowPerJobPrintAtMostMaxJobsTheFirstOfAllAndSayHowManyThereAre() throws Exception {
+        // name, its vars, and how many jobs it has here in all (stuck-jobs over 1 hour: jobs 1 and 4).
+        for (List<String> c : List.of(List.of("failed-jobs", "", "2"), List.of("stuck-jobs", "hours=1", "2"), List.of("trial-age", "", "5"))) {
+            String name = c.get(0);
+            String[] vars = c.get(1).isEmpty() ? new String[0] : new String[] {c.get(1)};
+            List<String> all = text(name, vars).lines().toList();
+            assertThat(all).as(name).hasSize(Integer.parseInt(c.get(2)) + 1);
+            for (int cap = 1; cap < all.size() - 1; cap++) {
+                List<String> args = new java.util.ArrayList<>(List.of(name, "-o", "text", "--var", "max_jobs=" + cap));
+                for (String v : vars) {
+                    args.addAll(List.of("--var", v));
+                }
+                Cli.Result capped = report(args.toArray(String[]::new));
+                assertThat(capped.code()).isZero();
+                // The first rows of the uncapped report, and one line on stderr (never in the results) on how many there are.
+                assertThat(capped.out().lines().toList()).as(name + " " + cap).isEqualTo(all.subList(0, cap + 1));
+                assertThat(capped.err()).isEqualTo("report " + name + ": " + cap + " of " + c.get(2) + " jobs shown; --var max_jobs=N shows more\n");
+            }
+            // Exactly max_jobs: nothing is left out, nothing is said.
+            List<String> exact = new java.util.ArrayList<>(List.of(vars));
+            exact.add("max_jobs=" + c.get(2));
+            assertThat(text(name, exact.toArray(String[]::new)).lines().toList()).isEqualTo(all);
+            Path page = home.resolve(name + ".html");
+            List<String> args = new java.util.ArrayList<>(List.of(name, "-o", "html", "--out", page.toString(), "--var", "max_jobs=1"));
+            for (String v : vars) {
+                args.addAll(List.of("--var", v));
+            }
+            assertThat(report(args.toArray(String[]::new)).err()).isEmpty();
+            assertThat(Files.readString(page)).contains("<dt>Jobs</dt><dd>showing 1 of " + c.get(2) + " jobs, the first in the report&#39;s order:"
+                    + " raise --var max_jobs to see the others</dd>").contains("<dt>Rows</dt><dd>1</dd>");
+            args.set(6, "max_jobs=1000");
+            report(args.toArray(String[]::new));
+            assertThat(Files.readString(page)).contains("<dt>Jobs</dt><dd>all " + c.get(2) + " jobs</dd>");
+        }
+        // In the shell too.
+        Cli.Result inShell = Cli.run(home, "", "--db", db, "-o", "csv", "-e", "REPORT failed-jobs max_jobs=1");
+        assertThat(inShell.out().lines()).hasSize(2);
+        assertThat(inShell.err()).contains("report failed-jobs: 1 of 2 jobs shown");
+    }
+
+    @Test
+    void aMaxJobsThatIsNoWholeNumberFromOneIsAOneLineError() {
+        for (String name : List.of("failed-jobs", "stuck-jobs", "trial-age")) {
+            for (String n : List.of("0", "-1", "null", "1.5", "9223372036854775807")) {
+                Cli.Result result = Cli.run(home, "", "--db", db, "report", name, "-o", "csv", "--var", "max_jobs=" + n);
+                assertThat(result.code()).as(name + " " + n).isNotZero();
+                assertThat(result.err()).as(name + " " + n).contains("max_jobs is a whole number from 1 to 2147483647, not " + n).hasLineCount(1);
+                assertThat(result.out()).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void aUserReportIsFoundListedAndItsMissingVariableNamesItself() throws Exception {
         // Owner-only, as nasql makes it: a folder others can read would add a warning line to stderr.
         Files.createDirectories(home.resolve(".nasql"), java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
