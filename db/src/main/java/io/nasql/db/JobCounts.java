@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.jooq.DSLContext;
+import org.jooq.exception.IntegrityConstraintViolationException;
 
 /**
  * How one transaction moves a scope's jobs between states, applied to {@code nas_job_counts} once,
@@ -38,15 +39,18 @@ final class JobCounts {
                 continue;
             }
             fewer |= by < 0;
-            db.insertInto(NAS_JOB_COUNTS)
-                    .set(NAS_JOB_COUNTS.PROJECTSID, scope.projectsId())
-                    .set(NAS_JOB_COUNTS.LOCATIONSID, scope.locationsId())
-                    .set(NAS_JOB_COUNTS.STATE, change.getKey())
-                    .set(NAS_JOB_COUNTS.JOBS, by)
-                    .onConflict(NAS_JOB_COUNTS.PROJECTSID, NAS_JOB_COUNTS.LOCATIONSID, NAS_JOB_COUNTS.STATE)
-                    .doUpdate()
-                    .set(NAS_JOB_COUNTS.JOBS, NAS_JOB_COUNTS.JOBS.plus(by))
-                    .execute();
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    add(db, scope, change.getKey(), by);
+                    break;
+                } catch (IntegrityConstraintViolationException e) {
+                    // H2 runs the upsert as a MERGE: when another transaction added the scope's first job in this
+                    // state after this one looked, the insert branch meets its row, now committed; look again.
+                    if (attempt == 3) {
+                        throw e;
+                    }
+                }
+            }
         }
         if (fewer) {
             db.deleteFrom(NAS_JOB_COUNTS)
@@ -56,5 +60,17 @@ final class JobCounts {
                     .execute();
         }
         delta.clear();
+    }
+
+    private static void add(DSLContext db, ScopeKey scope, String state, long by) {
+        db.insertInto(NAS_JOB_COUNTS)
+                .set(NAS_JOB_COUNTS.PROJECTSID, scope.projectsId())
+                .set(NAS_JOB_COUNTS.LOCATIONSID, scope.locationsId())
+                .set(NAS_JOB_COUNTS.STATE, state)
+                .set(NAS_JOB_COUNTS.JOBS, by)
+                .onConflict(NAS_JOB_COUNTS.PROJECTSID, NAS_JOB_COUNTS.LOCATIONSID, NAS_JOB_COUNTS.STATE)
+                .doUpdate()
+                .set(NAS_JOB_COUNTS.JOBS, NAS_JOB_COUNTS.JOBS.plus(by))
+                .execute();
     }
 }

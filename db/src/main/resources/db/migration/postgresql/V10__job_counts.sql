@@ -23,19 +23,30 @@ INSERT INTO "aiplatform"."nas_job_counts" ("projectsId", "locationsId", "state",
     FROM "aiplatform"."nas_job_summaries"
     GROUP BY "projectsId", "locationsId", "state";
 
--- Whoever may read the jobs may read their counts: a read-only role made as the README says (GRANT SELECT ON ALL
--- TABLES) would otherwise be refused every count nasql answers from this table.
+-- The counts belong to whoever owns the jobs, and whoever may read or write the jobs may do the same with their
+-- counts: a read-only role made as the README says (GRANT SELECT ON ALL TABLES) would otherwise be refused every
+-- count nasql answers from this table, and sync workers granted writes (or owning the tables, when another role
+-- runs this upgrade) could not keep it.
 DO $$
 DECLARE
-    reader oid;
+    jobs_owner text;
+    granted record;
 BEGIN
-    FOR reader IN SELECT DISTINCT a.grantee FROM pg_class c, aclexplode(c.relacl) a
-                  WHERE c.oid = '"aiplatform"."nas_job_summaries"'::regclass AND a.privilege_type = 'SELECT'
+    SELECT r.rolname INTO jobs_owner FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner
+    WHERE c.oid = '"aiplatform"."nas_job_summaries"'::regclass;
+    BEGIN
+        EXECUTE format('ALTER TABLE "aiplatform"."nas_job_counts" OWNER TO %I', jobs_owner);
+    EXCEPTION WHEN insufficient_privilege THEN
+        EXECUTE format('GRANT ALL ON "aiplatform"."nas_job_counts" TO %I', jobs_owner);
+    END;
+    FOR granted IN SELECT DISTINCT a.grantee, a.privilege_type FROM pg_class c, aclexplode(c.relacl) a
+                   WHERE c.oid = '"aiplatform"."nas_job_summaries"'::regclass AND a.grantee <> c.relowner
     LOOP
-        IF reader = 0 THEN
-            EXECUTE 'GRANT SELECT ON "aiplatform"."nas_job_counts" TO PUBLIC';
+        IF granted.grantee = 0 THEN
+            EXECUTE format('GRANT %s ON "aiplatform"."nas_job_counts" TO PUBLIC', granted.privilege_type);
         ELSE
-            EXECUTE format('GRANT SELECT ON "aiplatform"."nas_job_counts" TO %I', (SELECT rolname FROM pg_roles WHERE oid = reader));
+            EXECUTE format('GRANT %s ON "aiplatform"."nas_job_counts" TO %I', granted.privilege_type,
+                           (SELECT rolname FROM pg_roles WHERE oid = granted.grantee));
         END IF;
     END LOOP;
 END $$;

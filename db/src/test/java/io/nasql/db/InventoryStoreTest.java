@@ -133,6 +133,34 @@ class InventoryStoreTest {
                 .isEqualTo(countedFromTheJobs());
     }
 
+    @Test
+    void aWriteThatAddsAStatesFirstJobWhileAnotherTransactionAddsItsOwnWaitsAndIsCounted() throws Exception {
+        store.replaceScope(SCOPE, List.of(TestJobs.job(SCOPE, "1", JobState.JOB_STATE_RUNNING, 100)), List.of(), "sync", T1);
+        try (java.sql.Connection other = inventory.connection()) {
+            other.setAutoCommit(false);
+            // Another transaction has counted the scope's first cancelled job and not committed yet.
+            try (var s = other.createStatement()) {
+                s.execute("INSERT INTO \"aiplatform\".\"nas_job_counts\" VALUES ('proj-a', 'us-central1', 'JOB_STATE_CANCELLED', 5)");
+            }
+            Thread writer = new Thread(() -> store.putJob(SCOPE, TestJobs.job(SCOPE, "2", JobState.JOB_STATE_CANCELLED, 300), "insert", T2));
+            java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+            writer.setUncaughtExceptionHandler((t, e) -> failure.set(e));
+            writer.start();
+            // Commit once the writer waits for that row, as the database reports it.
+            String waiting = backend == Backend.H2
+                    ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE LOWER(EXECUTING_STATEMENT) LIKE 'merge into%'"
+                    : "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'";
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (writer.isAlive() && System.nanoTime() < deadline && ((Number) dsl.fetchValue(waiting)).longValue() == 0) {
+                Thread.sleep(5);
+            }
+            other.commit();
+            writer.join(30_000);
+            assertThat(failure.get()).as("the write").isNull();
+        }
+        assertThat(counts()).containsExactly("proj-a/JOB_STATE_CANCELLED=6", "proj-a/JOB_STATE_RUNNING=1");
+    }
+
     private List<String> counts() {
         return dsl.fetch("SELECT \"projectsId\", \"state\", \"jobs\" FROM \"aiplatform\".\"nas_job_counts\""
                 + " ORDER BY \"projectsId\", \"locationsId\", \"state\"").map(r -> r.get(0) + "/" + r.get(1) + "=" + r.get(2));

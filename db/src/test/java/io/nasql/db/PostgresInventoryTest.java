@@ -188,16 +188,26 @@ class PostgresInventoryTest {
     }
 
     @Test
-    void aRoleThatReadsTheJobsReadsTheCountsV10Adds() throws Exception {
+    void theCountsV10AddsBelongToTheJobsOwnerAndAreReadAndWrittenByWhoeverMayTheJobs() throws Exception {
         TestPostgres.admin("DROP DATABASE IF EXISTS google WITH (FORCE)", "CREATE DATABASE google",
-                "DO $$ BEGIN CREATE ROLE counts_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+                "DO $$ BEGIN CREATE ROLE counts_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+                "DO $$ BEGIN CREATE ROLE counts_writer; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+                "DO $$ BEGIN CREATE ROLE counts_owner; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
         String url = TestPostgres.url("google");
         org.flywaydb.core.Flyway.configure().dataSource(url, null, null).schemas("nasql").defaultSchema("nasql")
                 .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").target("9").load().migrate();
-        TestPostgres.run("google", "GRANT SELECT ON aiplatform.nas_job_summaries TO counts_reader");
+        // The jobs belong to the sync workers' role; this upgrade runs as another (the administrator here).
+        TestPostgres.run("google", "GRANT SELECT ON aiplatform.nas_job_summaries TO counts_reader",
+                "GRANT SELECT, INSERT, UPDATE, DELETE ON aiplatform.nas_job_summaries TO counts_writer",
+                "ALTER TABLE aiplatform.nas_job_summaries OWNER TO counts_owner");
         try (Inventory pg = Inventory.open(url, null, Map.of())) {
+            assertThat(scalar(pg, "SELECT tableowner FROM pg_tables WHERE schemaname = 'aiplatform' AND tablename = 'nas_job_counts'"))
+                    .isEqualTo("counts_owner");
             assertThat(scalar(pg, "SELECT has_table_privilege('counts_reader', 'aiplatform.nas_job_counts', 'SELECT')")).isEqualTo("t");
             assertThat(scalar(pg, "SELECT has_table_privilege('counts_reader', 'aiplatform.nas_job_counts', 'INSERT')")).isEqualTo("f");
+            assertThat(scalar(pg, "SELECT has_table_privilege('counts_writer', 'aiplatform.nas_job_counts', 'INSERT')"
+                    + " AND has_table_privilege('counts_writer', 'aiplatform.nas_job_counts', 'UPDATE')"
+                    + " AND has_table_privilege('counts_writer', 'aiplatform.nas_job_counts', 'DELETE')")).isEqualTo("t");
         }
     }
 

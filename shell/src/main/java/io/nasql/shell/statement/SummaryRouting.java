@@ -142,8 +142,8 @@ public final class SummaryRouting {
 
     /**
      * The index of {@code nas_jobs} in {@code [google.]aiplatform.nas_jobs} starting at i, or -1. A quoted part
-     * matches in any case on H2 (its identifiers are case-insensitive here), exactly on PostgreSQL, where
-     * {@code "NAS_JOBS"} is another table.
+     * matches in any case on H2 (a quoted schema in another case fails there either way, routed or not), exactly
+     * on PostgreSQL, where {@code "NAS_JOBS"} is another table.
      */
     static int resourceEnd(List<Token> tokens, int i, Backend dialect) {
         int j = i;
