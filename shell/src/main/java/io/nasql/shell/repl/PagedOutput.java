@@ -5,14 +5,18 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One statement's results in the REPL. Holds at most a screenful: once the results outgrow it,
  * the pager starts and everything streams into it (or onto the screen when there is no pager),
  * so memory stays bounded whatever the result's size. Quitting the pager stops the statement.
  */
-final class PagedOutput extends Writer {
+final class PagedOutput extends Writer implements io.nasql.shell.statement.AfterResults {
     private final Writer screen;
+    private final Writer notices;
+    private final List<String> after = new ArrayList<>();
     private final int screenLines;
     private final Pager pager;
     private final Runnable onPagerQuit;
@@ -29,7 +33,13 @@ final class PagedOutput extends Writer {
      * @param onPagerQuit what stops the statement when the user quits the pager
      */
     PagedOutput(Writer screen, int screenLines, Pager pager, Runnable onPagerQuit) {
+        this(screen, screenLines, pager, onPagerQuit, screen);
+    }
+
+    /** @param notices where the lines to show after the results go: the terminal, when the results go to a pipe or file */
+    PagedOutput(Writer screen, int screenLines, Pager pager, Runnable onPagerQuit, Writer notices) {
         this.screen = screen;
+        this.notices = notices;
         this.screenLines = screenLines;
         this.pager = pager;
         this.onPagerQuit = onPagerQuit;
@@ -98,6 +108,12 @@ final class PagedOutput extends Writer {
         }
     }
 
+    /** Shown by {@link #finish()}, below the results and once the pager is gone. */
+    @Override
+    public void afterResults(String line) {
+        after.add(line);
+    }
+
     /** True when the user quit the pager before the results ended: not an error. */
     boolean pagerQuit() {
         return pagerQuit;
@@ -120,6 +136,14 @@ final class PagedOutput extends Writer {
             }
         } catch (IOException e) {
             // the screen is the terminal's writer: nothing to tell
+        }
+        try {
+            for (String line : after) {
+                notices.write(line + System.lineSeparator());
+            }
+            notices.flush();
+        } catch (IOException e) {
+            // the terminal's writer: nothing to tell
         }
     }
 

@@ -57,7 +57,7 @@ final class QueryRunner implements AutoCloseable {
         CancelToken cancel = new CancelToken();
         boolean dumb = terminal.getType().startsWith(Terminal.TYPE_DUMB);
         // Results into a pipe stream there as they come, never paged; the prompt and messages stay on the terminal.
-        PagedOutput out = results != null ? new PagedOutput(results, 0, null, cancel::cancel)
+        PagedOutput out = results != null ? new PagedOutput(results, 0, null, cancel::cancel, terminal.writer())
                 : new PagedOutput(terminal.writer(), terminal.getHeight(), paging && !dumb ? pager : null, cancel::cancel);
         String error = null;
         String pointer = null;

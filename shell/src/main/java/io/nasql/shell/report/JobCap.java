@@ -32,8 +32,9 @@ record JobCap(String report, long cap, long total) {
         }
         long cap;
         try {
-            cap = Long.parseLong(maxJobs.asText().trim());
-        } catch (NumberFormatException e) {
+            // As the report's SQL read it: 1000, +1000, 1000.0 and 1e3 are all a thousand.
+            cap = new java.math.BigDecimal(maxJobs.asText().trim()).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
             return null;
         }
         Backend dialect = inventory.backend();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.nasql.db.Backend;
 import io.nasql.shell.backend.InventoryAccess;
 import io.nasql.shell.output.JdbcRows;
+import io.nasql.shell.statement.AfterResults;
 import io.nasql.shell.statement.Execution;
 import io.nasql.shell.statement.Handler;
 import io.nasql.shell.statement.SqlErrors;
@@ -51,8 +52,16 @@ public final class ReportRunner {
         for (Statement statement : statements(report, given, inventory.backend())) {
             queries.run(statement, execution);
         }
+        if (execution.cancel().isCancelled()) {
+            return;
+        }
         JobCap cap = JobCap.of(report, vars(report, given), inventory);
         if (cap != null && cap.leftSomeOut()) {
+            if (execution.out() instanceof AfterResults held) {
+                // The shell shows it below the table, not above it or inside the pager.
+                held.afterResults(cap.notice());
+                return;
+            }
             execution.out().flush();
             notices.println(cap.notice());
             notices.flush();

@@ -68,4 +68,35 @@ class PagedOutputTest {
         assertThat(screen.toString()).isEqualTo("x\n");
         out.finish();
     }
+
+    @Test
+    void aNoticeAboutTheResultsIsShownBelowThemAndAfterThePager() throws Exception {
+        StringWriter screen = new StringWriter();
+        PagedOutput held = new PagedOutput(screen, 24, new Pager("exit 1"), () -> { });
+        held.write("+---+\n| 1 |\n");
+        held.afterResults("report failed-jobs: 1 of 2 jobs shown");
+        held.finish();
+        assertThat(screen.toString()).isEqualTo("+---+\n| 1 |\nreport failed-jobs: 1 of 2 jobs shown" + System.lineSeparator());
+
+        Path paged = folder.resolve("paged-with-notice");
+        StringWriter terminal = new StringWriter();
+        PagedOutput tall = new PagedOutput(terminal, 24, new Pager("cat > '" + paged + "'"), () -> { });
+        for (int i = 1; i <= 100; i++) {
+            tall.write("row " + i + "\n");
+        }
+        tall.afterResults("a notice");
+        tall.finish();
+        assertThat(Files.readAllLines(paged)).as("not inside the pager").hasSize(100).doesNotContain("a notice");
+        assertThat(terminal.toString()).isEqualTo("a notice" + System.lineSeparator());
+
+        // Results into a file or pipe: the notice goes to the terminal, not among them.
+        StringWriter file = new StringWriter();
+        StringWriter console = new StringWriter();
+        PagedOutput piped = new PagedOutput(file, 0, null, () -> { }, console);
+        piped.write("a,b\n");
+        piped.afterResults("a notice");
+        piped.finish();
+        assertThat(file.toString()).isEqualTo("a,b\n");
+        assertThat(console.toString()).isEqualTo("a notice" + System.lineSeparator());
+    }
 }

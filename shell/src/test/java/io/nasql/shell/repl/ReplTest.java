@@ -106,6 +106,33 @@ class ReplTest {
     }
 
     @Test
+    void aCappedReportSaysHowManyItLeftOutBelowItsTable() throws Exception {
+        InventoryStore store = wiring.inventory().store();
+        for (int i = 1; i <= 3; i++) {
+            store.putJob(new ScopeKey("p", "us-central1"), NasJob.newBuilder().setName("projects/1/locations/us-central1/nasJobs/" + i)
+                    .setDisplayName("failed" + i).setState(JobState.JOB_STATE_FAILED).build(), "sync", OffsetDateTime.now());
+        }
+        // A terminal that pages: results are held for the screen, as in a real session.
+        terminal.close();
+        terminal = new DumbTerminal("test", "ansi", new PipedInputStream(keyboard = new PipedOutputStream(), 1 << 16), screen,
+                StandardCharsets.UTF_8);
+        terminal.setSize(new org.jline.terminal.Size(120, 40));
+        InputReader input = new InputReader(terminal, new SqlCompleter(wiring.inventory(), ResourceCatalog.load()), false,
+                folder.resolve("history2"));
+        Wiring.FrontEnd front = new Wiring.FrontEnd(terminal.writer(), ProgressSink.NONE, input::confirm,
+                () -> io.nasql.shell.report.ReportCatalog.load(List.of()), Map.of());
+        repl = new Repl(new Repl.Parts(terminal, input, wiring.engine(front), new TemplateRenderer(Map.of()), wiring.settings(),
+                wiring.inventory(), wiring.clock(), false, "cat"));
+        CompletableFuture<Integer> exit = running();
+        type("REPORT failed-jobs max_jobs=1;\n");
+        keyboard.close();
+        assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+        String shown = shown();
+        assertThat(shown).contains("report failed-jobs: 1 of 3 jobs shown");
+        assertThat(shown.indexOf("report failed-jobs: 1 of 3")).as("below the table").isGreaterThan(shown.lastIndexOf("+---"));
+    }
+
+    @Test
     void errorLinesFromExceptionsNasqlDidNotWordAreMasked() throws Exception {
         CompletableFuture<Integer> exit = running();
         type(".output password=hunter2secret\nexit\n");
