@@ -72,7 +72,7 @@ class H2UrlSettingsTest {
         long without = sizeAfterRewrites(folder.resolve("without"));
         // Far above nasql sync's budget: the test is of the mechanism, and H2's budget is wall time, so a loaded
         // machine (CI) must not cut the compaction short (5 s did once: 5.18 MB against 5.07 MB without).
-        FileCompaction.allow(Duration.ofMinutes(2));
+        FileCompaction.allow(Duration.ofMinutes(2), FileCompaction.LEVEL);
         try {
             assertThat(H2UrlSettings.withDefaults("jdbc:h2:file:/x/google", true)).endsWith(";MAX_COMPACT_TIME=120000;AUTO_COMPACT_FILL_RATE=90");
             long with = sizeAfterRewrites(folder.resolve("with"));
@@ -80,6 +80,16 @@ class H2UrlSettingsTest {
         } finally {
             FileCompaction.forbid();
         }
+        // nasql sync's lower rate still keeps the file level.
+        FileCompaction.allow(Duration.ofMinutes(2), FileCompaction.SYNC);
+        try {
+            assertThat(H2UrlSettings.withDefaults("jdbc:h2:file:/x/google", true)).endsWith(";MAX_COMPACT_TIME=120000;AUTO_COMPACT_FILL_RATE=80");
+            long sync = sizeAfterRewrites(folder.resolve("sync"));
+            assertThat(sync).as("with sync's compaction %d bytes, without %d", sync, without).isLessThan(without / 2);
+        } finally {
+            FileCompaction.forbid();
+        }
+        assertThatThrownBy(() -> FileCompaction.allow(FileCompaction.AT_CLOSE, 0)).hasMessageContaining("fill rate 0");
     }
 
     /** The file's size after twelve runs that each rewrite every row of 2,000, as syncs that change jobs do. */

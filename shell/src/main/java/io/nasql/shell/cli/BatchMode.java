@@ -62,7 +62,7 @@ final class BatchMode {
         }
         if (options.manifest() != null || prepared.stream().flatMap(List::stream).anyMatch(BatchMode::writes)) {
             // As nasql sync: a file that only short writing runs touch would otherwise grow without bound.
-            FileCompaction.allow(FileCompaction.AT_CLOSE);
+            FileCompaction.allow(FileCompaction.AT_CLOSE, FileCompaction.LEVEL);
         }
         Writer out = io.results();
         PrintWriter notices = io.notices();

@@ -41,7 +41,7 @@ final class InteractiveMode {
         options.warnAboutPermissions(io, file, demo);
         SessionConfig config = options.sessionConfig(io, file, demo, null);
         // A session lives long and may write (INSERT, DELETE, SYNC): it keeps its file level, as a sync does.
-        FileCompaction.allow(FileCompaction.AT_CLOSE);
+        FileCompaction.allow(FileCompaction.AT_CLOSE, FileCompaction.LEVEL);
         try (Terminal terminal = TerminalBuilder.builder().system(true).build();
              Wiring wiring = new Wiring(config, options.settings(file, io), Clock.systemUTC())) {
             PrintWriter notices = terminal.writer();

@@ -71,7 +71,7 @@ public final class SyncCommand implements Callable<Integer> {
         PrintWriter notices = io.notices();
         StatementTokens tokens = new StatementTokens();
         // A sync that changes jobs leaves garbage in the file; compaction keeps its size level.
-        FileCompaction.allow(FileCompaction.AT_CLOSE);
+        FileCompaction.allow(FileCompaction.AT_CLOSE, FileCompaction.SYNC);
         try (Wiring wiring = new Wiring(config, new Settings(), Clock.systemUTC())) {
             SyncRun syncs = wiring.syncs(progress || io.stderrIsTerminal() ? ProgressSink.line(notices) : ProgressSink.NONE).as(worker);
             SyncReport report;
