@@ -34,11 +34,6 @@ DECLARE
 BEGIN
     SELECT r.rolname INTO jobs_owner FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner
     WHERE c.oid = '"aiplatform"."nas_job_summaries"'::regclass;
-    BEGIN
-        EXECUTE format('ALTER TABLE "aiplatform"."nas_job_counts" OWNER TO %I', jobs_owner);
-    EXCEPTION WHEN insufficient_privilege THEN
-        EXECUTE format('GRANT ALL ON "aiplatform"."nas_job_counts" TO %I', jobs_owner);
-    END;
     FOR granted IN SELECT DISTINCT a.grantee, a.privilege_type FROM pg_class c, aclexplode(c.relacl) a
                    WHERE c.oid = '"aiplatform"."nas_job_summaries"'::regclass AND a.grantee <> c.relowner
     LOOP
@@ -49,4 +44,10 @@ BEGIN
                            (SELECT rolname FROM pg_roles WHERE oid = granted.grantee));
         END IF;
     END LOOP;
+    -- Last: the grants above were made by the role running this, which still owns the table.
+    BEGIN
+        EXECUTE format('ALTER TABLE "aiplatform"."nas_job_counts" OWNER TO %I', jobs_owner);
+    EXCEPTION WHEN insufficient_privilege THEN
+        EXECUTE format('GRANT ALL ON "aiplatform"."nas_job_counts" TO %I', jobs_owner);
+    END;
 END $$;

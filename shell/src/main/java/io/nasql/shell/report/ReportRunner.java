@@ -56,7 +56,7 @@ public final class ReportRunner {
             return;
         }
         JobCap cap = JobCap.of(report, vars(report, given), inventory);
-        if (cap != null && cap.leftSomeOut()) {
+        if (cap != null && cap.leftSomeOut() && !execution.cancel().isCancelled()) {
             if (execution.out() instanceof AfterResults held) {
                 // The shell shows it below the table, not above it or inside the pager.
                 held.afterResults(cap.notice());
