@@ -246,7 +246,7 @@ public final class InventoryStore {
             if (!states.containsKey(id) || !Objects.equals(states.get(id), row.getState())) {
                 events.add(StoreBatches.event(scope, id, states.get(id), row.getState(), source, at));
             }
-            counts.moved(null, row.getState());
+            counts.in(row.getState());
             states.put(id, row.getState());
         }
         deleteSummaries(db, scope, old, counts);
@@ -260,7 +260,7 @@ public final class InventoryStore {
     private static void deleteSummaries(DSLContext db, ScopeKey scope, List<String> ids, JobCounts counts) {
         for (List<String> chunk : StoreBatches.chunks(ids)) {
             db.deleteFrom(NAS_JOB_SUMMARIES).where(inScope(scope)).and(NAS_JOB_SUMMARIES.NASJOBSID.in(chunk))
-                    .returningResult(NAS_JOB_SUMMARIES.STATE).fetch().forEach(r -> counts.moved(r.value1(), null));
+                    .returningResult(NAS_JOB_SUMMARIES.STATE).fetch().forEach(r -> counts.out(r.value1()));
         }
     }
 

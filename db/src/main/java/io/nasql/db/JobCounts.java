@@ -3,7 +3,6 @@ package io.nasql.db;
 import static io.nasql.db.generated.Tables.NAS_JOB_COUNTS;
 
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -19,17 +18,14 @@ import org.jooq.exception.IntegrityConstraintViolationException;
 final class JobCounts {
     private final Map<String, Long> delta = new TreeMap<>();
 
-    /** A job went from {@code from} to {@code to}; null for a job that was not there, or is no more. */
-    void moved(String from, String to) {
-        if (Objects.equals(from, to)) {
-            return;
-        }
-        if (from != null) {
-            delta.merge(from, -1L, Long::sum);
-        }
-        if (to != null) {
-            delta.merge(to, 1L, Long::sum);
-        }
+    /** A job the transaction inserted in this state. */
+    void in(String state) {
+        delta.merge(state, 1L, Long::sum);
+    }
+
+    /** A job the transaction deleted from this state. */
+    void out(String state) {
+        delta.merge(state, -1L, Long::sum);
     }
 
     void apply(DSLContext db, ScopeKey scope) {

@@ -1,5 +1,6 @@
 package io.nasql.shell.repl;
 
+import io.nasql.shell.statement.AfterResults;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -13,7 +14,7 @@ import java.util.List;
  * the pager starts and everything streams into it (or onto the screen when there is no pager),
  * so memory stays bounded whatever the result's size. Quitting the pager stops the statement.
  */
-final class PagedOutput extends Writer implements io.nasql.shell.statement.AfterResults {
+final class PagedOutput extends Writer implements AfterResults {
     private final Writer screen;
     private final Writer notices;
     private final List<String> after = new ArrayList<>();

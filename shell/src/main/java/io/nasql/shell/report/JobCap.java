@@ -9,6 +9,7 @@ import io.nasql.shell.statement.Statement;
 import io.nasql.shell.statement.StatementEffects;
 import io.nasql.shell.statement.StatementException;
 import io.nasql.shell.statement.TemplateRenderer;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -33,7 +34,7 @@ record JobCap(String report, long cap, long total) {
         long cap;
         try {
             // As the report's SQL read it: 1000, +1000, 1000.0 and 1e3 are all a thousand.
-            cap = new java.math.BigDecimal(maxJobs.asText().trim()).longValueExact();
+            cap = new BigDecimal(maxJobs.asText().trim()).longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
             return null;
         }

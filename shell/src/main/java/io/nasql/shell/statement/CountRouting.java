@@ -228,21 +228,12 @@ public final class CountRouting {
         String sum = "CAST(COALESCE(SUM(" + qualifier + ".\"jobs\"), 0) AS BIGINT)";
         // The label the database gives an unnamed COUNT(*).
         String label = dialect == Backend.POSTGRESQL ? " AS \"count\"" : " AS \"COUNT(*)\"";
-        java.util.TreeMap<Integer, String[]> edits = new java.util.TreeMap<>();
-        Token t = tokens.get(table);
-        edits.put(t.start(), new String[] {(t.quoted() ? '"' + COUNTS + '"' : COUNTS) + (alias == null ? " AS nas_jobs" : ""),
-                String.valueOf(t.end())});
+        SqlEdits edits = new SqlEdits();
+        edits.replaceTable(tokens.get(table), COUNTS, alias != null);
         for (int[] count : counts) {
-            edits.put(tokens.get(count[0]).start(), new String[] {sum + (count[1] == 1 ? label : ""),
-                    String.valueOf(tokens.get(count[0] + 3).end())});
+            edits.replace(tokens.get(count[0]).start(), tokens.get(count[0] + 3).end(), sum + (count[1] == 1 ? label : ""));
         }
-        StringBuilder out = new StringBuilder(sql.length() + 64);
-        int from = 0;
-        for (var edit : edits.entrySet()) {
-            out.append(sql, from, edit.getKey()).append(edit.getValue()[0]);
-            from = Integer.parseInt(edit.getValue()[1]);
-        }
-        return out.append(sql.substring(from)).toString();
+        return edits.applyTo(sql);
     }
 
     private boolean word(String w) {

@@ -22,16 +22,24 @@ public final class RoutedStatement implements AutoCloseable {
 
     /** Compiles the first routed form that compiles; else the statement as written. */
     public static RoutedStatement prepare(Connection connection, String sql, Backend dialect) throws SQLException {
-        for (String routed : new String[] {CountRouting.route(sql, dialect), SummaryRouting.route(sql, dialect)}) {
-            if (!routed.equals(sql)) {
-                try {
-                    return new RoutedStatement(connection.prepareStatement(routed), null);
-                } catch (SQLException e) {
-                    // The rewrite does not compile where the statement as written may: try the next, or run it as written.
-                }
-            }
+        RoutedStatement counted = compiled(connection, sql, CountRouting.route(sql, dialect));
+        if (counted != null) {
+            return counted;
         }
-        return new RoutedStatement(connection.createStatement(), sql);
+        RoutedStatement summarized = compiled(connection, sql, SummaryRouting.route(sql, dialect));
+        return summarized != null ? summarized : new RoutedStatement(connection.createStatement(), sql);
+    }
+
+    /** The routed form compiled, or null when there is none or it does not compile where the statement as written may. */
+    private static RoutedStatement compiled(Connection connection, String sql, String routed) {
+        if (routed.equals(sql)) {
+            return null;
+        }
+        try {
+            return new RoutedStatement(connection.prepareStatement(routed), null);
+        } catch (SQLException e) {
+            return null;
+        }
     }
 
     /** The JDBC statement, for its results and to cancel it. */

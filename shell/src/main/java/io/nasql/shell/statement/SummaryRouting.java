@@ -88,25 +88,14 @@ public final class SummaryRouting {
     /** The statement with each reference to nas_jobs replaced by the summaries, and each promoted call by its column. */
     private static String rewrite(String sql, List<Token> tokens, List<Integer> tables, List<Boolean> aliased,
             List<PromotedMetric.Call> calls) {
-        java.util.TreeMap<Integer, String> edits = new java.util.TreeMap<>();
-        java.util.Map<Integer, Integer> ends = new java.util.HashMap<>();
+        SqlEdits edits = new SqlEdits();
         for (int k = 0; k < tables.size(); k++) {
-            Token t = tokens.get(tables.get(k));
-            // Unaliased, "AS nas_jobs" keeps columns qualified as nas_jobs.x resolving.
-            edits.put(t.start(), (t.quoted() ? '"' + SUMMARIES + '"' : SUMMARIES) + (aliased.get(k) ? "" : " AS nas_jobs"));
-            ends.put(t.start(), t.end());
+            edits.replaceTable(tokens.get(tables.get(k)), SUMMARIES, aliased.get(k));
         }
         for (PromotedMetric.Call c : calls) {
-            edits.put(tokens.get(c.first()).start(), c.column());
-            ends.put(tokens.get(c.first()).start(), tokens.get(c.last()).end());
+            edits.replace(tokens.get(c.first()).start(), tokens.get(c.last()).end(), c.column());
         }
-        StringBuilder out = new StringBuilder(sql.length() + 32);
-        int from = 0;
-        for (var edit : edits.entrySet()) {
-            out.append(sql, from, edit.getKey()).append(edit.getValue());
-            from = ends.get(edit.getKey());
-        }
-        return out.append(sql.substring(from)).toString();
+        return edits.applyTo(sql);
     }
 
     /**

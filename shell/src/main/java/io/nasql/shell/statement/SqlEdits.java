@@ -1,0 +1,34 @@
+package io.nasql.shell.statement;
+
+import io.nasql.shell.statement.SummaryRouting.Token;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Replacements of spans of a statement's text, applied together: how the routers rewrite a read. */
+final class SqlEdits {
+    /** Each span's start, and its end and replacement. */
+    private final TreeMap<Integer, Map.Entry<Integer, String>> spans = new TreeMap<>();
+
+    /** Replaces the text from {@code start} to {@code end} (exclusive). */
+    void replace(int start, int end, String text) {
+        spans.put(start, Map.entry(end, text));
+    }
+
+    /**
+     * Replaces the table token {@code nas_jobs} with {@code table}, quoted as the token was; unaliased, it keeps the
+     * name nas_jobs as its alias, so that columns qualified as {@code nas_jobs.x} still resolve.
+     */
+    void replaceTable(Token nasJobs, String table, boolean aliased) {
+        replace(nasJobs.start(), nasJobs.end(), (nasJobs.quoted() ? '"' + table + '"' : table) + (aliased ? "" : " AS nas_jobs"));
+    }
+
+    String applyTo(String sql) {
+        StringBuilder out = new StringBuilder(sql.length() + 64);
+        int from = 0;
+        for (var span : spans.entrySet()) {
+            out.append(sql, from, span.getKey()).append(span.getValue().getValue());
+            from = span.getValue().getKey();
+        }
+        return out.append(sql.substring(from)).toString();
+    }
+}
