@@ -13,7 +13,7 @@ import java.util.Set;
  */
 final class FailedMigrations {
     /** Versions whose statements are all safe to run twice (IF NOT EXISTS, a DELETE before a fill). */
-    static final Set<String> RERUNNABLE = Set.of("10", "11");
+    static final Set<String> RERUNNABLE = Set.of("10", "11", "12");
 
     private FailedMigrations() {
     }

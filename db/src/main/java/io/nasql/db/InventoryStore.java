@@ -246,7 +246,7 @@ public final class InventoryStore {
             if (!states.containsKey(id) || !Objects.equals(states.get(id), row.getState())) {
                 events.add(StoreBatches.event(scope, id, states.get(id), row.getState(), source, at));
             }
-            counts.in(row.getState());
+            counts.in(row);
             states.put(id, row.getState());
         }
         deleteSummaries(db, scope, old, counts);
@@ -256,11 +256,12 @@ public final class InventoryStore {
         BatchInsert.insert(db, NAS_JOB_EVENTS, StoreBatches.EVENT_FIELDS, events);
     }
 
-    /** Deletes summaries (documents and trials go with them), counted out by the state each deleted row had. */
+    /** Deletes summaries (documents and trials go with them), counted out as each deleted row was. */
     private static void deleteSummaries(DSLContext db, ScopeKey scope, List<String> ids, JobCounts counts) {
         for (List<String> chunk : StoreBatches.chunks(ids)) {
             db.deleteFrom(NAS_JOB_SUMMARIES).where(inScope(scope)).and(NAS_JOB_SUMMARIES.NASJOBSID.in(chunk))
-                    .returningResult(NAS_JOB_SUMMARIES.STATE).fetch().forEach(r -> counts.out(r.value1()));
+                    .returningResult(NAS_JOB_SUMMARIES.STATE, NAS_JOB_SUMMARIES.LABELS, NAS_JOB_SUMMARIES.STARTTIME, NAS_JOB_SUMMARIES.ENDTIME)
+                    .fetch().forEach(r -> counts.out(r.value1(), r.value2(), r.value3(), r.value4()));
         }
     }
 

@@ -2,9 +2,12 @@ package io.nasql.db;
 
 import static io.nasql.db.generated.Tables.NAS_JOB_COUNTS;
 
+import io.nasql.db.generated.tables.records.NasJobSummariesRecord;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jooq.DSLContext;
+import org.jooq.JSON;
 import org.jooq.SQLDialect;
 import org.jooq.exception.IntegrityConstraintViolationException;
 
@@ -17,17 +20,21 @@ import org.jooq.exception.IntegrityConstraintViolationException;
  */
 final class JobCounts {
     private final Map<String, Long> delta = new TreeMap<>();
+    private final LabelCounts labelCounts = new LabelCounts();
 
-    /** A job the transaction inserted in this state. */
-    void in(String state) {
-        delta.merge(state, 1L, Long::sum);
+    /** A job the transaction inserted, as stored. */
+    void in(NasJobSummariesRecord row) {
+        delta.merge(row.getState(), 1L, Long::sum);
+        labelCounts.add(1, row.getLabels(), row.getState(), row.getStarttime(), row.getEndtime());
     }
 
-    /** A job the transaction deleted from this state. */
-    void out(String state) {
+    /** A job the transaction deleted, as its DELETE returned it. */
+    void out(String state, JSON labels, OffsetDateTime start, OffsetDateTime end) {
         delta.merge(state, -1L, Long::sum);
+        labelCounts.add(-1, labels, state, start, end);
     }
 
+    /** Applies the scope's counts, then the label sets' (every transaction locks them in that order). */
     void apply(DSLContext db, ScopeKey scope) {
         boolean fewer = false;
         for (Map.Entry<String, Long> change : delta.entrySet()) {
@@ -58,6 +65,7 @@ final class JobCounts {
                     .execute();
         }
         delta.clear();
+        labelCounts.apply(db);
     }
 
     private static void add(DSLContext db, ScopeKey scope, String state, long by) {

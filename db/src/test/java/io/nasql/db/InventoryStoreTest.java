@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.aiplatform.v1.JobState;
 import com.google.cloud.aiplatform.v1.NasJob;
+import com.google.protobuf.Timestamp;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -159,6 +161,74 @@ class InventoryStoreTest {
             assertThat(failure.get()).as("the write").isNull();
         }
         assertThat(counts()).containsExactly("proj-a/JOB_STATE_CANCELLED=6", "proj-a/JOB_STATE_RUNNING=1");
+    }
+
+    @Test
+    void theLabelCountsFollowEveryChangeWithTheRunningTimesToTheStoredPrecision() {
+        NasJob nlpRunning = timed(labelled(TestJobs.job(SCOPE, "1", JobState.JOB_STATE_RUNNING, 100), "nlp"), 1_700_000_000L, null);
+        NasJob nlpDone = timed(labelled(TestJobs.job(SCOPE, "2", JobState.JOB_STATE_SUCCEEDED, 100), "nlp"), 1_700_000_010L, 1_700_003_610L);
+        NasJob unlabelled = timed(TestJobs.job(SCOPE, "3", JobState.JOB_STATE_RUNNING, 100).toBuilder().clearLabels().build(), 1_700_000_020L, null);
+        NasJob notStarted = labelled(TestJobs.job(OTHER, "9", JobState.JOB_STATE_QUEUED, 100), "nlp");
+        store.replaceScope(SCOPE, List.of(nlpRunning, nlpDone, unlabelled), List.of(), "sync", T1);
+        store.replaceScope(OTHER, List.of(notStarted), List.of(), "sync", T1);
+        String started = backend == Backend.H2 ? "1700000000.123456789" : "1700000000.123456";
+        assertThat(labelCounts()).contains("{\"team\":\"nlp\"}/JOB_STATE_RUNNING=1," + "1," + started + ",0",
+                "{\"team\":\"nlp\"}/JOB_STATE_SUCCEEDED=1,0,0,3600", "{\"team\":\"nlp\"}/JOB_STATE_QUEUED=1,0,0,0").hasSize(4)
+                .isEqualTo(labelCountedFromTheJobs());
+
+        // The running job ends, the finished one is relabelled, the unlabelled one is gone, the queued one starts.
+        store.replaceScope(SCOPE, List.of(
+                timed(labelled(TestJobs.job(SCOPE, "1", JobState.JOB_STATE_FAILED, 200), "nlp"), 1_700_000_000L, 1_700_000_100L),
+                timed(labelled(TestJobs.job(SCOPE, "2", JobState.JOB_STATE_SUCCEEDED, 200), "vision"), 1_700_000_010L, 1_700_003_610L)),
+                List.of("3"), "sync", T2);
+        store.putJob(OTHER, timed(labelled(TestJobs.job(OTHER, "9", JobState.JOB_STATE_RUNNING, 200), "nlp"), 1_700_000_500L, null), "refresh", T2);
+        assertThat(labelCounts()).hasSize(3).isEqualTo(labelCountedFromTheJobs());
+
+        assertThatThrownBy(() -> store.replaceScope(OTHER, batch -> {
+            batch.accept(List.of(labelled(TestJobs.job(OTHER, "8", JobState.JOB_STATE_FAILED, 400), "audio")));
+            throw new IllegalStateException("the listing broke off");
+        }, List::of, "sync", T2)).hasMessageContaining("broke off");
+        assertThat(labelCounts()).hasSize(3).isEqualTo(labelCountedFromTheJobs());
+
+        store.replaceScope(SCOPE, List.of(), List.of("1", "2"), "sync", T2);
+        store.removeJob(OTHER, "9", "delete", T2);
+        assertThat(labelCounts()).isEmpty();
+    }
+
+    private static NasJob labelled(NasJob job, String team) {
+        return job.toBuilder().clearLabels().putLabels("team", team).build();
+    }
+
+    /** With a start (and an end, when not null) at a nanosecond PostgreSQL rounds away. */
+    private static NasJob timed(NasJob job, long startSeconds, Long endSeconds) {
+        NasJob.Builder timed = job.toBuilder().setStartTime(Timestamp.newBuilder().setSeconds(startSeconds).setNanos(123_456_789));
+        if (endSeconds != null) {
+            timed.setEndTime(Timestamp.newBuilder().setSeconds(endSeconds).setNanos(123_456_789));
+        }
+        return timed.build();
+    }
+
+    private List<String> labelCounts() {
+        return labelRows("SELECT \"labels\", \"state\", \"jobs\", \"openJobs\", \"openStartSeconds\", \"endedSeconds\""
+                + " FROM \"aiplatform\".\"nas_job_label_counts\"");
+    }
+
+    /** What V12 would count from the jobs as they are now. */
+    private List<String> labelCountedFromTheJobs() {
+        String none = backend == Backend.H2 ? "JSON '{}'" : "'{}'::jsonb";
+        return labelRows("SELECT COALESCE(\"labels\", " + none + "), \"state\", COUNT(*),"
+                + " COUNT(CASE WHEN \"endTime\" IS NULL THEN \"startTime\" END),"
+                + " COALESCE(SUM(CASE WHEN \"endTime\" IS NULL THEN EXTRACT(EPOCH FROM \"startTime\") END), 0),"
+                + " COALESCE(SUM(EXTRACT(EPOCH FROM \"endTime\") - EXTRACT(EPOCH FROM \"startTime\")), 0)"
+                + " FROM \"aiplatform\".\"nas_job_summaries\" GROUP BY COALESCE(\"labels\", " + none + "), \"state\"");
+    }
+
+    private List<String> labelRows(String sql) {
+        return dsl.fetch(sql).stream()
+                .map(r -> r.get(0).toString().replace(": ", ":") + "/" + r.get(1) + "=" + r.get(2) + "," + r.get(3) + ","
+                        + new BigDecimal(r.get(4).toString()).stripTrailingZeros().toPlainString() + ","
+                        + new BigDecimal(r.get(5).toString()).stripTrailingZeros().toPlainString())
+                .sorted().toList();
     }
 
     private List<String> counts() {

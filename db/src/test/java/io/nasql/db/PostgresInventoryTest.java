@@ -188,7 +188,7 @@ class PostgresInventoryTest {
     }
 
     @Test
-    void theCountsV10AddsBelongToTheJobsOwnerAndAreReadAndWrittenByWhoeverMayTheJobs() throws Exception {
+    void theCountsV10AndV12AddBelongToTheJobsOwnerAndAreReadAndWrittenByWhoeverMayTheJobs() throws Exception {
         TestPostgres.admin("DROP DATABASE IF EXISTS google WITH (FORCE)", "CREATE DATABASE google",
                 "DO $$ BEGIN CREATE ROLE counts_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
                 "DO $$ BEGIN CREATE ROLE counts_writer; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
@@ -201,13 +201,17 @@ class PostgresInventoryTest {
                 "GRANT SELECT, INSERT, UPDATE, DELETE ON aiplatform.nas_job_summaries TO counts_writer",
                 "ALTER TABLE aiplatform.nas_job_summaries OWNER TO counts_owner");
         try (Inventory pg = Inventory.open(url, null, Map.of())) {
-            assertThat(scalar(pg, "SELECT tableowner FROM pg_tables WHERE schemaname = 'aiplatform' AND tablename = 'nas_job_counts'"))
-                    .isEqualTo("counts_owner");
-            assertThat(scalar(pg, "SELECT has_table_privilege('counts_reader', 'aiplatform.nas_job_counts', 'SELECT')")).isEqualTo("t");
-            assertThat(scalar(pg, "SELECT has_table_privilege('counts_reader', 'aiplatform.nas_job_counts', 'INSERT')")).isEqualTo("f");
-            assertThat(scalar(pg, "SELECT has_table_privilege('counts_writer', 'aiplatform.nas_job_counts', 'INSERT')"
-                    + " AND has_table_privilege('counts_writer', 'aiplatform.nas_job_counts', 'UPDATE')"
-                    + " AND has_table_privilege('counts_writer', 'aiplatform.nas_job_counts', 'DELETE')")).isEqualTo("t");
+            // V10's counts and V12's label counts alike.
+            for (String counts : List.of("nas_job_counts", "nas_job_label_counts")) {
+                String table = "'aiplatform." + counts + "'";
+                assertThat(scalar(pg, "SELECT tableowner FROM pg_tables WHERE schemaname = 'aiplatform' AND tablename = '" + counts + "'"))
+                        .isEqualTo("counts_owner");
+                assertThat(scalar(pg, "SELECT has_table_privilege('counts_reader', " + table + ", 'SELECT')")).isEqualTo("t");
+                assertThat(scalar(pg, "SELECT has_table_privilege('counts_reader', " + table + ", 'INSERT')")).isEqualTo("f");
+                assertThat(scalar(pg, "SELECT has_table_privilege('counts_writer', " + table + ", 'INSERT')"
+                        + " AND has_table_privilege('counts_writer', " + table + ", 'UPDATE')"
+                        + " AND has_table_privilege('counts_writer', " + table + ", 'DELETE')")).isEqualTo("t");
+            }
         }
     }
 

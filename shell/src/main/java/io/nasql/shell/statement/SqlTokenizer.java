@@ -3,6 +3,7 @@ package io.nasql.shell.statement;
 import io.nasql.db.Backend;
 import io.nasql.shell.statement.SqlToken.Kind;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,8 +54,21 @@ public final class SqlTokenizer {
 
     /** As above; {@code backslashStrings} when the PostgreSQL session has standard_conforming_strings off. */
     public static List<SqlToken> tokenize(String text, Backend dialect, boolean backslashStrings) {
-        return new SqlTokenizer(text, dialect, backslashStrings).all();
+        // One statement is read by several passes (splitting, effects, read-through pins, routing), each from its
+        // text; the last result is kept, so a statement that pins 1,000 scopes is scanned once (issue 14).
+        Scanned last = lastScanned;
+        if (last != null && last.dialect == dialect && last.backslashStrings == backslashStrings && last.text.equals(text)) {
+            return last.tokens;
+        }
+        List<SqlToken> tokens = Collections.unmodifiableList(new SqlTokenizer(text, dialect, backslashStrings).all());
+        lastScanned = new Scanned(text, dialect, backslashStrings, tokens);
+        return tokens;
     }
+
+    private record Scanned(String text, Backend dialect, boolean backslashStrings, List<SqlToken> tokens) {
+    }
+
+    private static volatile Scanned lastScanned;
 
     /** The tokens that the database sees: no white space, comments or hints. */
     public static List<SqlToken> significant(String text, Backend dialect) {

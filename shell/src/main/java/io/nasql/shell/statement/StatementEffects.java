@@ -35,7 +35,7 @@ public final class StatementEffects {
      * functions the inventory defines: a name with any of these parts is the inventory's.
      */
     static final Set<String> INVENTORY_NAMES = Set.of("AIPLATFORM", "NASQL", "FLYWAY_SCHEMA_HISTORY",
-            "NAS_JOBS", "NAS_JOB_SUMMARIES", "NAS_JOB_DOCUMENTS", "NAS_JOB_COUNTS", "NAS_JOB_EVENTS", "NAS_TRIALS", "PROJECT_LOCATIONS",
+            "NAS_JOBS", "NAS_JOB_SUMMARIES", "NAS_JOB_DOCUMENTS", "NAS_JOB_COUNTS", "NAS_JOB_LABEL_COUNTS", "NAS_JOB_EVENTS", "NAS_TRIALS", "PROJECT_LOCATIONS",
             "SYNC_LEASES", "SYNC_RUNS", "SYNC_SCOPES", "JSON_VALUE", "JSON_COMPACT");
     /** What a CREATE makes whose body, a string, is code that runs later. */
     private static final Set<String> CODE = Set.of("FUNCTION", "PROCEDURE", "ALIAS");

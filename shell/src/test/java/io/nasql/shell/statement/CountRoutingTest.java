@@ -40,7 +40,9 @@ class CountRoutingTest {
         String[] locations = {"us-central1", "europe-west4"};
         for (int i = 1; i <= 23; i++) {
             NasJob job = NasJob.newBuilder().setName("projects/1/locations/" + locations[i % 2] + "/nasJobs/" + i)
-                    .setDisplayName("job" + i).setState(states[i % 4]).build();
+                    .setDisplayName("job" + i).setState(states[i % 4])
+                    .putAllLabels(i % 5 == 0 ? java.util.Map.of() : java.util.Map.of("team", "t" + i % 3, "owner", i % 2 == 0 ? "ann" : "bo"))
+                    .build();
             store.putJob(new ScopeKey("p" + i % 3, locations[i % 2]), job, "sync", at);
         }
         // A job that is gone and one that changed state: the counts follow.
@@ -105,6 +107,38 @@ class CountRoutingTest {
             }
             for (String sql : notRouted) {
                 assertThat(CountRouting.route(sql, backend)).as("not a count the table answers").isEqualTo(sql);
+            }
+        }
+    }
+
+    @Test
+    void countsByALabelAndStateAreAnsweredFromTheLabelCountsWithTheSameResult() throws Exception {
+        List<String> routed = List.of(
+                "SELECT json_value(labels, '$.team') AS team, COUNT(*) AS jobs FROM " + T
+                        + " GROUP BY json_value(labels, '$.team') ORDER BY team NULLS FIRST",
+                "SELECT JSON_VALUE(j.labels, '$.owner'), j.state, COUNT(*) FROM " + T + " j"
+                        + " WHERE j.state <> 'JOB_STATE_FAILED' GROUP BY JSON_VALUE(j.labels, '$.owner'), j.state ORDER BY 1, 2",
+                "SELECT COUNT(*) AS jobs FROM " + T + " WHERE json_value(labels, '$.team') IN ('t1', 't2') OR json_value(labels, '$.team') IS NULL",
+                "SELECT json_value(labels, '$.team') AS team, COUNT(*) AS jobs FROM " + T + " GROUP BY json_value(labels, '$.team')"
+                        + " HAVING COUNT(*) > 2 ORDER BY jobs DESC, team");
+        List<String> notRouted = List.of(
+                "SELECT json_value(labels, '$') AS l, COUNT(*) FROM " + T + " GROUP BY json_value(labels, '$') ORDER BY 1",
+                "SELECT projectsId, json_value(labels, '$.team'), COUNT(*) FROM " + T + " GROUP BY projectsId, json_value(labels, '$.team')",
+                "SELECT COUNT(*) FROM " + T + " WHERE locationsId = 'us-central1' AND json_value(labels, '$.team') = 't1'",
+                "SELECT json_value(error, '$.message'), COUNT(*) FROM " + T + " GROUP BY json_value(error, '$.message')",
+                "SELECT labels, COUNT(*) FROM " + T + " GROUP BY labels",
+                "SELECT COUNT(*) FROM " + T + " WHERE labels IS NULL",
+                "SELECT json_value(x.labels, '$.team'), COUNT(*) FROM " + T + " j GROUP BY json_value(x.labels, '$.team')");
+        try (Connection connection = inventory.connection()) {
+            for (String sql : routed) {
+                String asRouted = CountRouting.route(sql, backend);
+                assertThat(asRouted).as(sql).contains(CountRouting.LABEL_COUNTS).doesNotContainIgnoringCase("aiplatform.nas_jobs");
+                List<String> asWritten = run(connection, sql);
+                assertThat(asWritten).as(sql).hasSizeGreaterThan(1);
+                assertThat(run(connection, asRouted)).as(sql + "\nrouted as: " + asRouted).isEqualTo(asWritten);
+            }
+            for (String sql : notRouted) {
+                assertThat(CountRouting.route(sql, backend)).as("not a count the label counts answer").isEqualTo(sql);
             }
         }
     }
