@@ -4,12 +4,13 @@ import static io.nasql.db.generated.Tables.NAS_JOB_COUNTS;
 
 import io.nasql.db.generated.tables.records.NasJobSummariesRecord;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jooq.DSLContext;
 import org.jooq.JSON;
 import org.jooq.SQLDialect;
-import org.jooq.exception.IntegrityConstraintViolationException;
 
 /**
  * How one transaction moves a scope's jobs between states, applied to {@code nas_job_counts} once,
@@ -19,6 +20,11 @@ import org.jooq.exception.IntegrityConstraintViolationException;
  * in key order, so a count row is locked only for the commit and two writers cannot deadlock on them.
  */
 final class JobCounts {
+    private static final CountUpserts UPSERT = new CountUpserts("nas_job_counts",
+            List.of(new CountUpserts.Column("projectsId", "VARCHAR(128)"), new CountUpserts.Column("locationsId", "VARCHAR(64)"),
+                    new CountUpserts.Column("state", "VARCHAR(32)")),
+            List.of(new CountUpserts.Column("jobs", "BIGINT")), "\"projectsId\", \"locationsId\", \"state\"");
+
     private final Map<String, Long> delta = new TreeMap<>();
     private final LabelCounts labelCounts = new LabelCounts();
 
@@ -36,26 +42,22 @@ final class JobCounts {
 
     /** Applies the scope's counts, then the label sets' (every transaction locks them in that order). */
     void apply(DSLContext db, ScopeKey scope) {
+        List<CountUpserts.Row> rows = new ArrayList<>();
         boolean fewer = false;
         for (Map.Entry<String, Long> change : delta.entrySet()) {
             long by = change.getValue();
-            if (by == 0) {
-                continue;
+            if (by != 0) {
+                fewer |= by < 0;
+                rows.add(upsert -> {
+                    upsert.setString(1, scope.projectsId());
+                    upsert.setString(2, scope.locationsId());
+                    upsert.setString(3, change.getKey());
+                    upsert.setLong(4, by);
+                });
             }
-            fewer |= by < 0;
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    add(db, scope, change.getKey(), by);
-                    break;
-                } catch (IntegrityConstraintViolationException e) {
-                    // H2 runs the upsert as a MERGE: when another transaction added the scope's first job in this
-                    // state after this one looked, the insert branch meets its row, now committed; look again. (On
-                    // PostgreSQL ON CONFLICT cannot meet it, and a failed statement ends the transaction anyway.)
-                    if (attempt == 3 || db.dialect().family() != SQLDialect.H2) {
-                        throw e;
-                    }
-                }
-            }
+        }
+        if (!rows.isEmpty()) {
+            db.connection(c -> UPSERT.run(c, db.dialect().family() == SQLDialect.POSTGRES, rows));
         }
         if (fewer) {
             db.deleteFrom(NAS_JOB_COUNTS)
@@ -65,18 +67,6 @@ final class JobCounts {
                     .execute();
         }
         delta.clear();
-        labelCounts.apply(db);
-    }
-
-    private static void add(DSLContext db, ScopeKey scope, String state, long by) {
-        db.insertInto(NAS_JOB_COUNTS)
-                .set(NAS_JOB_COUNTS.PROJECTSID, scope.projectsId())
-                .set(NAS_JOB_COUNTS.LOCATIONSID, scope.locationsId())
-                .set(NAS_JOB_COUNTS.STATE, state)
-                .set(NAS_JOB_COUNTS.JOBS, by)
-                .onConflict(NAS_JOB_COUNTS.PROJECTSID, NAS_JOB_COUNTS.LOCATIONSID, NAS_JOB_COUNTS.STATE)
-                .doUpdate()
-                .set(NAS_JOB_COUNTS.JOBS, NAS_JOB_COUNTS.JOBS.plus(by))
-                .execute();
+        labelCounts.apply(db, scope);
     }
 }

@@ -3,55 +3,67 @@ package io.nasql.db;
 import static io.nasql.db.generated.Tables.NAS_JOB_LABEL_COUNTS;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSON;
 import org.jooq.SQLDialect;
-import org.jooq.exception.IntegrityConstraintViolationException;
-import org.jooq.impl.DSL;
 
 /**
- * What one transaction changes in {@code nas_job_label_counts} (V12): per label set and state, the
- * jobs and the sums the labels report adds up their running time from. Like {@link JobCounts}, built
- * from the rows the transaction inserted and the rows its DELETE returned, and applied once, in key
- * order, just before it commits. A label set is matched as the database compares it (H2: its stored
- * JSON text; PostgreSQL: JSONB equality), the same way V12 grouped the jobs it counted.
+ * What one transaction changes in a scope's rows of {@code nas_job_label_counts} (V12): per label set,
+ * the jobs, those running and failed, and the sums the labels report adds up their running time from.
+ * Like {@link JobCounts}, built from the rows the transaction inserted and the rows its DELETE returned,
+ * and applied once, in key order, just before it commits. A label set is matched as the database
+ * compares it (H2: its stored JSON text; PostgreSQL: JSONB equality), the way V12 grouped the jobs.
  */
 final class LabelCounts {
-    private static final JSON NO_LABELS = JSON.json("{}");
+    private static final CountUpserts UPSERT = new CountUpserts("nas_job_label_counts",
+            List.of(new CountUpserts.Column("projectsId", "VARCHAR(128)"), new CountUpserts.Column("locationsId", "VARCHAR(64)"),
+                    new CountUpserts.Column("labels", "FORMAT JSON AS JSON", "AS JSONB")),
+            List.of(new CountUpserts.Column("jobs", "BIGINT"), new CountUpserts.Column("runningJobs", "BIGINT"),
+                    new CountUpserts.Column("failedJobs", "BIGINT"), new CountUpserts.Column("openJobs", "BIGINT"),
+                    new CountUpserts.Column("openStartSeconds", "NUMERIC(38, 9)"), new CountUpserts.Column("endedSeconds", "NUMERIC(38, 9)")),
+            // V12's unique index: PostgreSQL's btree holds about 2.7 KB, less than 64 long labels, so it keys their md5.
+            "\"projectsId\", \"locationsId\", md5(\"labels\"::text)");
 
-    private record Key(String labels, String state) {
-    }
+    private static final String NO_LABELS = "{}";
 
-    /** The change to one row: jobs, started and not ended jobs, the sum of their starts, the sum of ended jobs' run times. */
+    /** The change to one row. */
     private static final class Change {
         long jobs;
-        long openJobs;
+        long running;
+        long failed;
+        long open;
         BigDecimal openStartSeconds = BigDecimal.ZERO;
         BigDecimal endedSeconds = BigDecimal.ZERO;
 
         boolean isNone() {
-            return jobs == 0 && openJobs == 0 && openStartSeconds.signum() == 0 && endedSeconds.signum() == 0;
+            return jobs == 0 && running == 0 && failed == 0 && open == 0 && openStartSeconds.signum() == 0 && endedSeconds.signum() == 0;
         }
     }
 
-    private final Map<Key, Change> changes =
-            new TreeMap<>(Comparator.comparing(Key::labels).thenComparing(Key::state));
+    /** By the label set's JSON text. */
+    private final Map<String, Change> changes = new TreeMap<>();
 
     /** A job counted in ({@code sign} 1) or out (-1), with its labels, state and times as stored. */
     void add(int sign, JSON labels, String state, OffsetDateTime start, OffsetDateTime end) {
-        String text = labels == null ? NO_LABELS.data() : labels.data();
-        Change change = changes.computeIfAbsent(new Key(text, state), k -> new Change());
+        Change change = changes.computeIfAbsent(labels == null ? NO_LABELS : labels.data(), k -> new Change());
         change.jobs += sign;
+        if ("JOB_STATE_RUNNING".equals(state)) {
+            change.running += sign;
+        } else if ("JOB_STATE_FAILED".equals(state)) {
+            change.failed += sign;
+        }
         if (start == null) {
             return;
         }
         if (end == null) {
-            change.openJobs += sign;
+            change.open += sign;
             change.openStartSeconds = change.openStartSeconds.add(seconds(start, sign));
         } else {
             change.endedSeconds = change.endedSeconds.add(seconds(end, sign)).subtract(seconds(start, sign));
@@ -60,74 +72,41 @@ final class LabelCounts {
 
     /** Epoch seconds to the nanosecond, as H2's and PostgreSQL's EXTRACT(EPOCH FROM ...) give them (V12). */
     private static BigDecimal seconds(OffsetDateTime time, int sign) {
-        return BigDecimal.valueOf(time.toEpochSecond()).add(BigDecimal.valueOf(time.getNano(), 9))
-                .multiply(BigDecimal.valueOf(sign));
+        return BigDecimal.valueOf(time.toEpochSecond()).add(BigDecimal.valueOf(time.getNano(), 9)).multiply(BigDecimal.valueOf(sign));
     }
 
-    void apply(DSLContext db) {
-        for (Map.Entry<Key, Change> entry : changes.entrySet()) {
+    void apply(DSLContext db, ScopeKey scope) {
+        List<CountUpserts.Row> rows = new ArrayList<>();
+        boolean fewer = false;
+        for (Map.Entry<String, Change> entry : changes.entrySet()) {
             Change change = entry.getValue();
-            if (change.isNone()) {
-                continue;
+            if (!change.isNone()) {
+                fewer |= change.jobs < 0;
+                rows.add(upsert -> bind(upsert, scope, entry.getKey(), change));
             }
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    add(db, entry.getKey(), change);
-                    break;
-                } catch (IntegrityConstraintViolationException e) {
-                    // As in JobCounts: H2's MERGE met a label set's first row that another transaction just committed.
-                    if (attempt == 3 || db.dialect().family() != SQLDialect.H2) {
-                        throw e;
-                    }
-                }
-            }
-            if (change.jobs < 0) {
-                db.deleteFrom(NAS_JOB_LABEL_COUNTS)
-                        .where(sameLabels(db, entry.getKey().labels()))
-                        .and(NAS_JOB_LABEL_COUNTS.STATE.eq(entry.getKey().state()))
-                        .and(NAS_JOB_LABEL_COUNTS.JOBS.le(0L))
-                        .execute();
-            }
+        }
+        if (!rows.isEmpty()) {
+            db.connection(c -> UPSERT.run(c, db.dialect().family() == SQLDialect.POSTGRES, rows));
+        }
+        if (fewer) {
+            db.deleteFrom(NAS_JOB_LABEL_COUNTS)
+                    .where(NAS_JOB_LABEL_COUNTS.PROJECTSID.eq(scope.projectsId()))
+                    .and(NAS_JOB_LABEL_COUNTS.LOCATIONSID.eq(scope.locationsId()))
+                    .and(NAS_JOB_LABEL_COUNTS.JOBS.le(0L))
+                    .execute();
         }
         changes.clear();
     }
 
-    /** The row of this label set: on PostgreSQL through V12's index, as JSONB (there is no JSONB = JSON). */
-    private static Condition sameLabels(DSLContext db, String labels) {
-        if (db.dialect().family() == SQLDialect.POSTGRES) {
-            return DSL.condition("md5({0}::text) = md5(CAST({1} AS JSONB)::text)", NAS_JOB_LABEL_COUNTS.LABELS, DSL.val(labels));
-        }
-        return NAS_JOB_LABEL_COUNTS.LABELS.eq(JSON.json(labels));
-    }
-
-    private static void add(DSLContext db, Key key, Change change) {
-        if (db.dialect().family() == SQLDialect.POSTGRES) {
-            // The unique key is an index on md5(labels::text) (a btree holds about 2.7 KB, less than 64 long labels),
-            // which ON CONFLICT can only name as written in V12.
-            db.execute("INSERT INTO {0} AS c (\"labels\", \"state\", \"jobs\", \"openJobs\", \"openStartSeconds\", \"endedSeconds\")"
-                            + " VALUES (CAST({1} AS JSONB), {2}, {3}, {4}, {5}, {6})"
-                            + " ON CONFLICT (md5(\"labels\"::text), \"state\") DO UPDATE SET \"jobs\" = c.\"jobs\" + EXCLUDED.\"jobs\","
-                            + " \"openJobs\" = c.\"openJobs\" + EXCLUDED.\"openJobs\","
-                            + " \"openStartSeconds\" = c.\"openStartSeconds\" + EXCLUDED.\"openStartSeconds\","
-                            + " \"endedSeconds\" = c.\"endedSeconds\" + EXCLUDED.\"endedSeconds\"",
-                    NAS_JOB_LABEL_COUNTS, DSL.val(key.labels()), DSL.val(key.state()),
-                    DSL.val(change.jobs), DSL.val(change.openJobs),
-                    DSL.val(change.openStartSeconds), DSL.val(change.endedSeconds));
-            return;
-        }
-        db.insertInto(NAS_JOB_LABEL_COUNTS)
-                .set(NAS_JOB_LABEL_COUNTS.LABELS, JSON.json(key.labels()))
-                .set(NAS_JOB_LABEL_COUNTS.STATE, key.state())
-                .set(NAS_JOB_LABEL_COUNTS.JOBS, change.jobs)
-                .set(NAS_JOB_LABEL_COUNTS.OPENJOBS, change.openJobs)
-                .set(NAS_JOB_LABEL_COUNTS.OPENSTARTSECONDS, change.openStartSeconds)
-                .set(NAS_JOB_LABEL_COUNTS.ENDEDSECONDS, change.endedSeconds)
-                .onConflict(NAS_JOB_LABEL_COUNTS.LABELS, NAS_JOB_LABEL_COUNTS.STATE)
-                .doUpdate()
-                .set(NAS_JOB_LABEL_COUNTS.JOBS, NAS_JOB_LABEL_COUNTS.JOBS.plus(change.jobs))
-                .set(NAS_JOB_LABEL_COUNTS.OPENJOBS, NAS_JOB_LABEL_COUNTS.OPENJOBS.plus(change.openJobs))
-                .set(NAS_JOB_LABEL_COUNTS.OPENSTARTSECONDS, NAS_JOB_LABEL_COUNTS.OPENSTARTSECONDS.plus(change.openStartSeconds))
-                .set(NAS_JOB_LABEL_COUNTS.ENDEDSECONDS, NAS_JOB_LABEL_COUNTS.ENDEDSECONDS.plus(change.endedSeconds))
-                .execute();
+    private static void bind(PreparedStatement upsert, ScopeKey scope, String labels, Change change) throws SQLException {
+        upsert.setString(1, scope.projectsId());
+        upsert.setString(2, scope.locationsId());
+        upsert.setString(3, labels);
+        upsert.setLong(4, change.jobs);
+        upsert.setLong(5, change.running);
+        upsert.setLong(6, change.failed);
+        upsert.setLong(7, change.open);
+        upsert.setBigDecimal(8, change.openStartSeconds);
+        upsert.setBigDecimal(9, change.endedSeconds);
     }
 }

@@ -1,24 +1,30 @@
--- Job counts per label set and state (issue 14), as h2/V12 (which says why and how), with JSONB. PostgreSQL
+-- Job counts per scope and label set (issue 14), as h2/V12 (which says why and how), with JSONB. PostgreSQL
 -- limits a btree key to about 2.7 KB, which 64 long labels exceed, so a label set is keyed by the md5 of its
 -- JSONB text (JSONB's text is canonical: keys sorted, no whitespace), and the store's upsert names that index.
 CREATE TABLE "aiplatform"."nas_job_label_counts" (
+    "projectsId"       VARCHAR(128)   NOT NULL,
+    "locationsId"      VARCHAR(64)    NOT NULL,
     "labels"           JSONB          NOT NULL,
-    "state"            VARCHAR(32)    NOT NULL,
     "jobs"             BIGINT         NOT NULL,
+    "runningJobs"      BIGINT         NOT NULL,
+    "failedJobs"       BIGINT         NOT NULL,
     "openJobs"         BIGINT         NOT NULL,
     "openStartSeconds" NUMERIC(38, 9) NOT NULL,
     "endedSeconds"     NUMERIC(38, 9) NOT NULL
 );
-CREATE UNIQUE INDEX "nas_job_label_counts_key" ON "aiplatform"."nas_job_label_counts" (md5("labels"::text), "state");
+CREATE UNIQUE INDEX "nas_job_label_counts_key" ON "aiplatform"."nas_job_label_counts"
+    ("projectsId", "locationsId", md5("labels"::text));
 
-INSERT INTO "aiplatform"."nas_job_label_counts"
-        ("labels", "state", "jobs", "openJobs", "openStartSeconds", "endedSeconds")
-    SELECT COALESCE("labels", '{}'::jsonb), "state", COUNT(*),
+INSERT INTO "aiplatform"."nas_job_label_counts" ("projectsId", "locationsId", "labels", "jobs", "runningJobs", "failedJobs",
+        "openJobs", "openStartSeconds", "endedSeconds")
+    SELECT "projectsId", "locationsId", COALESCE("labels", '{}'::jsonb), COUNT(*),
+           COUNT(CASE WHEN "state" = 'JOB_STATE_RUNNING' THEN 1 END),
+           COUNT(CASE WHEN "state" = 'JOB_STATE_FAILED' THEN 1 END),
            COUNT(CASE WHEN "endTime" IS NULL THEN "startTime" END),
            COALESCE(SUM(CASE WHEN "endTime" IS NULL THEN EXTRACT(EPOCH FROM "startTime") END), 0),
            COALESCE(SUM(EXTRACT(EPOCH FROM "endTime") - EXTRACT(EPOCH FROM "startTime")), 0)
     FROM "aiplatform"."nas_job_summaries"
-    GROUP BY COALESCE("labels", '{}'::jsonb), "state";
+    GROUP BY "projectsId", "locationsId", COALESCE("labels", '{}'::jsonb);
 
 -- Readers and writers of the jobs get the same rights on these counts, and the jobs' owner owns them (see V10).
 DO $$

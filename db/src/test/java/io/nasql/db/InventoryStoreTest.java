@@ -172,8 +172,9 @@ class InventoryStoreTest {
         store.replaceScope(SCOPE, List.of(nlpRunning, nlpDone, unlabelled), List.of(), "sync", T1);
         store.replaceScope(OTHER, List.of(notStarted), List.of(), "sync", T1);
         String started = backend == Backend.H2 ? "1700000000.123456789" : "1700000000.123456";
-        assertThat(labelCounts()).contains("{\"team\":\"nlp\"}/JOB_STATE_RUNNING=1," + "1," + started + ",0",
-                "{\"team\":\"nlp\"}/JOB_STATE_SUCCEEDED=1,0,0,3600", "{\"team\":\"nlp\"}/JOB_STATE_QUEUED=1,0,0,0").hasSize(4)
+        // Per scope and label set: jobs, running, failed, open, the sum of open starts, the sum of ended run times.
+        assertThat(labelCounts()).containsExactly("proj-a/{\"team\":\"nlp\"}=2,1,0,1," + started + ",3600",
+                        "proj-a/{}=1,1,0,1," + started.replace("00000000.", "00000020.") + ",0", "proj-b/{\"team\":\"nlp\"}=1,0,0,0,0,0")
                 .isEqualTo(labelCountedFromTheJobs());
 
         // The running job ends, the finished one is relabelled, the unlabelled one is gone, the queued one starts.
@@ -182,7 +183,8 @@ class InventoryStoreTest {
                 timed(labelled(TestJobs.job(SCOPE, "2", JobState.JOB_STATE_SUCCEEDED, 200), "vision"), 1_700_000_010L, 1_700_003_610L)),
                 List.of("3"), "sync", T2);
         store.putJob(OTHER, timed(labelled(TestJobs.job(OTHER, "9", JobState.JOB_STATE_RUNNING, 200), "nlp"), 1_700_000_500L, null), "refresh", T2);
-        assertThat(labelCounts()).hasSize(3).isEqualTo(labelCountedFromTheJobs());
+        assertThat(labelCounts()).containsExactly("proj-a/{\"team\":\"nlp\"}=1,0,1,0,0,100", "proj-a/{\"team\":\"vision\"}=1,0,0,0,0,3600",
+                "proj-b/{\"team\":\"nlp\"}=1,1,0,1," + started.replace("00000000.", "00000500.") + ",0").isEqualTo(labelCountedFromTheJobs());
 
         assertThatThrownBy(() -> store.replaceScope(OTHER, batch -> {
             batch.accept(List.of(labelled(TestJobs.job(OTHER, "8", JobState.JOB_STATE_FAILED, 400), "audio")));
@@ -193,6 +195,51 @@ class InventoryStoreTest {
         store.replaceScope(SCOPE, List.of(), List.of("1", "2"), "sync", T2);
         store.removeJob(OTHER, "9", "delete", T2);
         assertThat(labelCounts()).isEmpty();
+    }
+
+    @Test
+    void aScopesLabelCountsNeverWaitForAnotherScopesOpenTransaction() throws Exception {
+        try (java.sql.Connection other = inventory.connection()) {
+            other.setAutoCommit(false);
+            // Another scope's sync has counted a job with the same labels and not committed yet.
+            String labels = backend == Backend.H2 ? "'{\"team\":\"vision\"}' FORMAT JSON" : "'{\"team\":\"vision\"}'::jsonb";
+            try (var s = other.createStatement()) {
+                s.execute("INSERT INTO \"aiplatform\".\"nas_job_label_counts\" VALUES ('" + OTHER.projectsId() + "', '"
+                        + OTHER.locationsId() + "', " + labels + ", 1, 1, 0, 0, 0, 0)");
+            }
+            // With one row per label set for all scopes, this waited for it (32 sync threads queued past the lock timeout).
+            java.util.concurrent.CompletableFuture.runAsync(() ->
+                    store.putJob(SCOPE, TestJobs.job(SCOPE, "1", JobState.JOB_STATE_RUNNING, 100), "sync", T1))
+                    .get(30, java.util.concurrent.TimeUnit.SECONDS);
+            other.rollback();
+        }
+        assertThat(labelCounts()).containsExactly("proj-a/{\"team\":\"vision\"}=1,1,0,0,0,0");
+    }
+
+    @Test
+    void aWriteThatAddsALabelSetsFirstJobWhileAnotherTransactionAddsItsOwnWaitsAndIsCounted() throws Exception {
+        try (java.sql.Connection other = inventory.connection()) {
+            other.setAutoCommit(false);
+            String labels = backend == Backend.H2 ? "'{\"team\":\"vision\"}' FORMAT JSON" : "'{\"team\":\"vision\"}'::jsonb";
+            try (var s = other.createStatement()) {
+                s.execute("INSERT INTO \"aiplatform\".\"nas_job_label_counts\" VALUES ('proj-a', 'us-central1', " + labels + ", 5, 0, 0, 0, 0, 0)");
+            }
+            Thread writer = new Thread(() -> store.putJob(SCOPE, TestJobs.job(SCOPE, "1", JobState.JOB_STATE_RUNNING, 100), "insert", T1));
+            java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+            writer.setUncaughtExceptionHandler((t, e) -> failure.set(e));
+            writer.start();
+            String waiting = backend == Backend.H2
+                    ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE EXECUTING_STATEMENT LIKE 'MERGE INTO \"aiplatform\".\"nas_job_label_counts\"%'"
+                    : "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'";
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (writer.isAlive() && System.nanoTime() < deadline && ((Number) dsl.fetchValue(waiting)).longValue() == 0) {
+                Thread.sleep(5);
+            }
+            other.commit();
+            writer.join(30_000);
+            assertThat(failure.get()).as("the write").isNull();
+        }
+        assertThat(labelCounts()).containsExactly("proj-a/{\"team\":\"vision\"}=6,1,0,0,0,0");
     }
 
     private static NasJob labelled(NasJob job, String team) {
@@ -209,25 +256,26 @@ class InventoryStoreTest {
     }
 
     private List<String> labelCounts() {
-        return labelRows("SELECT \"labels\", \"state\", \"jobs\", \"openJobs\", \"openStartSeconds\", \"endedSeconds\""
-                + " FROM \"aiplatform\".\"nas_job_label_counts\"");
+        return labelRows("SELECT \"projectsId\", \"labels\", \"jobs\", \"runningJobs\", \"failedJobs\", \"openJobs\","
+                + " \"openStartSeconds\", \"endedSeconds\" FROM \"aiplatform\".\"nas_job_label_counts\"");
     }
 
     /** What V12 would count from the jobs as they are now. */
     private List<String> labelCountedFromTheJobs() {
         String none = backend == Backend.H2 ? "JSON '{}'" : "'{}'::jsonb";
-        return labelRows("SELECT COALESCE(\"labels\", " + none + "), \"state\", COUNT(*),"
+        return labelRows("SELECT \"projectsId\", COALESCE(\"labels\", " + none + "), COUNT(*),"
+                + " COUNT(CASE WHEN \"state\" = 'JOB_STATE_RUNNING' THEN 1 END), COUNT(CASE WHEN \"state\" = 'JOB_STATE_FAILED' THEN 1 END),"
                 + " COUNT(CASE WHEN \"endTime\" IS NULL THEN \"startTime\" END),"
                 + " COALESCE(SUM(CASE WHEN \"endTime\" IS NULL THEN EXTRACT(EPOCH FROM \"startTime\") END), 0),"
                 + " COALESCE(SUM(EXTRACT(EPOCH FROM \"endTime\") - EXTRACT(EPOCH FROM \"startTime\")), 0)"
-                + " FROM \"aiplatform\".\"nas_job_summaries\" GROUP BY COALESCE(\"labels\", " + none + "), \"state\"");
+                + " FROM \"aiplatform\".\"nas_job_summaries\" GROUP BY \"projectsId\", \"locationsId\", COALESCE(\"labels\", " + none + ")");
     }
 
     private List<String> labelRows(String sql) {
         return dsl.fetch(sql).stream()
-                .map(r -> r.get(0).toString().replace(": ", ":") + "/" + r.get(1) + "=" + r.get(2) + "," + r.get(3) + ","
-                        + new BigDecimal(r.get(4).toString()).stripTrailingZeros().toPlainString() + ","
-                        + new BigDecimal(r.get(5).toString()).stripTrailingZeros().toPlainString())
+                .map(r -> r.get(0) + "/" + r.get(1).toString().replace(": ", ":") + "=" + r.get(2) + "," + r.get(3) + "," + r.get(4) + ","
+                        + r.get(5) + "," + new BigDecimal(r.get(6).toString()).stripTrailingZeros().toPlainString() + ","
+                        + new BigDecimal(r.get(7).toString()).stripTrailingZeros().toPlainString())
                 .sorted().toList();
     }
 

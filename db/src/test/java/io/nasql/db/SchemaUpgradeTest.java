@@ -45,9 +45,9 @@ class SchemaUpgradeTest {
                 // V10 counts the jobs it finds.
                 assertThat(rows(s, "SELECT projectsId, locationsId, state, jobs FROM google.aiplatform.nas_job_counts ORDER BY 3"))
                         .containsExactly("p|us-central1|JOB_STATE_QUEUED|1", "p|us-central1|JOB_STATE_RUNNING|1");
-                // V12 counts them by label set; no labels is the empty set.
-                assertThat(rows(s, "SELECT labels, state, jobs, openJobs FROM google.aiplatform.nas_job_label_counts ORDER BY 2"))
-                        .containsExactly("{}|JOB_STATE_QUEUED|1|0", "{\"team\":\"vision\"}|JOB_STATE_RUNNING|1|0");
+                // V12 counts them by scope and label set; no labels is the empty set.
+                assertThat(rows(s, "SELECT projectsId, labels, jobs, runningJobs, openJobs FROM google.aiplatform.nas_job_label_counts ORDER BY jobs, runningJobs"))
+                        .containsExactly("p|{}|1|0|0", "p|{\"team\":\"vision\"}|1|1|0");
                 // The trials now hang off the summaries: removing a job still removes its trials and documents.
                 s.execute("DELETE FROM google.aiplatform.nas_job_summaries WHERE nasJobsId = '1'");
                 assertThat(rows(s, "SELECT COUNT(*) FROM google.aiplatform.nas_trials")).containsExactly("0");

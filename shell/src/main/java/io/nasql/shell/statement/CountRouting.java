@@ -8,19 +8,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Answers a count of {@code google.aiplatform.nas_jobs} grouped by project, location or state from
- * {@code nas_job_counts}, which the store keeps with a row per scope and state: a GROUP BY state over
- * 500,000 jobs read as many index entries (0.5 s), the counts a few thousand rows. A count by a label
- * ({@code json_value(labels, '$.team')}) and state is answered from {@code nas_job_label_counts}, a row
- * per label set and state (json_value ran once per job: 0.84 s). Each COUNT(*) becomes the sum of
- * those rows' jobs, under the label the database gives COUNT(*), so the result is the same table.
- * Only what this can read whole is routed: one reference to the resource; columns projectsId,
- * locationsId and state, or json_value of labels at a path below {@code $} and state (in the select
- * list, WHERE, GROUP BY, HAVING and ORDER BY); COUNT(*) as the only aggregate; comparisons, IN, LIKE,
- * BETWEEN, IS NULL, AND, OR, NOT with literals; ORDER BY an output name or position; LIMIT, OFFSET,
- * FETCH. Without GROUP BY every column must be a COUNT(*), since a row per job is not a row per count.
- * Anything else (another function, a subquery, DISTINCT, a window, another table) is left to
- * {@link SummaryRouting}.
+ * Answers a count of {@code google.aiplatform.nas_jobs} by project, location and state from {@code nas_job_counts}
+ * (a row per scope and state; GROUP BY state read 500,000 index entries, 0.5 s), and one by project, location and a
+ * label ({@code json_value(labels, '$.team')}) from {@code nas_job_label_counts} (a row per scope and label set;
+ * json_value ran once per job, 0.84 s). Each COUNT(*) becomes the sum of those rows' jobs, under the label the
+ * database gives COUNT(*), so the result is the same table. Only what this can read whole is routed: one reference
+ * to the resource; those columns alone, the label at a path below {@code $} (in the select list, WHERE, GROUP BY,
+ * HAVING and ORDER BY); COUNT(*) as the only aggregate; comparisons, IN, LIKE, BETWEEN, IS NULL, AND, OR, NOT with
+ * literals; ORDER BY an output name or position; LIMIT, OFFSET, FETCH. Without GROUP BY every column must be a
+ * COUNT(*), since a row per job is not a row per count. Anything else (another function, a subquery, DISTINCT, a
+ * window, another table) is left to {@link SummaryRouting}.
  */
 public final class CountRouting {
     static final String COUNTS = "nas_job_counts";
@@ -41,10 +38,12 @@ public final class CountRouting {
     private final List<Integer> qualifiers = new ArrayList<>();
     private final Set<String> outputNames = new HashSet<>();
     private boolean onlyCounts = true;
-    /** Whether the statement names a project or location, and a label: nas_job_label_counts has no scope. */
+    /** Whether the statement names the state, a project or location, and a label: nas_job_label_counts has no state. */
+    private boolean stated;
     private boolean scoped;
     private boolean labelled;
-    /** The token of nas_jobs in the FROM clause, and its alias, if any. */
+    /** The first token of the resource's name in the FROM clause, the token of nas_jobs, and its alias, if any. */
+    private int tableStart = -1;
     private int table = -1;
     private Token alias;
 
@@ -72,20 +71,12 @@ public final class CountRouting {
         if (!word("from") || !resource()) {
             return false;
         }
-        boolean grouped = false;
         if (word("where") && !condition(false)) {
             return false;
         }
-        if (word("group")) {
-            if (!word("by")) {
-                return false;
-            }
-            grouped = true;
-            do {
-                if (!key()) {
-                    return false;
-                }
-            } while (symbol(","));
+        boolean grouped = word("group");
+        if (grouped && !(word("by") && keys())) {
+            return false;
         }
         if (word("having") && !condition(true)) {
             return false;
@@ -97,7 +88,16 @@ public final class CountRouting {
             at++;
         }
         symbol(";");
-        return at == tokens.size() && (grouped || onlyCounts) && !(scoped && labelled) && qualifiersAreTheTable();
+        return at == tokens.size() && (grouped || onlyCounts) && !(stated && labelled) && qualifiersAreTheTable();
+    }
+
+    private boolean keys() {
+        do {
+            if (!key()) {
+                return false;
+            }
+        } while (symbol(","));
+        return true;
     }
 
     private boolean selectItem() {
@@ -136,6 +136,7 @@ public final class CountRouting {
         if (end < 0) {
             return false;
         }
+        tableStart = at;
         table = end;
         at = end + 1;
         if (word("as")) {
@@ -202,6 +203,7 @@ public final class CountRouting {
         at = start;
         qualifiers.subList(qualified, qualifiers.size()).clear();
         if (column(COLUMNS)) {
+            stated |= tokens.get(at - 1).is("state");
             scoped |= !tokens.get(at - 1).is("state");
             return true;
         }
@@ -256,7 +258,12 @@ public final class CountRouting {
         // The label the database gives an unnamed COUNT(*).
         String label = dialect == Backend.POSTGRESQL ? " AS \"count\"" : " AS \"COUNT(*)\"";
         SqlEdits edits = new SqlEdits();
-        edits.replaceTable(tokens.get(table), labelled ? LABEL_COUNTS : COUNTS, alias != null);
+        if (labelled && !scoped) {
+            // Added up by label set first, so that json_value runs once per label set rather than per scope's.
+            edits.replaceTable(sql, tokens.get(tableStart), tokens.get(table), LABEL_COUNTS, "labels, SUM(jobs) AS jobs", "labels", alias != null);
+        } else {
+            edits.replaceTable(tokens.get(table), labelled ? LABEL_COUNTS : COUNTS, alias != null);
+        }
         for (int[] count : counts) {
             edits.replace(tokens.get(count[0]).start(), tokens.get(count[0] + 3).end(), sum + (count[1] == 1 ? label : ""));
         }
@@ -264,19 +271,15 @@ public final class CountRouting {
     }
 
     private boolean word(String w) {
-        if (at < tokens.size() && tokens.get(at).is(w) && !tokens.get(at).quoted()) {
-            at++;
-            return true;
-        }
-        return false;
+        boolean next = at < tokens.size() && tokens.get(at).is(w) && !tokens.get(at).quoted();
+        at += next ? 1 : 0;
+        return next;
     }
 
     private boolean symbol(String s) {
-        if (symbolIs(s)) {
-            at++;
-            return true;
-        }
-        return false;
+        boolean next = symbolIs(s);
+        at += next ? 1 : 0;
+        return next;
     }
 
     private boolean symbolIs(String s) {

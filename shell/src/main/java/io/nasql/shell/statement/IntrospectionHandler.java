@@ -24,8 +24,8 @@ public final class IntrospectionHandler implements Handler {
                 + " and goal: the narrow rows every scan reads");
         LOCAL_TABLES.put("nas_job_counts", "local: how many jobs each project and location has in each state, kept by sync:"
                 + " counts grouped by projectsId, locationsId or state are read here");
-        LOCAL_TABLES.put("nas_job_label_counts", "local: per label set and state, how many jobs and the sums of their running times,"
-                + " kept by sync: counts grouped by a label and the labels report are read here");
+        LOCAL_TABLES.put("nas_job_label_counts", "local: per project, location and label set, how many jobs (running, failed) and"
+                + " the sums of their running times, kept by sync: counts grouped by a label and the labels report are read here");
         LOCAL_TABLES.put("nas_trials", "local: one row per search or train trial of a job, with its final metric");
         LOCAL_TABLES.put("nas_job_events", "local: each state change that sync or a write observed");
         LOCAL_TABLES.put("sync_scopes", "local: per project and location, the last sync attempt, success and status, and how it was found");

@@ -22,6 +22,16 @@ final class SqlEdits {
         replace(nasJobs.start(), nasJobs.end(), (nasJobs.quoted() ? '"' + table + '"' : table) + (aliased ? "" : " AS nas_jobs"));
     }
 
+    /**
+     * Replaces the whole reference to nas_jobs, from its first token, with {@code SELECT columns FROM table GROUP BY
+     * groups} over {@code table} in the schema the reference named, under the reference's alias or nas_jobs.
+     */
+    void replaceTable(String sql, Token first, Token nasJobs, String table, String columns, String groups, boolean aliased) {
+        String schema = sql.substring(first.start(), nasJobs.start());
+        String from = schema + (nasJobs.quoted() ? '"' + table + '"' : table);
+        replace(first.start(), nasJobs.end(), "(SELECT " + columns + " FROM " + from + " GROUP BY " + groups + ")" + (aliased ? "" : " AS nas_jobs"));
+    }
+
     String applyTo(String sql) {
         StringBuilder out = new StringBuilder(sql.length() + 64);
         int from = 0;

@@ -112,19 +112,19 @@ class CountRoutingTest {
     }
 
     @Test
-    void countsByALabelAndStateAreAnsweredFromTheLabelCountsWithTheSameResult() throws Exception {
+    void countsByALabelProjectAndLocationAreAnsweredFromTheLabelCountsWithTheSameResult() throws Exception {
         List<String> routed = List.of(
                 "SELECT json_value(labels, '$.team') AS team, COUNT(*) AS jobs FROM " + T
                         + " GROUP BY json_value(labels, '$.team') ORDER BY team NULLS FIRST",
-                "SELECT JSON_VALUE(j.labels, '$.owner'), j.state, COUNT(*) FROM " + T + " j"
-                        + " WHERE j.state <> 'JOB_STATE_FAILED' GROUP BY JSON_VALUE(j.labels, '$.owner'), j.state ORDER BY 1, 2",
+                "SELECT JSON_VALUE(j.labels, '$.owner'), j.projectsId, COUNT(*) FROM " + T + " j"
+                        + " WHERE j.locationsId <> 'us-central1' GROUP BY JSON_VALUE(j.labels, '$.owner'), j.projectsId ORDER BY 1, 2",
                 "SELECT COUNT(*) AS jobs FROM " + T + " WHERE json_value(labels, '$.team') IN ('t1', 't2') OR json_value(labels, '$.team') IS NULL",
                 "SELECT json_value(labels, '$.team') AS team, COUNT(*) AS jobs FROM " + T + " GROUP BY json_value(labels, '$.team')"
                         + " HAVING COUNT(*) > 2 ORDER BY jobs DESC, team");
         List<String> notRouted = List.of(
                 "SELECT json_value(labels, '$') AS l, COUNT(*) FROM " + T + " GROUP BY json_value(labels, '$') ORDER BY 1",
-                "SELECT projectsId, json_value(labels, '$.team'), COUNT(*) FROM " + T + " GROUP BY projectsId, json_value(labels, '$.team')",
-                "SELECT COUNT(*) FROM " + T + " WHERE locationsId = 'us-central1' AND json_value(labels, '$.team') = 't1'",
+                "SELECT state, json_value(labels, '$.team'), COUNT(*) FROM " + T + " GROUP BY state, json_value(labels, '$.team')",
+                "SELECT COUNT(*) FROM " + T + " WHERE state = 'JOB_STATE_RUNNING' AND json_value(labels, '$.team') = 't1'",
                 "SELECT json_value(error, '$.message'), COUNT(*) FROM " + T + " GROUP BY json_value(error, '$.message')",
                 "SELECT labels, COUNT(*) FROM " + T + " GROUP BY labels",
                 "SELECT COUNT(*) FROM " + T + " WHERE labels IS NULL",
