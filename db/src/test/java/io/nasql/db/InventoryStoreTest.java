@@ -421,7 +421,7 @@ class InventoryStoreTest {
         assertThat(row.getLastsuccessat()).isEqualTo(T1);
         assertThat(row.getLastattemptat()).isEqualTo(T2);
         assertThat(dsl.fetchCount(NAS_JOBS)).isEqualTo(1);
-        assertThat(new ScopeFreshness(inventory).lastSuccess(List.of(SCOPE, OTHER))).containsOnlyKeys(SCOPE);
+        assertThat(new ScopeFreshness(inventory).syncedSince(List.of(SCOPE, OTHER), T1)).containsOnlyKeys(SCOPE);
 
         store.markScopeUnchanged(SCOPE, 1, T2.plusMinutes(1));
         var again = dsl.selectFrom(SYNC_SCOPES).fetchOne();

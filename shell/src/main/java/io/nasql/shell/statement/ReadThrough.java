@@ -52,11 +52,12 @@ public final class ReadThrough {
         }
         Duration maxAge = settings.maxAge();
         OffsetDateTime now = clock.instant().atOffset(java.time.ZoneOffset.UTC);
-        Map<ScopeKey, OffsetDateTime> synced = new ScopeFreshness(inventory.inventory()).lastSuccess(scopes);
+        // Any success is less than a thousand years old: a larger max_age (SET max_age = 99999999999d) trusts every scope.
+        OffsetDateTime since = maxAge.compareTo(Duration.ofDays(365_000)) > 0 ? now.minusYears(1000) : now.minus(maxAge);
+        Map<ScopeKey, Boolean> synced = new ScopeFreshness(inventory.inventory()).syncedSince(scopes, since);
         List<ScopeKey> stale = new ArrayList<>();
         for (ScopeKey scope : scopes) {
-            OffsetDateTime last = synced.get(scope);
-            if (last == null || maxAge.isZero() || last.isBefore(now.minus(maxAge))) {
+            if (maxAge.isZero() || !synced.getOrDefault(scope, false)) {
                 stale.add(scope);
             }
         }
@@ -78,7 +79,7 @@ public final class ReadThrough {
     }
 
     /** The first few scopes by name, then how many more: a notice stays one short line for a thousand scopes. */
-    static String named(List<ScopeKey> scopes, Map<ScopeKey, OffsetDateTime> synced) {
+    static String named(List<ScopeKey> scopes, Map<ScopeKey, ?> synced) {
         List<String> names = scopes.stream().limit(NAMED).map(s -> s + (synced.containsKey(s) ? "" : " (never synced)")).toList();
         int rest = scopes.size() - names.size();
         return String.join(", ", names) + (rest == 0 ? "" : " and " + rest + " more");

@@ -224,6 +224,11 @@ class WriteThroughTest {
         assertThat(calls().calls("ListNasJobs")).isEqualTo(1);
         nasql("-o", "text", "-e", "SET max_age = 0; " + select);
         assertThat(calls().calls("ListNasJobs")).isEqualTo(2);
+        // A max_age beyond any date trusts the inventory.
+        Cli.Result trusted = nasql("-o", "text", "-e", "SET max_age = 99999999999999d; " + select);
+        assertThat(trusted.err()).isEmpty();
+        assertThat(trusted.out()).isEqualTo("c\n6\n");
+        assertThat(calls().calls("ListNasJobs")).isEqualTo(2);
     }
 
     @Test
