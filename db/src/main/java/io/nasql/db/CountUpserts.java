@@ -5,10 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 
 /**
- * The upsert that adds a transaction's changes to a count table ({@code nas_job_counts}, {@code nas_job_label_counts}):
- * insert a key's row, or add to its counts and sums. One prepared statement for all of a transaction's rows, written
+ * The upsert that adds a transaction's changes to a count table ({@code nas_job_counts}, {@code nas_job_label_counts}),
+ * keyed by scope first: insert a key's row, or add to its counts and sums. One prepared statement for all of a transaction's rows, written
  * here rather than rendered by jOOQ: rendered and parsed per row, the counts took a fifth of the scope threads' time
  * in a first sync (issue 15).
  */
@@ -22,6 +24,7 @@ final class CountUpserts {
 
     private final String h2;
     private final String postgres;
+    private final String deleteEmpty;
 
     /** {@code conflictTarget}: PostgreSQL's ON CONFLICT target, as the table's unique index is written. */
     CountUpserts(String table, List<Column> keys, List<Column> sums, String conflictTarget) {
@@ -34,6 +37,7 @@ final class CountUpserts {
         h2 = "MERGE INTO " + into + " c USING (VALUES (" + values(all, false) + ")) s(" + names + ") ON " + matched
                 + " WHEN MATCHED THEN UPDATE SET " + added.replace("%s", "s") + " WHEN NOT MATCHED THEN INSERT (" + names
                 + ") VALUES (" + names(all, "s.") + ")";
+        deleteEmpty = "DELETE FROM " + into + " WHERE \"projectsId\" = ? AND \"locationsId\" = ? AND \"jobs\" <= 0";
         postgres = "INSERT INTO " + into + " AS c (" + names + ") VALUES (" + values(all, true) + ") ON CONFLICT (" + conflictTarget
                 + ") DO UPDATE SET " + added.replace("%s", "EXCLUDED");
     }
@@ -52,8 +56,27 @@ final class CountUpserts {
         void bind(PreparedStatement upsert) throws SQLException;
     }
 
-    /** Adds each row. */
-    void run(Connection connection, boolean onPostgres, List<Row> rows) throws SQLException {
+    /**
+     * Adds the rows in the transaction of {@code db}; then, when {@code fewer} (some count went down), removes the
+     * scope's rows left without a job, so that a count table never holds a 0.
+     */
+    void apply(DSLContext db, ScopeKey scope, List<Row> rows, boolean fewer) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        db.connection(c -> {
+            run(c, db.dialect().family() == SQLDialect.POSTGRES, rows);
+            if (fewer) {
+                try (PreparedStatement delete = c.prepareStatement(deleteEmpty)) {
+                    delete.setString(1, scope.projectsId());
+                    delete.setString(2, scope.locationsId());
+                    delete.executeUpdate();
+                }
+            }
+        });
+    }
+
+    private void run(Connection connection, boolean onPostgres, List<Row> rows) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement(onPostgres ? postgres : h2)) {
             for (Row row : rows) {
                 row.bind(upsert);

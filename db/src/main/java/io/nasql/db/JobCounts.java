@@ -1,7 +1,5 @@
 package io.nasql.db;
 
-import static io.nasql.db.generated.Tables.NAS_JOB_COUNTS;
-
 import io.nasql.db.generated.tables.records.NasJobSummariesRecord;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -10,7 +8,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jooq.DSLContext;
 import org.jooq.JSON;
-import org.jooq.SQLDialect;
 
 /**
  * How one transaction moves a scope's jobs between states, applied to {@code nas_job_counts} once,
@@ -56,16 +53,7 @@ final class JobCounts {
                 });
             }
         }
-        if (!rows.isEmpty()) {
-            db.connection(c -> UPSERT.run(c, db.dialect().family() == SQLDialect.POSTGRES, rows));
-        }
-        if (fewer) {
-            db.deleteFrom(NAS_JOB_COUNTS)
-                    .where(NAS_JOB_COUNTS.PROJECTSID.eq(scope.projectsId()))
-                    .and(NAS_JOB_COUNTS.LOCATIONSID.eq(scope.locationsId()))
-                    .and(NAS_JOB_COUNTS.JOBS.le(0L))
-                    .execute();
-        }
+        UPSERT.apply(db, scope, rows, fewer);
         delta.clear();
         labelCounts.apply(db, scope);
     }

@@ -1,7 +1,5 @@
 package io.nasql.db;
 
-import static io.nasql.db.generated.Tables.NAS_JOB_LABEL_COUNTS;
-
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -12,7 +10,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jooq.DSLContext;
 import org.jooq.JSON;
-import org.jooq.SQLDialect;
 
 /**
  * What one transaction changes in a scope's rows of {@code nas_job_label_counts} (V12): per label set,
@@ -85,16 +82,7 @@ final class LabelCounts {
                 rows.add(upsert -> bind(upsert, scope, entry.getKey(), change));
             }
         }
-        if (!rows.isEmpty()) {
-            db.connection(c -> UPSERT.run(c, db.dialect().family() == SQLDialect.POSTGRES, rows));
-        }
-        if (fewer) {
-            db.deleteFrom(NAS_JOB_LABEL_COUNTS)
-                    .where(NAS_JOB_LABEL_COUNTS.PROJECTSID.eq(scope.projectsId()))
-                    .and(NAS_JOB_LABEL_COUNTS.LOCATIONSID.eq(scope.locationsId()))
-                    .and(NAS_JOB_LABEL_COUNTS.JOBS.le(0L))
-                    .execute();
-        }
+        UPSERT.apply(db, scope, rows, fewer);
         changes.clear();
     }
 

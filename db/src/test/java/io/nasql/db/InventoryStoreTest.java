@@ -138,28 +138,9 @@ class InventoryStoreTest {
     @Test
     void aWriteThatAddsAStatesFirstJobWhileAnotherTransactionAddsItsOwnWaitsAndIsCounted() throws Exception {
         store.replaceScope(SCOPE, List.of(TestJobs.job(SCOPE, "1", JobState.JOB_STATE_RUNNING, 100)), List.of(), "sync", T1);
-        try (java.sql.Connection other = inventory.connection()) {
-            other.setAutoCommit(false);
-            // Another transaction has counted the scope's first cancelled job and not committed yet.
-            try (var s = other.createStatement()) {
-                s.execute("INSERT INTO \"aiplatform\".\"nas_job_counts\" VALUES ('proj-a', 'us-central1', 'JOB_STATE_CANCELLED', 5)");
-            }
-            Thread writer = new Thread(() -> store.putJob(SCOPE, TestJobs.job(SCOPE, "2", JobState.JOB_STATE_CANCELLED, 300), "insert", T2));
-            java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-            writer.setUncaughtExceptionHandler((t, e) -> failure.set(e));
-            writer.start();
-            // Commit once the writer waits for that row, as the database reports it.
-            String waiting = backend == Backend.H2
-                    ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE LOWER(EXECUTING_STATEMENT) LIKE 'merge into%'"
-                    : "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'";
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-            while (writer.isAlive() && System.nanoTime() < deadline && ((Number) dsl.fetchValue(waiting)).longValue() == 0) {
-                Thread.sleep(5);
-            }
-            other.commit();
-            writer.join(30_000);
-            assertThat(failure.get()).as("the write").isNull();
-        }
+        // Another transaction has counted the scope's first cancelled job and not committed yet.
+        writeWhileAnotherTransactionHolds("INSERT INTO \"aiplatform\".\"nas_job_counts\" VALUES ('proj-a', 'us-central1', 'JOB_STATE_CANCELLED', 5)",
+                "nas_job_counts", () -> store.putJob(SCOPE, TestJobs.job(SCOPE, "2", JobState.JOB_STATE_CANCELLED, 300), "insert", T2));
         assertThat(counts()).containsExactly("proj-a/JOB_STATE_CANCELLED=6", "proj-a/JOB_STATE_RUNNING=1");
     }
 
@@ -218,18 +199,29 @@ class InventoryStoreTest {
 
     @Test
     void aWriteThatAddsALabelSetsFirstJobWhileAnotherTransactionAddsItsOwnWaitsAndIsCounted() throws Exception {
+        String labels = backend == Backend.H2 ? "'{\"team\":\"vision\"}' FORMAT JSON" : "'{\"team\":\"vision\"}'::jsonb";
+        writeWhileAnotherTransactionHolds("INSERT INTO \"aiplatform\".\"nas_job_label_counts\" VALUES ('proj-a', 'us-central1', " + labels
+                + ", 5, 0, 0, 0, 0, 0)", "nas_job_label_counts", () -> store.putJob(SCOPE, TestJobs.job(SCOPE, "1", JobState.JOB_STATE_RUNNING, 100), "insert", T1));
+        assertThat(labelCounts()).containsExactly("proj-a/{\"team\":\"vision\"}=6,1,0,0,0,0");
+    }
+
+    /**
+     * Runs {@code write} while another transaction holds the uncommitted row {@code held} inserted into the count table
+     * {@code table}; commits that transaction once the write waits for it (as the database reports), and checks that
+     * the write then succeeds: it looks again at the row that is now there.
+     */
+    private void writeWhileAnotherTransactionHolds(String held, String table, Runnable write) throws Exception {
         try (java.sql.Connection other = inventory.connection()) {
             other.setAutoCommit(false);
-            String labels = backend == Backend.H2 ? "'{\"team\":\"vision\"}' FORMAT JSON" : "'{\"team\":\"vision\"}'::jsonb";
             try (var s = other.createStatement()) {
-                s.execute("INSERT INTO \"aiplatform\".\"nas_job_label_counts\" VALUES ('proj-a', 'us-central1', " + labels + ", 5, 0, 0, 0, 0, 0)");
+                s.execute(held);
             }
-            Thread writer = new Thread(() -> store.putJob(SCOPE, TestJobs.job(SCOPE, "1", JobState.JOB_STATE_RUNNING, 100), "insert", T1));
+            Thread writer = new Thread(write);
             java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
             writer.setUncaughtExceptionHandler((t, e) -> failure.set(e));
             writer.start();
             String waiting = backend == Backend.H2
-                    ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE EXECUTING_STATEMENT LIKE 'MERGE INTO \"aiplatform\".\"nas_job_label_counts\"%'"
+                    ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE EXECUTING_STATEMENT LIKE 'MERGE INTO \"aiplatform\".\"" + table + "\"%'"
                     : "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'";
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
             while (writer.isAlive() && System.nanoTime() < deadline && ((Number) dsl.fetchValue(waiting)).longValue() == 0) {
@@ -239,7 +231,6 @@ class InventoryStoreTest {
             writer.join(30_000);
             assertThat(failure.get()).as("the write").isNull();
         }
-        assertThat(labelCounts()).containsExactly("proj-a/{\"team\":\"vision\"}=6,1,0,0,0,0");
     }
 
     private static NasJob labelled(NasJob job, String team) {
