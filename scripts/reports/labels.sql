@@ -7,7 +7,8 @@
 SELECT labelValue, jobs, running, failed, runningHours
 FROM (SELECT json_value(labels, '$.{{ label }}') AS labelValue,
              SUM(jobs) AS jobs, SUM(running) AS running, SUM(failed) AS failed,
-             ROUND((SUM(endedSeconds) + SUM(openJobs) * EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) - SUM(openStartSeconds)) / 3600.0, 1)
+             ROUND((SUM(endedSeconds) + SUM(openJobs) * CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) AS NUMERIC(20, 6))
+                    - SUM(openStartSeconds)) / 3600.0, 1)
                  AS runningHours
       FROM (SELECT labels, SUM(jobs) AS jobs, SUM(runningJobs) AS running, SUM(failedJobs) AS failed, SUM(openJobs) AS openJobs,
                    SUM(openStartSeconds) AS openStartSeconds, SUM(endedSeconds) AS endedSeconds

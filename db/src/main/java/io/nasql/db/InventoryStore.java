@@ -111,7 +111,7 @@ public final class InventoryStore {
             Map<String, String> states = states(db, inScope(scope));
             int before = states.size();
             int[] written = {0};
-            JobCounts counts = new JobCounts();
+            JobCounts counts = new JobCounts(backend);
             changed.forEach(batch -> {
                 write(db, backend, scope, batch, states, counts, source, at);
                 written[0] += batch.size();
@@ -130,7 +130,7 @@ public final class InventoryStore {
     public void putJob(ScopeKey scope, NasJob job, String source, OffsetDateTime at) {
         dsl.transaction(tx -> {
             DSLContext db = tx.dsl();
-            JobCounts counts = new JobCounts();
+            JobCounts counts = new JobCounts(backend);
             write(db, backend, scope, List.of(job), states(db, scope, NasJobRecords.jobId(job)), counts, source, at);
             counts.apply(db, scope);
         });
@@ -144,7 +144,7 @@ public final class InventoryStore {
             if (!states.containsKey(nasJobsId)) {
                 return false;
             }
-            JobCounts counts = new JobCounts();
+            JobCounts counts = new JobCounts(backend);
             delete(db, scope, List.of(nasJobsId), states, counts, source, at);
             counts.apply(db, scope);
             return true;

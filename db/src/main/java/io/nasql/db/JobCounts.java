@@ -24,6 +24,11 @@ final class JobCounts {
 
     private final Map<String, Long> delta = new TreeMap<>();
     private final LabelCounts labelCounts = new LabelCounts();
+    private final Backend backend;
+
+    JobCounts(Backend backend) {
+        this.backend = backend;
+    }
 
     /** A job the transaction inserted, as stored. */
     void in(NasJobSummariesRecord row) {
@@ -31,10 +36,14 @@ final class JobCounts {
         labelCounts.add(1, row.getLabels(), row.getState(), row.getStarttime(), row.getEndtime());
     }
 
-    /** A job the transaction deleted, as its DELETE returned it. */
+    /**
+     * A job the transaction deleted, as its DELETE returned it. On PostgreSQL its labels are put back in the text the
+     * store writes, so that a label set has one key whichever way it came (locked in one order, and a job rewritten
+     * with the same labels nets out); H2 returns that text already, and matches a label set's row by its bytes.
+     */
     void out(String state, JSON labels, OffsetDateTime start, OffsetDateTime end) {
         delta.merge(state, -1L, Long::sum);
-        labelCounts.add(-1, labels, state, start, end);
+        labelCounts.add(-1, labels != null && backend == Backend.POSTGRESQL ? NasJobRecords.labelsAsWritten(labels) : labels, state, start, end);
     }
 
     /** Applies the scope's counts, then the label sets' (every transaction locks them in that order). */

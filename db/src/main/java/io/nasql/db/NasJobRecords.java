@@ -1,6 +1,7 @@
 package io.nasql.db;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.aiplatform.v1.Measurement;
 import com.google.cloud.aiplatform.v1.NasJob;
@@ -74,6 +75,19 @@ final class NasJobRecords {
             return JSON.valueOf(LABELS_WRITER.writeValueAsString(new TreeMap<>(job.getLabelsMap())));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("labels of " + job.getName() + " cannot be written as JSON", e);
+        }
+    }
+
+    /**
+     * Labels as a DELETE returned them, in the text {@link #labels} writes: PostgreSQL hands JSONB back in its own
+     * order and spacing, which would key one label set two ways in a transaction's count changes (LabelCounts).
+     */
+    static JSON labelsAsWritten(JSON stored) {
+        try {
+            return JSON.valueOf(LABELS_WRITER.writeValueAsString(
+                    LABELS_WRITER.readValue(stored.data(), new TypeReference<TreeMap<String, Object>>() { })));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored labels are not JSON: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -15,16 +15,21 @@ CREATE TABLE "aiplatform"."nas_job_label_counts" (
 CREATE UNIQUE INDEX "nas_job_label_counts_key" ON "aiplatform"."nas_job_label_counts"
     ("projectsId", "locationsId", md5("labels"::text));
 
+-- Epoch seconds to the microsecond, exactly: PostgreSQL 13's EXTRACT(EPOCH ...) is a double, which the sums would carry.
+CREATE FUNCTION "aiplatform"."nasql_epoch"(t TIMESTAMPTZ) RETURNS NUMERIC LANGUAGE SQL IMMUTABLE AS
+$$ SELECT EXTRACT(EPOCH FROM date_trunc('second', t))::numeric + (EXTRACT(MICROSECONDS FROM t)::numeric % 1000000) / 1000000 $$;
+
 INSERT INTO "aiplatform"."nas_job_label_counts" ("projectsId", "locationsId", "labels", "jobs", "runningJobs", "failedJobs",
         "openJobs", "openStartSeconds", "endedSeconds")
     SELECT "projectsId", "locationsId", COALESCE("labels", '{}'::jsonb), COUNT(*),
            COUNT(CASE WHEN "state" = 'JOB_STATE_RUNNING' THEN 1 END),
            COUNT(CASE WHEN "state" = 'JOB_STATE_FAILED' THEN 1 END),
            COUNT(CASE WHEN "endTime" IS NULL THEN "startTime" END),
-           COALESCE(SUM(CASE WHEN "endTime" IS NULL THEN EXTRACT(EPOCH FROM "startTime") END), 0),
-           COALESCE(SUM(EXTRACT(EPOCH FROM "endTime") - EXTRACT(EPOCH FROM "startTime")), 0)
+           COALESCE(SUM(CASE WHEN "endTime" IS NULL THEN "aiplatform"."nasql_epoch"("startTime") END), 0),
+           COALESCE(SUM("aiplatform"."nasql_epoch"("endTime") - "aiplatform"."nasql_epoch"("startTime")), 0)
     FROM "aiplatform"."nas_job_summaries"
     GROUP BY "projectsId", "locationsId", COALESCE("labels", '{}'::jsonb);
+DROP FUNCTION "aiplatform"."nasql_epoch"(TIMESTAMPTZ);
 
 -- Readers and writers of the jobs get the same rights on these counts, and the jobs' owner owns them (see V10).
 DO $$

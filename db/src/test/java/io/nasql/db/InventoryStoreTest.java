@@ -205,6 +205,50 @@ class InventoryStoreTest {
         assertThat(labelCounts()).containsExactly("proj-a/{\"team\":\"vision\"}=6,1,0,0,0,0");
     }
 
+    @Test
+    void twoWritesThatSwapLabelSetsInOneScopeTakeTheirRowsInOneOrder() throws Exception {
+        // PostgreSQL returns {"aa":"1","z":"1"} as {"z": "1", "aa": "1"}: keyed by that text, the job leaving A was
+        // counted after B and the job entering A before it, and the two writes deadlocked.
+        NasJob a = TestJobs.job(SCOPE, "1", JobState.JOB_STATE_RUNNING, 100).toBuilder().clearLabels().putLabels("aa", "1").putLabels("z", "1").build();
+        NasJob b = TestJobs.job(SCOPE, "2", JobState.JOB_STATE_RUNNING, 100).toBuilder().clearLabels().putLabels("m", "1").build();
+        store.replaceScope(SCOPE, List.of(a, b), List.of(), "sync", T1);
+        String labelsA = backend == Backend.H2 ? "'{\"aa\":\"1\",\"z\":\"1\"}' FORMAT JSON" : "'{\"aa\":\"1\",\"z\":\"1\"}'::jsonb";
+        try (java.sql.Connection holder = inventory.connection()) {
+            holder.setAutoCommit(false);
+            // Set A's row is held, so that both writes line up behind it.
+            try (var s = holder.createStatement()) {
+                s.executeQuery("SELECT \"jobs\" FROM \"aiplatform\".\"nas_job_label_counts\" WHERE \"labels\" = " + labelsA + " FOR UPDATE").close();
+            }
+            java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+            // First in line for A, the job entering A (it takes A, then B); second, the job leaving A, which takes B first
+            // when it keys A by PostgreSQL's text. Released, the first takes A and waits for B: a deadlock, unless both
+            // take A first.
+            List<Thread> writers = List.of(
+                    new Thread(() -> store.putJob(SCOPE, b.toBuilder().clearLabels().putLabels("aa", "1").putLabels("z", "1").build(), "insert", T2)),
+                    new Thread(() -> store.putJob(SCOPE, a.toBuilder().clearLabels().putLabels("m", "1").build(), "insert", T2)));
+            String waiting = backend == Backend.H2
+                    ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE EXECUTING_STATEMENT LIKE 'MERGE INTO \"aiplatform\".\"nas_job_label_counts\"%'"
+                    : "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'";
+            int started = 0;
+            for (Thread writer : writers) {
+                writer.setUncaughtExceptionHandler((t, e) -> failure.set(e));
+                writer.start();
+                started++;
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+                while (System.nanoTime() < deadline && ((Number) dsl.fetchValue(waiting)).longValue() < started) {
+                    Thread.sleep(5);
+                }
+            }
+            holder.commit();
+            for (Thread writer : writers) {
+                writer.join(30_000);
+            }
+            assertThat(failure.get()).as("a write").isNull();
+        }
+        assertThat(labelCounts()).containsExactly("proj-a/{\"aa\":\"1\",\"z\":\"1\"}=1,1,0,0,0,0", "proj-a/{\"m\":\"1\"}=1,1,0,0,0,0")
+                .isEqualTo(labelCountedFromTheJobs());
+    }
+
     /**
      * Runs {@code write} while another transaction holds the uncommitted row {@code held} inserted into the count table
      * {@code table}; commits that transaction once the write waits for it (as the database reports), and checks that

@@ -199,8 +199,14 @@ class PostgresInventoryTest {
         // The jobs belong to the sync workers' role; this upgrade runs as another (the administrator here).
         TestPostgres.run("google", "GRANT SELECT ON aiplatform.nas_job_summaries TO counts_reader",
                 "GRANT SELECT, INSERT, UPDATE, DELETE ON aiplatform.nas_job_summaries TO counts_writer",
-                "ALTER TABLE aiplatform.nas_job_summaries OWNER TO counts_owner");
+                "ALTER TABLE aiplatform.nas_job_summaries OWNER TO counts_owner",
+                "INSERT INTO aiplatform.nas_job_summaries (\"projectsId\", \"locationsId\", \"nasJobsId\", name, labels, state, \"startTime\","
+                        + " \"syncedAt\") VALUES ('p', 'us-central1', '1', 'projects/p/locations/us-central1/nasJobs/1', '{\"team\": \"a\"}',"
+                        + " 'JOB_STATE_RUNNING', '2026-01-02 03:04:05.123456+00', now())");
         try (Inventory pg = Inventory.open(url, null, Map.of())) {
+            // V12 counts the job it finds, its start to the microsecond.
+            assertThat(scalar(pg, "SELECT labels::text || ' ' || jobs || ' ' || \"runningJobs\" || ' ' || \"openJobs\" || ' ' || \"openStartSeconds\""
+                    + " FROM aiplatform.nas_job_label_counts")).isEqualTo("{\"team\": \"a\"} 1 1 1 1767323045.123456000");
             // V10's counts and V12's label counts alike.
             for (String counts : List.of("nas_job_counts", "nas_job_label_counts")) {
                 String table = "'aiplatform." + counts + "'";
