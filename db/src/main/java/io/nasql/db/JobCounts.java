@@ -39,7 +39,9 @@ final class JobCounts {
     /**
      * A job the transaction deleted, as its DELETE returned it. On PostgreSQL its labels are put back in the text the
      * store writes, so that a label set has one key whichever way it came (locked in one order, and a job rewritten
-     * with the same labels nets out); H2 returns that text already, and matches a label set's row by its bytes.
+     * with the same labels nets out). H2 matches a label set's row by the bytes it stored, so there the text is kept
+     * as returned (it is the store's own text, but for the case of hex digits in an escaped control character, which
+     * Vertex AI's labels do not allow).
      */
     void out(String state, JSON labels, OffsetDateTime start, OffsetDateTime end) {
         delta.merge(state, -1L, Long::sum);

@@ -1,7 +1,7 @@
 package io.nasql.db;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.aiplatform.v1.Measurement;
 import com.google.cloud.aiplatform.v1.NasJob;
@@ -13,7 +13,9 @@ import io.nasql.db.generated.tables.records.NasJobSummariesRecord;
 import io.nasql.db.generated.tables.records.NasTrialsRecord;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.jooq.JSON;
 
@@ -81,13 +83,26 @@ final class NasJobRecords {
     /**
      * Labels as a DELETE returned them, in the text {@link #labels} writes: PostgreSQL hands JSONB back in its own
      * order and spacing, which would key one label set two ways in a transaction's count changes (LabelCounts).
+     * Anything the store never writes (not an object of strings: a row made by hand) is kept as returned, since
+     * rewriting it could change it (Jackson reads 1.10 as 1.1), and no inserted row needs to meet its key.
      */
     static JSON labelsAsWritten(JSON stored) {
         try {
-            return JSON.valueOf(LABELS_WRITER.writeValueAsString(
-                    LABELS_WRITER.readValue(stored.data(), new TypeReference<TreeMap<String, Object>>() { })));
+            JsonNode labels = LABELS_WRITER.readTree(stored.data());
+            if (labels == null || !labels.isObject()) {
+                return stored;
+            }
+            TreeMap<String, String> sorted = new TreeMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> fields = labels.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (!field.getValue().isTextual()) {
+                    return stored;
+                }
+                sorted.put(field.getKey(), field.getValue().textValue());
+            }
+            return JSON.valueOf(LABELS_WRITER.writeValueAsString(sorted));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored labels are not JSON: " + e.getOriginalMessage(), e);
+            return stored;
         }
     }
 

@@ -16,7 +16,7 @@ CREATE UNIQUE INDEX "nas_job_label_counts_key" ON "aiplatform"."nas_job_label_co
     ("projectsId", "locationsId", md5("labels"::text));
 
 -- Epoch seconds to the microsecond, exactly: PostgreSQL 13's EXTRACT(EPOCH ...) is a double, which the sums would carry.
-CREATE FUNCTION "aiplatform"."nasql_epoch"(t TIMESTAMPTZ) RETURNS NUMERIC LANGUAGE SQL IMMUTABLE AS
+CREATE FUNCTION "aiplatform"."nasql_epoch"(t TIMESTAMPTZ) RETURNS NUMERIC LANGUAGE SQL STABLE AS
 $$ SELECT EXTRACT(EPOCH FROM date_trunc('second', t))::numeric + (EXTRACT(MICROSECONDS FROM t)::numeric % 1000000) / 1000000 $$;
 
 INSERT INTO "aiplatform"."nas_job_label_counts" ("projectsId", "locationsId", "labels", "jobs", "runningJobs", "failedJobs",
