@@ -5,15 +5,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A statement ready to run exactly once: over nas_job_counts when {@link CountRouting} rewrote it,
  * else over nas_job_summaries when {@link SummaryRouting} did, and the rewrite compiles, else as
  * written. Only compiling decides, so an error while running (a division by zero, a cancel) is the
  * statement's own and nothing runs twice. PostgreSQL's driver compiles only when a statement runs,
- * so there a rewrite is also used only when the role may read the tables it adds: a role granted
- * the jobs' view or tables one by one may lack the count tables a later migration made.
+ * so there a rewrite is also used only when the role may read the tables it reads (asked once per
+ * connection): a role granted the jobs' view or tables one by one may lack the count tables a later
+ * migration made, or the summaries.
  */
 public final class RoutedStatement implements AutoCloseable {
     private final java.sql.Statement jdbc;
@@ -43,7 +48,7 @@ public final class RoutedStatement implements AutoCloseable {
             return null;
         }
         try {
-            if (dialect == Backend.POSTGRESQL && !mayRead(connection, sql, routed)) {
+            if (dialect == Backend.POSTGRESQL && !mayRead(connection, routed)) {
                 return null;
             }
             return new RoutedStatement(connection.prepareStatement(routed), null);
@@ -52,17 +57,32 @@ public final class RoutedStatement implements AutoCloseable {
         }
     }
 
-    /** Whether the role may read every table the rewrite names that the statement as written does not. */
-    private static boolean mayRead(Connection connection, String sql, String routed) throws SQLException {
-        List<String> added = ROUTED_TABLES.stream().filter(t -> routed.contains(t) && !sql.contains(t)).toList();
-        if (added.isEmpty()) {
+    /** Per connection, whether its role may read a set of tables; asked once, as a statement to a remote server costs a round trip. */
+    private static final Map<Connection, Map<List<String>, Boolean>> READABLE = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * Whether the role may read every inventory table the rewrite names (a name in a comment or literal too: that can
+     * only keep a statement as written). Looked up by oid, which cannot fail, so a role without the schema gets false,
+     * not an error that would end the transaction the statement runs in.
+     */
+    private static boolean mayRead(Connection connection, String routed) throws SQLException {
+        List<String> named = ROUTED_TABLES.stream().filter(routed::contains).toList();
+        if (named.isEmpty()) {
             return true;
         }
-        StringBuilder query = new StringBuilder("SELECT true");
-        added.forEach(t -> query.append(" AND has_table_privilege('\"aiplatform\".\"").append(t).append("\"', 'SELECT')"));
-        try (java.sql.Statement check = connection.createStatement(); ResultSet rs = check.executeQuery(query.toString())) {
-            return rs.next() && rs.getBoolean(1);
+        Map<List<String>, Boolean> known = READABLE.computeIfAbsent(connection, c -> new ConcurrentHashMap<>());
+        Boolean readable = known.get(named);
+        if (readable == null) {
+            String names = String.join(", ", named.stream().map(t -> "'" + t + "'").toList());
+            try (java.sql.Statement check = connection.createStatement();
+                 ResultSet rs = check.executeQuery("SELECT COUNT(*) = " + named.size() + " AND bool_and(has_table_privilege(c.oid, 'SELECT')"
+                         + " AND has_schema_privilege(n.oid, 'USAGE')) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
+                         + " ON n.oid = c.relnamespace WHERE n.nspname = 'aiplatform' AND c.relname IN (" + names + ")")) {
+                readable = rs.next() && rs.getBoolean(1);
+            }
+            known.put(named, readable);
         }
+        return readable;
     }
 
     /** The JDBC statement, for its results and to cancel it. */

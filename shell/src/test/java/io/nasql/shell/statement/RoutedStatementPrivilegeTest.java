@@ -1,6 +1,7 @@
 package io.nasql.shell.statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.cloud.aiplatform.v1.JobState;
 import com.google.cloud.aiplatform.v1.NasJob;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * PostgreSQL's driver compiles a statement only when it runs, so a rewrite onto a table the role may not read would
- * fail where the statement as written works: such a role gets its counts from the jobs.
+ * fail where the statement as written works: such a role gets its counts from the tables it may read.
  */
 class RoutedStatementPrivilegeTest {
     private static final ScopeKey SCOPE = new ScopeKey("p1", "us-central1");
@@ -28,7 +29,51 @@ class RoutedStatementPrivilegeTest {
             + " GROUP BY json_value(labels, '$.team') ORDER BY team";
 
     @Test
-    void aRoleThatMayReadTheJobsButNotTheCountTablesCountsTheJobsAsWritten() throws Exception {
+    void aRoleThatMayNotReadTheCountTablesCountsFromWhatItMayRead() throws Exception {
+        jobs();
+        // Granted table by table after the migrations, without the count tables.
+        TestPostgres.run("google", "GRANT USAGE ON SCHEMA aiplatform TO " + TestPostgres.PASSWORD_ROLE,
+                "GRANT SELECT ON aiplatform.nas_jobs, aiplatform.nas_job_summaries, aiplatform.nas_job_documents TO " + TestPostgres.PASSWORD_ROLE);
+        try (Connection reader = reader()) {
+            assertThat(rows(reader, BY_STATE)).containsExactly("JOB_STATE_FAILED 2", "JOB_STATE_RUNNING 1");
+            assertThat(rows(reader, BY_TEAM)).containsExactly("a 1", "b 2");
+            // The count table named in a comment, an alias or a literal is still the table the rewrite reads.
+            assertThat(rows(reader, BY_STATE + " -- cf. nas_job_counts")).containsExactly("JOB_STATE_FAILED 2", "JOB_STATE_RUNNING 1");
+            assertThat(rows(reader, "SELECT state, COUNT(*) AS nas_job_counts FROM google.aiplatform.nas_jobs"
+                    + " WHERE state <> 'nas_job_label_counts' GROUP BY state ORDER BY state")).containsExactly("JOB_STATE_FAILED 2", "JOB_STATE_RUNNING 1");
+        }
+        // Once it may read them, a new connection reads the counts from the count tables: a row only they hold shows.
+        TestPostgres.run("google", "GRANT SELECT ON aiplatform.nas_job_counts, aiplatform.nas_job_label_counts TO " + TestPostgres.PASSWORD_ROLE,
+                "INSERT INTO aiplatform.nas_job_counts VALUES ('p9', 'us-central1', 'JOB_STATE_PAUSED', 5)");
+        try (Connection reader = reader()) {
+            assertThat(rows(reader, BY_STATE)).containsExactly("JOB_STATE_FAILED 2", "JOB_STATE_PAUSED 5", "JOB_STATE_RUNNING 1");
+        }
+    }
+
+    @Test
+    void aRoleGrantedTheJobsViewAloneCountsFromIt() throws Exception {
+        jobs();
+        TestPostgres.run("google", "GRANT USAGE ON SCHEMA aiplatform TO " + TestPostgres.PASSWORD_ROLE,
+                "GRANT SELECT ON aiplatform.nas_jobs TO " + TestPostgres.PASSWORD_ROLE);
+        try (Connection reader = reader()) {
+            assertThat(rows(reader, BY_STATE)).containsExactly("JOB_STATE_FAILED 2", "JOB_STATE_RUNNING 1");
+            // Routed to the summaries elsewhere, whose name it mentions.
+            assertThat(rows(reader, "SELECT \"displayName\" AS nas_job_summaries_name, COUNT(*) FROM google.aiplatform.nas_jobs"
+                    + " GROUP BY \"displayName\" ORDER BY 1")).containsExactly("job1 1", "job2 1", "job3 1");
+        }
+    }
+
+    @Test
+    void withoutTheSchemaTheErrorIsTheStatementsOwnNotAnAbortedTransaction() throws Exception {
+        jobs();
+        try (Connection reader = reader()) {
+            reader.setAutoCommit(false); // as the shell streams a query's rows
+            assertThatThrownBy(() -> rows(reader, BY_STATE)).hasMessageContaining("permission denied for schema aiplatform");
+            reader.rollback();
+        }
+    }
+
+    private static void jobs() {
         String url = TestPostgres.freshGoogle();
         try (Inventory inventory = Inventory.open(url)) {
             InventoryStore store = new InventoryStore(inventory);
@@ -37,19 +82,11 @@ class RoutedStatementPrivilegeTest {
             store.putJob(SCOPE, job("2", JobState.JOB_STATE_FAILED, "b"), "sync", at);
             store.putJob(SCOPE, job("3", JobState.JOB_STATE_FAILED, "b"), "sync", at);
         }
-        // Granted table by table, as a team might before V10 and V12 made the count tables.
-        TestPostgres.run("google", "GRANT USAGE ON SCHEMA aiplatform TO " + TestPostgres.PASSWORD_ROLE,
-                "GRANT SELECT ON aiplatform.nas_jobs, aiplatform.nas_job_summaries, aiplatform.nas_job_documents TO " + TestPostgres.PASSWORD_ROLE);
-        try (Connection reader = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + TestPostgres.port() + "/google",
-                TestPostgres.PASSWORD_ROLE, "team-secret-42")) {
-            assertThat(rows(reader, BY_STATE)).containsExactly("JOB_STATE_FAILED 2", "JOB_STATE_RUNNING 1");
-            assertThat(rows(reader, BY_TEAM)).containsExactly("a 1", "b 2");
+    }
 
-            // Once it may read them, the counts come from the count tables: a row only they hold shows.
-            TestPostgres.run("google", "GRANT SELECT ON aiplatform.nas_job_counts, aiplatform.nas_job_label_counts TO " + TestPostgres.PASSWORD_ROLE,
-                    "INSERT INTO aiplatform.nas_job_counts VALUES ('p9', 'us-central1', 'JOB_STATE_PAUSED', 5)");
-            assertThat(rows(reader, BY_STATE)).containsExactly("JOB_STATE_FAILED 2", "JOB_STATE_PAUSED 5", "JOB_STATE_RUNNING 1");
-        }
+    private static Connection reader() throws Exception {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + TestPostgres.port() + "/google", TestPostgres.PASSWORD_ROLE,
+                "team-secret-42");
     }
 
     private static NasJob job(String id, JobState state, String team) {
