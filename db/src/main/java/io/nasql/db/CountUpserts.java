@@ -10,9 +10,9 @@ import org.jooq.SQLDialect;
 
 /**
  * The upsert that adds a transaction's changes to a count table ({@code nas_job_counts}, {@code nas_job_label_counts}),
- * keyed by scope first: insert a key's row, or add to its counts and sums. One prepared statement for all of a transaction's rows, written
- * here rather than rendered by jOOQ: rendered and parsed per row, the counts took a fifth of the scope threads' time
- * in a first sync (issue 15).
+ * keyed by scope first: insert a key's row, or add to its counts and sums. One prepared statement for all of a
+ * transaction's rows, written here rather than rendered by jOOQ: rendered and parsed per row, the counts took a fifth
+ * of the scope threads' time in a first sync (issue 15).
  */
 final class CountUpserts {
     /** A column, and what a bound text becomes in it on H2 and on PostgreSQL (after {@code CAST(? }). */

@@ -23,29 +23,22 @@ final class JobCounts {
             List.of(new CountUpserts.Column("jobs", "BIGINT")), "\"projectsId\", \"locationsId\", \"state\"");
 
     private final Map<String, Long> delta = new TreeMap<>();
-    private final LabelCounts labelCounts = new LabelCounts();
-    private final Backend backend;
+    private final LabelCounts labelCounts;
 
     JobCounts(Backend backend) {
-        this.backend = backend;
+        this.labelCounts = new LabelCounts(backend);
     }
 
     /** A job the transaction inserted, as stored. */
     void in(NasJobSummariesRecord row) {
         delta.merge(row.getState(), 1L, Long::sum);
-        labelCounts.add(1, row.getLabels(), row.getState(), row.getStarttime(), row.getEndtime());
+        labelCounts.in(row.getLabels(), row.getState(), row.getStarttime(), row.getEndtime());
     }
 
-    /**
-     * A job the transaction deleted, as its DELETE returned it. On PostgreSQL its labels are put back in the text the
-     * store writes, so that a label set has one key whichever way it came (locked in one order, and a job rewritten
-     * with the same labels nets out). H2 matches a label set's row by the bytes it stored, so there the text is kept
-     * as returned (it is the store's own text, but for the case of hex digits in an escaped control character, which
-     * Vertex AI's labels do not allow).
-     */
+    /** A job the transaction deleted, as its DELETE returned it. */
     void out(String state, JSON labels, OffsetDateTime start, OffsetDateTime end) {
         delta.merge(state, -1L, Long::sum);
-        labelCounts.add(-1, labels != null && backend == Backend.POSTGRESQL ? NasJobRecords.labelsAsWritten(labels) : labels, state, start, end);
+        labelCounts.out(labels, state, start, end);
     }
 
     /** Applies the scope's counts, then the label sets' (every transaction locks them in that order). */

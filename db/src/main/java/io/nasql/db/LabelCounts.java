@@ -46,9 +46,29 @@ final class LabelCounts {
 
     /** By the label set's JSON text. */
     private final Map<String, Change> changes = new TreeMap<>();
+    private final Backend backend;
 
-    /** A job counted in ({@code sign} 1) or out (-1), with its labels, state and times as stored. */
-    void add(int sign, JSON labels, String state, OffsetDateTime start, OffsetDateTime end) {
+    LabelCounts(Backend backend) {
+        this.backend = backend;
+    }
+
+    /** A job the transaction inserted, with its labels, state and times as stored. */
+    void in(JSON labels, String state, OffsetDateTime start, OffsetDateTime end) {
+        add(1, labels, state, start, end);
+    }
+
+    /**
+     * A job the transaction deleted, as its DELETE returned it. On PostgreSQL its labels are put back in the text the
+     * store writes, so that a label set has one key whichever way it came (locked in one order, and a job rewritten
+     * with the same labels nets out). H2 matches a label set's row by the bytes it stored, so there the text is kept
+     * as returned (it is the store's own text, but for the case of hex digits in an escaped control character, which
+     * Vertex AI's labels do not allow).
+     */
+    void out(JSON labels, String state, OffsetDateTime start, OffsetDateTime end) {
+        add(-1, labels != null && backend == Backend.POSTGRESQL ? NasJobRecords.labelsAsWritten(labels) : labels, state, start, end);
+    }
+
+    private void add(int sign, JSON labels, String state, OffsetDateTime start, OffsetDateTime end) {
         Change change = changes.computeIfAbsent(labels == null ? NO_LABELS : labels.data(), k -> new Change());
         change.jobs += sign;
         if ("JOB_STATE_RUNNING".equals(state)) {

@@ -30,7 +30,7 @@ public final class RoutedStatement implements AutoCloseable {
     }
 
     /** Tables a rewrite may read instead of the resource. */
-    private static final List<String> ROUTED_TABLES = List.of(CountRouting.COUNTS, CountRouting.LABEL_COUNTS, "nas_job_summaries");
+    private static final List<String> ROUTED_TABLES = List.of(CountRouting.COUNTS, CountRouting.LABEL_COUNTS, SummaryRouting.SUMMARIES);
 
     /** Compiles the first routed form that compiles; else the statement as written. */
     public static RoutedStatement prepare(Connection connection, String sql, Backend dialect) throws SQLException {

@@ -19,7 +19,7 @@ final class SqlEdits {
      * name nas_jobs as its alias, so that columns qualified as {@code nas_jobs.x} still resolve.
      */
     void replaceTable(Token nasJobs, String table, boolean aliased) {
-        replace(nasJobs.start(), nasJobs.end(), (nasJobs.quoted() ? '"' + table + '"' : table) + (aliased ? "" : " AS nas_jobs"));
+        replace(nasJobs.start(), nasJobs.end(), named(nasJobs, table) + alias(aliased));
     }
 
     /**
@@ -27,9 +27,18 @@ final class SqlEdits {
      * groups} over {@code table} in the schema the reference named, under the reference's alias or nas_jobs.
      */
     void replaceTable(String sql, Token first, Token nasJobs, String table, String columns, String groups, boolean aliased) {
-        String schema = sql.substring(first.start(), nasJobs.start());
-        String from = schema + (nasJobs.quoted() ? '"' + table + '"' : table);
-        replace(first.start(), nasJobs.end(), "(SELECT " + columns + " FROM " + from + " GROUP BY " + groups + ")" + (aliased ? "" : " AS nas_jobs"));
+        String from = sql.substring(first.start(), nasJobs.start()) + named(nasJobs, table);
+        replace(first.start(), nasJobs.end(), "(SELECT " + columns + " FROM " + from + " GROUP BY " + groups + ")" + alias(aliased));
+    }
+
+    /** {@code table}, quoted as the token nas_jobs was. */
+    private static String named(Token nasJobs, String table) {
+        return nasJobs.quoted() ? '"' + table + '"' : table;
+    }
+
+    /** Unaliased, the replacement keeps the name nas_jobs. */
+    private static String alias(boolean aliased) {
+        return aliased ? "" : " AS nas_jobs";
     }
 
     String applyTo(String sql) {

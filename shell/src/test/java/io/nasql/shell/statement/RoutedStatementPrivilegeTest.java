@@ -32,8 +32,7 @@ class RoutedStatementPrivilegeTest {
     void aRoleThatMayNotReadTheCountTablesCountsFromWhatItMayRead() throws Exception {
         jobs();
         // Granted table by table after the migrations, without the count tables.
-        TestPostgres.run("google", "GRANT USAGE ON SCHEMA aiplatform TO " + TestPostgres.PASSWORD_ROLE,
-                "GRANT SELECT ON aiplatform.nas_jobs, aiplatform.nas_job_summaries, aiplatform.nas_job_documents TO " + TestPostgres.PASSWORD_ROLE);
+        grantSchemaAnd("aiplatform.nas_jobs, aiplatform.nas_job_summaries, aiplatform.nas_job_documents");
         try (Connection reader = reader()) {
             assertThat(rows(reader, BY_STATE)).containsExactly("JOB_STATE_FAILED 2", "JOB_STATE_RUNNING 1");
             assertThat(rows(reader, BY_TEAM)).containsExactly("a 1", "b 2");
@@ -53,8 +52,7 @@ class RoutedStatementPrivilegeTest {
     @Test
     void aRoleGrantedTheJobsViewAloneCountsFromIt() throws Exception {
         jobs();
-        TestPostgres.run("google", "GRANT USAGE ON SCHEMA aiplatform TO " + TestPostgres.PASSWORD_ROLE,
-                "GRANT SELECT ON aiplatform.nas_jobs TO " + TestPostgres.PASSWORD_ROLE);
+        grantSchemaAnd("aiplatform.nas_jobs");
         try (Connection reader = reader()) {
             assertThat(rows(reader, BY_STATE)).containsExactly("JOB_STATE_FAILED 2", "JOB_STATE_RUNNING 1");
             // Routed to the summaries elsewhere, whose name it mentions.
@@ -82,6 +80,12 @@ class RoutedStatementPrivilegeTest {
             store.putJob(SCOPE, job("2", JobState.JOB_STATE_FAILED, "b"), "sync", at);
             store.putJob(SCOPE, job("3", JobState.JOB_STATE_FAILED, "b"), "sync", at);
         }
+    }
+
+    /** The reader role may use the schema and read these tables only. */
+    private static void grantSchemaAnd(String tables) {
+        TestPostgres.run("google", "GRANT USAGE ON SCHEMA aiplatform TO " + TestPostgres.PASSWORD_ROLE,
+                "GRANT SELECT ON " + tables + " TO " + TestPostgres.PASSWORD_ROLE);
     }
 
     private static Connection reader() throws Exception {
