@@ -48,7 +48,9 @@ public final class ReadThrough {
         if (!READS.matcher(text).lookingAt() || !RESOURCE.matcher(text).find()) {
             return;
         }
-        List<ScopeKey> scopes = ScopePins.of(text, statement.dialect()).scopes();
+        // From the statement as written (pins skip comments anyway): its tokens are the ones already scanned for its
+        // refusal and kept for its routing, where the text without comments would be scanned twice more (issue 14).
+        List<ScopeKey> scopes = ScopePins.of(statement.text(), statement.dialect()).scopes();
         if (scopes.isEmpty()) {
             return;
         }

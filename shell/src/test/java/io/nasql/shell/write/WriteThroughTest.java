@@ -222,6 +222,12 @@ class WriteThroughTest {
         Cli.Result fresh = nasql("-o", "text", "-e", select);
         assertThat(fresh.err()).isEmpty();
         assertThat(calls().calls("ListNasJobs")).isEqualTo(1);
+        // Pins inside a comment or a literal pin nothing: never-synced proj-002 is not synced for them.
+        Cli.Result commented = nasql("-o", "text", "-e", "SELECT COUNT(*) AS c FROM google.aiplatform.nas_jobs"
+                + " /* WHERE projectsId = 'proj-002' AND locationsId = 'europe-west4' */ WHERE displayName <> 'projectsId = ''proj-002'''"
+                + " -- AND projectsId = 'proj-002' AND locationsId = 'europe-west4'\n");
+        assertThat(commented.err()).isEmpty();
+        assertThat(calls().calls("ListNasJobs")).isEqualTo(1);
         nasql("-o", "text", "-e", "SET max_age = 0; " + select);
         assertThat(calls().calls("ListNasJobs")).isEqualTo(2);
         // A max_age beyond any date trusts the inventory.
