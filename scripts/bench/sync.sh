@@ -4,6 +4,7 @@
 #     (target <= 1 ms) and per scope in an unchanged re-sync (target <= 1.5 ms).
 #  2. 40 ms per call: the first sync's ideal (calls x 40 ms / 32) over its wall time (target >= 0.8), and the
 #     unchanged re-sync's wall time over the first's (target <= 0.25).
+#     Then the floor under both: the same API calls alone, with nasql's client, flags and class archive (ApiFloor).
 #  3. 100,000 jobs in 2,000 scopes synced by a nasql held to -Xmx256m; then one scope of 10,000 jobs, also in -Xmx256m.
 # CPU time is the robust figure on a shared machine; wall-time ratios mean something only when it is quiet.
 # KEEP_INVENTORY=DIR keeps the 100k inventory for reports.sh; SKIP_100K=1 stops after the second part.
@@ -32,6 +33,19 @@ timed_sync first "jdbc:h2:file:$work/a/google"
 awk -v cpu="$cpu_s" -v wall="$wall_ms" 'BEGIN { printf "first sync: %.2f s CPU for 4,000 jobs = %.2f ms per job (target <= 1), %.1f s wall\n", cpu, cpu * 1000 / 4000, wall / 1000 }'
 timed_sync again "jdbc:h2:file:$work/a/google"
 awk -v cpu="$cpu_s" -v wall="$wall_ms" 'BEGIN { printf "unchanged re-sync: %.2f s CPU for 400 scopes = %.2f ms per scope (target <= 1.5), %.1f s wall\n", cpu, cpu * 1000 / 400, wall / 1000 }'
+# The floor under both: the same API calls with nasql's client settings, JVM flags and class archive, and nothing
+# else (no inventory, JSON or rows): ListNasJobs alone is what an unchanged re-sync must call, with GetNasJob per
+# job what a first sync must. Their CPU is a cost the targets above cannot go below in this JVM (issue 15).
+api_floor() { # api_floor list|get: sets $cpu_s
+  /usr/bin/time -f "%U %S" -o "$work/floor.time" java -XX:SharedArchiveFile="$root/shell/target/nasql.jsa" -Xshare:auto \
+    -Xlog:cds=off -Xlog:cds+dynamic=off -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$root/shell/target/nasql.jar" \
+    io.nasql.shell.bench.ApiFloor "$endpoint" "$1" "$(projects 100)" "$locations" 32
+  cpu_s=$(awk '{ print $1 + $2 }' "$work/floor.time")
+}
+api_floor list
+awk -v cpu="$cpu_s" 'BEGIN { printf "the API calls alone, ListNasJobs: %.2f s CPU = %.2f ms per scope (the re-sync target is 1.5 for all)\n", cpu, cpu * 1000 / 400 }'
+api_floor get
+awk -v cpu="$cpu_s" 'BEGIN { printf "the API calls alone, ListNasJobs and GetNasJob: %.2f s CPU = %.2f ms per job (the first-sync target is 1 for all)\n", cpu, cpu * 1000 / 4000 }'
 kill "$emulator_pid"; wait "$emulator_pid" 2>/dev/null || true; emulator_pid=""
 
 echo "== the same at 40 ms per call, concurrency 32"
