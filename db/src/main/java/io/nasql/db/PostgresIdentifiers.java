@@ -49,9 +49,14 @@ public final class PostgresIdentifiers {
 
     /** The statement with the inventory's camelCase column and table names quoted; all else as it was. */
     public static String quote(String sql) {
+        return quote(sql, false);
+    }
+
+    /** As above; {@code backslashStrings} when the session has standard_conforming_strings off (a backslash escapes in '...'). */
+    public static String quote(String sql, boolean backslashStrings) {
         StringBuilder out = new StringBuilder(sql.length() + 16);
         int copied = 0;
-        for (int[] word : words(sql)) {
+        for (int[] word : words(sql, backslashStrings)) {
             String name = CAMEL_CASE.get(sql.substring(word[0], word[1]).toLowerCase(Locale.ROOT));
             if (name != null) {
                 out.append(sql, copied, word[0]).append('"').append(name).append('"');
@@ -69,7 +74,12 @@ public final class PostgresIdentifiers {
      * folded to lower case (ASCII letters only), which {@link #label} spells back.
      */
     public static List<String> selectListNames(String sql) {
-        return SelectListNames.of(sql, lexemes(sql));
+        return selectListNames(sql, false);
+    }
+
+    /** As above, with {@code backslashStrings} as in {@link #quote(String, boolean)}. */
+    public static List<String> selectListNames(String sql, boolean backslashStrings) {
+        return SelectListNames.of(sql, lexemes(sql, backslashStrings));
     }
 
     /** The label to show for a result column: its alias as written when PostgreSQL's label is that alias folded, else the label. */
@@ -96,12 +106,12 @@ public final class PostgresIdentifiers {
         }
     }
 
-    private static List<int[]> words(String sql) {
-        return lexemes(sql).stream().filter(l -> l.kind() == Lexeme.Kind.WORD).map(l -> new int[] {l.start(), l.end()}).toList();
+    private static List<int[]> words(String sql, boolean backslashStrings) {
+        return lexemes(sql, backslashStrings).stream().filter(l -> l.kind() == Lexeme.Kind.WORD).map(l -> new int[] {l.start(), l.end()}).toList();
     }
 
     /** The tokens outside comments and white space, as PostgreSQL lexes them. */
-    private static List<Lexeme> lexemes(String sql) {
+    private static List<Lexeme> lexemes(String sql, boolean backslashStrings) {
         List<Lexeme> lexemes = new ArrayList<>();
         int i = 0;
         int n = sql.length();
@@ -110,7 +120,7 @@ public final class PostgresIdentifiers {
             int end;
             Lexeme.Kind kind = Lexeme.Kind.LITERAL;
             if (c == '\'') {
-                end = closeQuote(sql, i, '\'', backslashEscapes(sql, i));
+                end = closeQuote(sql, i, '\'', backslashStrings || backslashEscapes(sql, i));
             } else if (c == '"') {
                 end = closeQuote(sql, i, '"', false);
                 kind = Lexeme.Kind.QUOTED_NAME;

@@ -28,6 +28,16 @@ class PostgresIdentifiersTest {
                 + "$tag$ startTime $x$ $tag$ /* syncedAt /* nested */ labelKey */ -- endTime\n FROM t";
         assertThat(PostgresIdentifiers.quote(sql)).isEqualTo(sql.replace("|| endTime", "|| \"endTime\""));
     }
+    @Test
+    void withStandardConformingStringsOffABackslashEscapesInEveryString() {
+        String sql = "SELECT displayName AS Shown FROM t WHERE displayName <> 'x\\' AND projectsId = ' AND projectsId = 'p'";
+        assertThat(PostgresIdentifiers.quote(sql, true)).isEqualTo("SELECT \"displayName\" AS Shown FROM t WHERE \"displayName\""
+                + " <> 'x\\' AND projectsId = ' AND \"projectsId\" = 'p'");
+        // With the setting on (the default) the backslash is a character, and the first string ends after it.
+        assertThat(PostgresIdentifiers.quote(sql, false)).isEqualTo("SELECT \"displayName\" AS Shown FROM t WHERE \"displayName\""
+                + " <> 'x\\' AND \"projectsId\" = ' AND projectsId = 'p'");
+        assertThat(PostgresIdentifiers.selectListNames("SELECT 'a\\' AS b, ' AS Shown", true)).containsExactly("Shown");
+    }
 
     @Test
     void aNonAsciiCharacterStartsANameOrATagAsInPostgres() {

@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * keeps its old rows and gets a FAILED row; the others go on.
  */
 public final class SyncEngine implements AutoCloseable {
-    private static final int PAGE_SIZE = 100;
+    /** The page size of every listing (the bench's ApiFloor asks for the same). */
+    public static final int PAGE_SIZE = 100;
     /** Staged jobs are written in batches of this many, inside their scope's one transaction. */
     private static final int WRITE_BATCH = 500;
     /**

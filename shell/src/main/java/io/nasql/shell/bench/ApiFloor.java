@@ -1,9 +1,11 @@
 package io.nasql.shell.bench;
 
 import com.google.cloud.aiplatform.v1.JobServiceClient;
+import com.google.cloud.aiplatform.v1.ListNasJobsRequest;
 import com.google.cloud.aiplatform.v1.NasJob;
 import io.nasql.sync.ApiTarget;
 import io.nasql.sync.JobServiceClients;
+import io.nasql.sync.SyncEngine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +51,8 @@ public final class ApiFloor {
             for (String parent : parents) {
                 scopes.add(pool.submit(() -> {
                     JobServiceClient client = clients.forLocation(parent.substring(parent.lastIndexOf('/') + 1));
-                    for (JobServiceClient.ListNasJobsPage page : client.listNasJobs(parent).iteratePages()) {
+                    ListNasJobsRequest request = ListNasJobsRequest.newBuilder().setParent(parent).setPageSize(SyncEngine.PAGE_SIZE).build();
+                    for (JobServiceClient.ListNasJobsPage page : client.listNasJobs(request).iteratePages()) {
                         calls.incrementAndGet();
                         for (NasJob job : page.getValues()) {
                             jobs.incrementAndGet();

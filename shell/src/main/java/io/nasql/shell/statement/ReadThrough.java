@@ -9,6 +9,7 @@ import io.nasql.sync.CredentialsException;
 import io.nasql.sync.ScopeOutcome;
 import io.nasql.sync.SyncReport;
 import java.io.PrintWriter;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -43,14 +44,16 @@ public final class ReadThrough {
         this.clock = clock;
     }
 
-    void refresh(Statement statement, CancelToken cancel) throws InterruptedException {
-        String text = Sql.stripComments(statement.text(), statement.dialect());
+    void refresh(Statement statement, CancelToken cancel) throws InterruptedException, SQLException {
+        // Read as the server reads it: on PostgreSQL with standard_conforming_strings off a backslash escapes a quote.
+        boolean backslashStrings = inventory.backslashStrings();
+        String text = Sql.stripComments(statement.text(), statement.dialect(), backslashStrings);
         if (!READS.matcher(text).lookingAt() || !RESOURCE.matcher(text).find()) {
             return;
         }
         // From the statement as written (pins skip comments anyway): its tokens are the ones already scanned for its
-        // refusal and kept for its routing, where the text without comments would be scanned twice more (issue 14).
-        List<ScopeKey> scopes = ScopePins.of(statement.text(), statement.dialect()).scopes();
+        // refusal, where the text without comments would be scanned again (issue 14).
+        List<ScopeKey> scopes = ScopePins.of(statement.text(), statement.dialect(), backslashStrings).scopes();
         if (scopes.isEmpty()) {
             return;
         }

@@ -39,7 +39,12 @@ public final class ScopePins {
 
     /** The pins of a statement's text, read as the inventory's database reads it. */
     public static ScopePins of(String sql, Backend dialect) {
-        return new ScopePins(SqlTokenizer.significant(sql, dialect));
+        return of(sql, dialect, false);
+    }
+
+    /** As above; {@code backslashStrings} when the PostgreSQL session has standard_conforming_strings off. */
+    public static ScopePins of(String sql, Backend dialect, boolean backslashStrings) {
+        return new ScopePins(SqlTokenizer.significant(sql, dialect, backslashStrings));
     }
 
     public Set<String> values(String column) {

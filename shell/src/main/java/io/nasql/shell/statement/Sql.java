@@ -11,8 +11,13 @@ public final class Sql {
 
     /** The text with comments (hints too) replaced by a space, quotes kept. */
     public static String stripComments(String text, Backend dialect) {
+        return stripComments(text, dialect, false);
+    }
+
+    /** As above; {@code backslashStrings} when the PostgreSQL session has standard_conforming_strings off. */
+    public static String stripComments(String text, Backend dialect, boolean backslashStrings) {
         StringBuilder out = new StringBuilder(text.length());
-        for (SqlToken token : SqlTokenizer.tokenize(text, dialect)) {
+        for (SqlToken token : SqlTokenizer.tokenize(text, dialect, backslashStrings)) {
             boolean comment = token.isTrivia() && token.kind() != SqlToken.Kind.SPACE;
             out.append(comment ? " " : token.text());
         }

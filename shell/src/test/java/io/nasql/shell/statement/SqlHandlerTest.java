@@ -362,6 +362,21 @@ class SqlHandlerTest {
         }
     }
 
+    /** With standard_conforming_strings off a quote after a backslash is inside the string, for read-through's pins too. */
+    @Test
+    void onPostgresWithStandardConformingStringsOffPinsAfterAnEscapedQuoteAreSynced() throws Exception {
+        try (Session session = new Session(TestPostgres.freshGoogle(), EmulatorConfig.empty()
+                .withSeedData(List.of("proj-001", "proj-002"), List.of("us-central1"), 3, 5))) {
+            session.run("SET standard_conforming_strings = off");
+            // The server reads one string, x' AND projectsId = , then pins proj-002/us-central1, never synced.
+            String pinned = "SELECT COUNT(*) AS n FROM google.aiplatform.nas_jobs WHERE displayName <> 'x\\' AND projectsId = '"
+                    + " AND projectsId = 'proj-002' AND locationsId = 'us-central1'";
+            assertThat(session.run(pinned)).isEqualTo("n\n3\n");
+            assertThat(session.emulator.stats().calls("ListNasJobs")).isEqualTo(1);
+            session.run("SET standard_conforming_strings = on");
+        }
+    }
+
     /** A connection the server ended is replaced, and the user is told that session settings went with it. */
     @Test
     void aReplacedConnectionIsAnnounced() throws Exception {

@@ -228,6 +228,10 @@ class WriteThroughTest {
                 + " -- AND projectsId = 'proj-002' AND locationsId = 'europe-west4'\n");
         assertThat(commented.err()).isEmpty();
         assertThat(calls().calls("ListNasJobs")).isEqualTo(1);
+        // A real pin beside commented ones is read alone: proj-001/europe-west4 is fresh, and proj-002 is not pinned.
+        nasql("-o", "text", "-e", "SELECT COUNT(*) AS c FROM google.aiplatform.nas_jobs WHERE projectsId = 'proj-001'"
+                + " /* OR projectsId = 'proj-002' */ AND locationsId = 'europe-west4' -- OR projectsId = 'proj-002'\n");
+        assertThat(calls().calls("ListNasJobs")).isEqualTo(1);
         nasql("-o", "text", "-e", "SET max_age = 0; " + select);
         assertThat(calls().calls("ListNasJobs")).isEqualTo(2);
         // A max_age beyond any date trusts the inventory.
