@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import org.postgresql.core.BaseConnection;
 
 /**
  * A connection whose SQL text is rewritten before it reaches the driver: every statement the
@@ -46,20 +45,8 @@ final class QuotingConnection {
 
     /** The user's connection to a PostgreSQL inventory: the schema's camelCase names quoted, alias labels spelled as written. */
     static Connection postgres(Connection connection) {
-        return wrap(connection, sql -> PostgresIdentifiers.quote(sql, backslashStrings(connection)),
-                sql -> PostgresIdentifiers.selectListNames(sql, backslashStrings(connection)));
-    }
-
-    /**
-     * Whether the session has standard_conforming_strings off, so that a backslash escapes in every '...': the
-     * driver keeps the server's setting as reported, so asking costs no round trip, and a SET is seen at once.
-     */
-    private static boolean backslashStrings(Connection connection) {
-        try {
-            return connection.isWrapperFor(BaseConnection.class) && !connection.unwrap(BaseConnection.class).getStandardConformingStrings();
-        } catch (java.sql.SQLException e) {
-            return false;
-        }
+        return wrap(connection, sql -> PostgresIdentifiers.quote(sql, BackslashStrings.in(connection)),
+                sql -> PostgresIdentifiers.selectListNames(sql, BackslashStrings.in(connection)));
     }
 
     /** {@code names} gives, for a statement, the name of each result column as written (null for none). */

@@ -1,6 +1,7 @@
 package io.nasql.shell.backend;
 
 import io.nasql.db.Backend;
+import io.nasql.db.BackslashStrings;
 import io.nasql.db.Inventory;
 import io.nasql.db.InventoryException;
 import io.nasql.db.InventoryStore;
@@ -113,8 +114,7 @@ public final class InventoryAccess implements AutoCloseable {
         if (backend() != Backend.POSTGRESQL) {
             return false;
         }
-        Connection c = connection();
-        return c.isWrapperFor(BaseConnection.class) && !c.unwrap(BaseConnection.class).getStandardConformingStrings();
+        return BackslashStrings.in(connection());
     }
 
     private boolean valid() throws SQLException {

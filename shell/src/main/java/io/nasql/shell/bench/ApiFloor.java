@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
 
 /**
  * The API half of a sync and nothing else, for {@code scripts/bench/sync.sh}: with nasql's own client settings,
@@ -26,13 +27,13 @@ public final class ApiFloor {
     private ApiFloor() {
     }
 
+    /** Says what it did through java.util.logging (on stderr): only the shell's Main touches the standard streams. */
     public static void main(String[] args) throws Exception {
         if (args.length != 5 || !List.of("list", "get").contains(args[1])) {
-            System.err.println("usage: ApiFloor ENDPOINT list|get PROJECTS LOCATIONS CONCURRENCY");
-            System.exit(2);
+            throw new IllegalArgumentException("usage: ApiFloor ENDPOINT list|get PROJECTS LOCATIONS CONCURRENCY");
         }
-        System.out.println(run(args[0], args[1].equals("get"), List.of(args[2].split(",")), List.of(args[3].split(",")),
-                Integer.parseInt(args[4])));
+        Logger.getLogger(ApiFloor.class.getName()).info(run(args[0], args[1].equals("get"), List.of(args[2].split(",")),
+                List.of(args[3].split(",")), Integer.parseInt(args[4])));
     }
 
     /** Lists every scope (and gets every job listed, when {@code get}); says how many scopes, jobs and calls. */

@@ -1,6 +1,7 @@
 package io.nasql.shell.statement;
 
 import io.nasql.db.Backend;
+import io.nasql.db.BackslashStrings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,8 +33,15 @@ public final class RoutedStatement implements AutoCloseable {
     /** Tables a rewrite may read instead of the resource. */
     private static final List<String> ROUTED_TABLES = List.of(CountRouting.COUNTS, CountRouting.LABEL_COUNTS, SummaryRouting.SUMMARIES);
 
-    /** Compiles the first routed form that compiles; else the statement as written. */
+    /**
+     * Compiles the first routed form that compiles; else the statement as written. On PostgreSQL with
+     * standard_conforming_strings off a backslash escapes a quote in every string, which the routers do not read
+     * so: there a statement runs as written (a rewrite could have renamed a table inside a string).
+     */
     public static RoutedStatement prepare(Connection connection, String sql, Backend dialect) throws SQLException {
+        if (dialect == Backend.POSTGRESQL && BackslashStrings.in(connection)) {
+            return new RoutedStatement(connection.createStatement(), sql);
+        }
         RoutedStatement counted = compiled(connection, sql, CountRouting.route(sql, dialect), dialect);
         if (counted != null) {
             return counted;

@@ -373,6 +373,10 @@ class SqlHandlerTest {
                     + " AND projectsId = 'proj-002' AND locationsId = 'us-central1'";
             assertThat(session.run(pinned)).isEqualTo("n\n3\n");
             assertThat(session.emulator.stats().calls("ListNasJobs")).isEqualTo(1);
+            // Nor routed: the routers would read FROM ... nas_jobs inside that string as the query's own and rename it.
+            String inString = "SELECT 'a\\' FROM google.aiplatform.nas_jobs --' AS s FROM google.aiplatform.nas_jobs\n"
+                    + "WHERE projectsId = 'proj-002' AND locationsId = 'us-central1' LIMIT 1";
+            assertThat(session.run(inString)).isEqualTo("s\na' FROM google.aiplatform.nas_jobs --\n");
             session.run("SET standard_conforming_strings = on");
         }
     }

@@ -228,11 +228,11 @@ class WriteThroughTest {
                 + " -- AND projectsId = 'proj-002' AND locationsId = 'europe-west4'\n");
         assertThat(commented.err()).isEmpty();
         assertThat(calls().calls("ListNasJobs")).isEqualTo(1);
-        // A real pin beside commented ones is read alone: proj-001/europe-west4 is fresh, and proj-002 is not pinned.
-        nasql("-o", "text", "-e", "SELECT COUNT(*) AS c FROM google.aiplatform.nas_jobs WHERE projectsId = 'proj-001'"
-                + " /* OR projectsId = 'proj-002' */ AND locationsId = 'europe-west4' -- OR projectsId = 'proj-002'\n");
-        assertThat(calls().calls("ListNasJobs")).isEqualTo(1);
-        nasql("-o", "text", "-e", "SET max_age = 0; " + select);
+        // A real pin beside commented ones is read alone: with max_age 0 proj-001/europe-west4 is synced, proj-002 is not.
+        Cli.Result live = nasql("-o", "text", "-e", "SET max_age = 0; SELECT COUNT(*) AS c FROM google.aiplatform.nas_jobs"
+                + " WHERE projectsId = 'proj-001' /* OR projectsId = 'proj-002' */ AND locationsId = 'europe-west4' -- OR projectsId = 'proj-002'\n");
+        assertThat(live.out()).isEqualTo("c\n6\n");
+        assertThat(live.err()).contains("syncing 1 scope first (max_age 0): proj-001/europe-west4").doesNotContain("proj-002");
         assertThat(calls().calls("ListNasJobs")).isEqualTo(2);
         // A max_age beyond any date trusts the inventory.
         Cli.Result trusted = nasql("-o", "text", "-e", "SET max_age = 99999999999999d; " + select);
