@@ -28,6 +28,7 @@ class PostgresIdentifiersTest {
                 + "$tag$ startTime $x$ $tag$ /* syncedAt /* nested */ labelKey */ -- endTime\n FROM t";
         assertThat(PostgresIdentifiers.quote(sql)).isEqualTo(sql.replace("|| endTime", "|| \"endTime\""));
     }
+
     @Test
     void withStandardConformingStringsOffABackslashEscapesInEveryString() {
         String sql = "SELECT displayName AS Shown FROM t WHERE displayName <> 'x\\' AND projectsId = ' AND projectsId = 'p'";
