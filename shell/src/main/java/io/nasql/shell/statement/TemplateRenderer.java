@@ -1,6 +1,7 @@
 package io.nasql.shell.statement;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nasql.db.Backend;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -10,7 +11,9 @@ import java.util.regex.Pattern;
  * Fills {@code {{ name }}} placeholders from the session's variables, typed by where they
  * stand. Inside a {@code '...'} literal (or a {@code "..."} name) a value has its quotes
  * doubled, so it cannot end the literal, and inside PostgreSQL's {@code E'...'} its backslashes
- * too, so it cannot escape the closing quote; the text is read in the statement's dialect; objects and arrays render as compact JSON. Outside
+ * too, so it cannot escape the closing quote (a plain PostgreSQL '...' that gets a backslash is written E'...', which
+ * reads the same whatever standard_conforming_strings says); the text is read in the statement's dialect; objects and
+ * arrays render as compact JSON. Outside
  * quotes a value is SQL, so it may only be a number, {@code true}/{@code false} or
  * {@code null}. Placeholders in comments are left as written.
  */
@@ -68,21 +71,59 @@ public final class TemplateRenderer {
                 statement.positionOf(token.start()));
     }
 
-    /** The placeholders inside a quoted literal or name, each value with the quote (and in E'...' the backslash) doubled. */
+    /**
+     * The placeholders inside a quoted literal or name, each value with the quote (and in E'...' the backslash) doubled.
+     * On PostgreSQL a plain '...' string that gets a backslash becomes an E'...' string: a plain string's backslash is a
+     * character or an escape as the session's standard_conforming_strings says, which is not known when templates are
+     * filled, and an E'...' string reads the same either way.
+     */
     private String inside(SqlToken token, char quote, Statement statement) {
+        boolean escaped = token.isEscapeString() || quote == '\'' && backslashInto(token, statement);
         Matcher m = SqlTokenizer.PLACEHOLDER.matcher(token.text());
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(escaped && !token.isEscapeString() ? "E" : "");
         int last = 0;
         while (m.find()) {
-            JsonNode value = value(m.group(1), statement, token.start() + m.start());
-            String text = value.isNull() ? "" : value.isContainerNode() ? value.toString() : value.asText();
-            if (token.isEscapeString()) {
+            String text = filled(m.group(1), statement, token.start() + m.start());
+            if (escaped) {
                 text = text.replace("\\", "\\\\");
             }
             out.append(token.text(), last, m.start()).append(text.replace(String.valueOf(quote), "" + quote + quote));
             last = m.end();
         }
         return out.append(token.text(), last, token.text().length()).toString();
+    }
+
+    /** Whether a value with a backslash goes into a plain PostgreSQL '...' string, which must then be written E'...'. */
+    private boolean backslashInto(SqlToken token, Statement statement) {
+        if (statement.dialect() != Backend.POSTGRESQL) {
+            return false;
+        }
+        Matcher m = SqlTokenizer.PLACEHOLDER.matcher(token.text());
+        String name = null;
+        while (m.find() && name == null) {
+            if (filled(m.group(1), statement, token.start() + m.start()).indexOf('\\') >= 0) {
+                name = m.group(1);
+            }
+        }
+        if (name == null) {
+            return false;
+        }
+        int start = token.start();
+        char before = start == 0 ? ' ' : statement.text().charAt(start - 1);
+        // Only a bare '...' can take the E, and only if the string's own text has no backslash whose meaning it would change.
+        if (!token.text().startsWith("'") || Character.isLetterOrDigit(before) || before == '_' || before == '&' || before == '$'
+                || SqlTokenizer.PLACEHOLDER.matcher(token.text()).replaceAll("").indexOf('\\') >= 0) {
+            throw new TemplateException(written(name) + " holds a backslash, which this PostgreSQL string reads as a character or an"
+                    + " escape by the session's standard_conforming_strings; put the placeholder in an E'...' string of its own",
+                    statement.positionOf(start));
+        }
+        return true;
+    }
+
+    /** A placeholder's value as text inside quotes: JSON for an object or array, empty for null. */
+    private String filled(String name, Statement statement, int offset) {
+        JsonNode value = value(name, statement, offset);
+        return value.isNull() ? "" : value.isContainerNode() ? value.toString() : value.asText();
     }
 
     private JsonNode value(String name, Statement statement, int offset) {

@@ -119,4 +119,23 @@ class TemplateRendererTest {
         assertThat(tokens).hasSize(4);
         assertThat(tokens.get(1).stringValue()).isEqualTo(value);
     }
+
+    @Test
+    void onPostgresAValueWithABackslashMakesAPlainStringAnEscapeString() {
+        // A plain string's backslash is a character or an escape by the session's standard_conforming_strings; E'...' reads one way.
+        String value = "\\' OR true --";
+        String rendered = renderPostgres("SELECT 1 WHERE name = '{{ v }}' AND 1 = 1", Map.of("v", TextNode.valueOf(value)));
+        assertThat(rendered).isEqualTo("SELECT 1 WHERE name = E'\\\\'' OR true --' AND 1 = 1");
+        List<SqlToken> tokens = SqlTokenizer.significant(rendered, Backend.POSTGRESQL);
+        assertThat(tokens.get(5).stringValue()).isEqualTo(value);
+        assertThat(tokens.subList(6, tokens.size()).stream().map(SqlToken::text)).containsExactly("AND", "1", "=", "1");
+        // Without a backslash, or on H2 where a backslash is never an escape, the string stays as written.
+        assertThat(renderPostgres("SELECT '{{ v }}'", Map.of("v", TextNode.valueOf("it's")))).isEqualTo("SELECT 'it''s'");
+        assertThat(render("SELECT '{{ v }}'", Map.of("v", TextNode.valueOf("a\\b")))).isEqualTo("SELECT 'a\\b'");
+        // A string whose own text has a backslash, or a prefixed one (N'..', B'..'), cannot take the E: refused, not guessed.
+        for (String script : new String[] {"SELECT 'x\\y{{ v }}'", "SELECT N'{{ v }}'", "SELECT B'{{ v }}'"}) {
+            assertThatThrownBy(() -> renderPostgres(script, Map.of("v", TextNode.valueOf("a\\b")))).as(script)
+                    .isInstanceOf(TemplateException.class).hasMessageContaining("{{ v }} holds a backslash");
+        }
+    }
 }

@@ -242,6 +242,16 @@ class WriteThroughTest {
     }
 
     @Test
+    void aTemplateValueCannotEndItsStringWhateverTheSessionsStringSetting() {
+        // On PostgreSQL with standard_conforming_strings off a backslash escapes in a plain '...': the value goes in E'...'.
+        String off = backend == Backend.POSTGRESQL ? "SET standard_conforming_strings = off; " : "";
+        Cli.Result result = nasql("-o", "text", "--var", "name=\\' OR true --", "-e", off + "SELECT COUNT(*) AS c"
+                + " FROM google.aiplatform.nas_jobs WHERE projectsId = 'proj-001' AND locationsId = 'europe-west4' AND displayName = '{{ name }}'");
+        assertThat(result.out()).isEqualTo("c\n0\n");
+        assertThat(result.code()).isZero();
+    }
+
+    @Test
     void aManifestInThePagesShapeCreatesItsJobs() {
         Path manifest = Path.of("..", "scripts", "examples", "create-job.manifest.yaml");
         Cli.Result result = nasql("-o", "text", "--manifest", manifest.toString(), "--var", "projectsId=proj-001",
