@@ -1,5 +1,7 @@
 package io.nasql.shell.statement;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,16 +69,31 @@ public record SqlToken(Kind kind, String text, int start, int end, boolean close
             int tag = text.indexOf('$', 1) + 1;
             return text.substring(tag, closed ? Math.max(tag, text.length() - tag) : text.length());
         }
+        StringBuilder value = new StringBuilder();
+        for (int[] part : segments()) {
+            String segment = text.substring(part[0], part[1]);
+            value.append(backslashes ? unescape(segment) : segment.replace("''", "'"));
+        }
+        if (!isUnicode()) {
+            return value.toString();
+        }
+        Matcher tail = UESCAPE_TAIL.matcher(text);
+        return decodeUnicode(value.toString(), tail.matches() ? tail.group(2).charAt(0) : '\\');
+    }
+
+    /**
+     * Where the body of each quoted part of a {@code '...'} literal lies in its text, [start, end): one part, or
+     * several for a PostgreSQL string continued over lines (the spaces and {@code --} comments between are not in any).
+     */
+    public List<int[]> segments() {
         String quoted = text;
-        char escape = '\\';
         if (isUnicode()) {
             Matcher tail = UESCAPE_TAIL.matcher(text);
             if (tail.matches()) {
                 quoted = tail.group(1).stripTrailing();
-                escape = tail.group(2).charAt(0);
             }
         }
-        StringBuilder value = new StringBuilder();
+        List<int[]> parts = new ArrayList<>();
         int p = quoted.indexOf('\'');
         while (p >= 0 && p < quoted.length() && quoted.charAt(p) == '\'') {
             int q = p + 1;
@@ -92,11 +109,10 @@ public record SqlToken(Kind kind, String text, int start, int end, boolean close
                     q++;
                 }
             }
-            String segment = quoted.substring(p + 1, Math.min(q, quoted.length()));
-            value.append(backslashes ? unescape(segment) : segment.replace("''", "'"));
+            parts.add(new int[] {p + 1, Math.min(q, quoted.length())});
             p = nextSegment(quoted, q + 1);
         }
-        return isUnicode() ? decodeUnicode(value.toString(), escape) : value.toString();
+        return parts;
     }
 
     /** Past the spaces and -- comments between two parts of a continued string: where the next part's quote is. */

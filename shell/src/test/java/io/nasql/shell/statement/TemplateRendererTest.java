@@ -138,4 +138,32 @@ class TemplateRendererTest {
                     .isInstanceOf(TemplateException.class).hasMessageContaining("{{ v }} holds a backslash");
         }
     }
+
+    @Test
+    void onPostgresEveryFilledStringReadsTheSameWhateverTheStringSetting() throws Exception {
+        // A backslash that ends another plain string only with standard_conforming_strings off would put the value outside.
+        assertThatThrownBy(() -> renderPostgres("SELECT 1 WHERE path = 'C:\\' AND\nname = '{{ v }}'", Map.of("v", TextNode.valueOf(" OR true --"))))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("{{ v }} is in a string that PostgreSQL reads one way or another")
+                .extracting(e -> ((TemplateException) e).position()).isEqualTo("t.iql:5:9");
+        // A name character before the quote would swallow the E: refused, not sent as another name.
+        assertThatThrownBy(() -> renderPostgres("SELECT 1 AS x€'{{ v }}'", Map.of("v", TextNode.valueOf("a\\b"))))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("{{ v }}");
+        // A JSON value keeps its backslashes as it reads, and a string continued over lines takes the E once, for all its parts.
+        JsonNode json = new ObjectMapper().readTree("{\"path\": \"C:\\\\dir\", \"q\": \"it's\"}");
+        String continued = renderPostgres("SELECT 'a'\n'{{ j }}' AS x", Map.of("j", json));
+        assertThat(continued).isEqualTo("SELECT E'a'\n'{\"path\":\"C:\\\\\\\\dir\",\"q\":\"it''s\"}' AS x");
+        assertThat(SqlTokenizer.significant(continued, Backend.POSTGRESQL).get(1).stringValue()).isEqualTo("a" + json);
+        // A placeholder in the comment between two parts of a string is a comment's: left as written, not even looked up.
+        assertThat(renderPostgres("SELECT 'a' -- {{ w }}\n'b' AS x", Map.of())).isEqualTo("SELECT 'a' -- {{ w }}\n'b' AS x");
+        // The refusal names the placeholder where it stands, not where its string starts.
+        assertThatThrownBy(() -> renderPostgres("SELECT 1,\n'a\\'\n'{{ v }}'", Map.of("v", TextNode.valueOf("b\\c"))))
+                .isInstanceOf(TemplateException.class).extracting(e -> ((TemplateException) e).position()).isEqualTo("t.iql:6:2");
+    }
+
+    @Test
+    void aUnicodeQuotedNameDoublesItsDoubleQuote() {
+        String rendered = renderPostgres("SELECT 1 AS U&\"{{ v }}\"", Map.of("v", TextNode.valueOf("x\" , 2 AS \"y")));
+        assertThat(rendered).isEqualTo("SELECT 1 AS U&\"x\"\" , 2 AS \"\"y\"");
+        assertThat(SqlTokenizer.significant(rendered, Backend.POSTGRESQL)).hasSize(4);
+    }
 }
