@@ -69,9 +69,10 @@ public final class TemplateRenderer {
     }
 
     /**
-     * On PostgreSQL, every string that got a value must be the same string, with the same value, whether the session reads
-     * a backslash in a plain '...' as a character or as an escape (standard_conforming_strings, unknown until it runs):
-     * else a backslash elsewhere in the statement, as in {@code 'C:\' AND name = '{{ v }}'}, could put the value outside.
+     * On PostgreSQL, every string that got a value must be the same string, from the same quote to the same quote, whether
+     * the session reads a backslash in a plain '...' as a character or as an escape (standard_conforming_strings, unknown
+     * until it runs): else a backslash elsewhere, as in {@code 'C:\' AND name = '{{ v }}'}, could put the value outside.
+     * What the string's own backslashes mean (a LIKE pattern's {@code \_}) is the statement's, as without templates.
      */
     private static void readsTheSameEitherWay(String rendered, List<Filled> filled, Statement statement) {
         if (filled.isEmpty()) {
@@ -82,7 +83,7 @@ public final class TemplateRenderer {
         for (Filled string : filled) {
             SqlToken a = standard.get(string.at());
             SqlToken b = escaping.get(string.at());
-            if (a == null || b == null || a.end() != b.end() || !a.stringValue().equals(b.stringValue())) {
+            if (a == null || b == null || a.end() != b.end()) {
                 throw new TemplateException(written(string.name()) + " is in a string that PostgreSQL reads one way or another by"
                         + " standard_conforming_strings (a backslash in a plain '...' of the statement?); write such strings E'...'",
                         statement.positionOf(string.placeholder()));

@@ -153,6 +153,9 @@ class TemplateRendererTest {
         String continued = renderPostgres("SELECT 'a'\n'{{ j }}' AS x", Map.of("j", json));
         assertThat(continued).isEqualTo("SELECT E'a'\n'{\"path\":\"C:\\\\\\\\dir\",\"q\":\"it''s\"}' AS x");
         assertThat(SqlTokenizer.significant(continued, Backend.POSTGRESQL).get(1).stringValue()).isEqualTo("a" + json);
+        // The string's own backslash (a LIKE escape) is the statement's to mean: a value without one leaves it as written.
+        assertThat(renderPostgres("SELECT 1 WHERE name LIKE '%\\_{{ v }}'", Map.of("v", TextNode.valueOf("x'y"))))
+                .isEqualTo("SELECT 1 WHERE name LIKE '%\\_x''y'");
         // A placeholder in the comment between two parts of a string is a comment's: left as written, not even looked up.
         assertThat(renderPostgres("SELECT 'a' -- {{ w }}\n'b' AS x", Map.of())).isEqualTo("SELECT 'a' -- {{ w }}\n'b' AS x");
         // The refusal names the placeholder where it stands, not where its string starts.
