@@ -230,7 +230,7 @@ public final class Inventory implements AutoCloseable {
      */
     private static Connection firstConnection(JdbcConnectionPool pool, Opening opening) throws SQLException {
         try {
-            return pool.getConnection();
+            return H2Connections.get(pool);
         } catch (SQLException e) {
             if (e.getErrorCode() != ErrorCode.WRONG_USER_OR_PASSWORD || opening.password().isEmpty()) {
                 throw e;
@@ -246,7 +246,7 @@ public final class Inventory implements AutoCloseable {
                     + opening.files().password() + ": restore the password file that belongs to it, or move the inventory aside"
                     + " and run `nasql sync` to rebuild it", e);
         }
-        return pool.getConnection();
+        return H2Connections.get(pool);
     }
 
     private static void createOwnerOnly(Path folder) {
@@ -263,14 +263,15 @@ public final class Inventory implements AutoCloseable {
     /** The jOOQ context, made on first use: a statement that only runs SQL never pays for jOOQ's start. */
     public synchronized DSLContext dsl() {
         if (dsl == null) {
-            dsl = DSL.using(pool, backend.dialect(), new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED));
+            Settings settings = new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED);
+            dsl = backend == Backend.H2 ? DSL.using(new H2Connections(pool), backend.dialect(), settings) : DSL.using(pool, backend.dialect(), settings);
         }
         return dsl;
     }
 
     /** A JDBC connection for the user's statements (the caller closes it); on PostgreSQL camelCase names get quoted. */
     public Connection connection() throws SQLException {
-        return backend == Backend.POSTGRESQL ? QuotingConnection.postgres(PostgresPool.live(pool, MAX_CONNECTIONS)) : pool.getConnection();
+        return backend == Backend.POSTGRESQL ? QuotingConnection.postgres(PostgresPool.live(pool, MAX_CONNECTIONS)) : H2Connections.get(pool);
     }
 
     /** H2 or PostgreSQL. */

@@ -429,4 +429,48 @@ class InventoryTest {
             }
         }
     }
+
+    /** The first process serves the file; when it exits, the connections the second kept through it are replaced, not failed. */
+    @Test
+    void connectionsKeptThroughAnotherProcessOutliveItsExit(@TempDir Path folder) throws Exception {
+        Inventory.openFolder(folder).close();
+        Process owner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HoldUntilTold.class.getName(), folder.toString()).start();
+        try (java.io.BufferedReader said = new java.io.BufferedReader(new java.io.InputStreamReader(owner.getInputStream()))) {
+            assertThat(said.readLine()).isEqualTo("holding");
+            try (Inventory second = Inventory.openFolder(folder)) {
+                ScopeKey scope = new ScopeKey("p", "l");
+                new InventoryStore(second).putJob(scope, TestJobs.job(scope, "1", JobState.JOB_STATE_RUNNING, 5), "insert", OffsetDateTime.now());
+                assertThat(count(second)).isEqualTo(1);
+                owner.getOutputStream().close();
+                assertThat(owner.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(owner.exitValue()).isZero();
+                // Both ways to the inventory: jOOQ's (the store, sync) and the user's statements.
+                assertThat(new InventoryStore(second).updateTimes(scope)).containsOnlyKeys("1");
+                assertThat(count(second)).isEqualTo(1);
+            }
+        } finally {
+            owner.destroyForcibly();
+        }
+    }
+
+    private static long count(Inventory inventory) throws SQLException {
+        try (Connection c = inventory.connection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM \"aiplatform\".\"nas_job_summaries\"")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Run in a second JVM by the test above: opens the inventory first, so it serves it, until its stdin closes. */
+    public static final class HoldUntilTold {
+        public static void main(String[] args) throws Exception {
+            try (Inventory inventory = Inventory.openFolder(Path.of(args[0]))) {
+                inventory.dsl().fetchCount(io.nasql.db.generated.Tables.NAS_JOBS);
+                System.out.println("holding");
+                System.out.flush();
+                System.in.read();
+            }
+        }
+    }
 }

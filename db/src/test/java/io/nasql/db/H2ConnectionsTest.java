@@ -1,0 +1,97 @@
+package io.nasql.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import javax.sql.ConnectionPoolDataSource;
+import javax.sql.PooledConnection;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+class H2ConnectionsTest {
+    /** A data source whose first {@code failures} connections fail with {@code code}, as a broken kept one does. */
+    private static final class Failing implements ConnectionPoolDataSource {
+        private final JdbcDataSource real = new JdbcDataSource();
+        private final AtomicInteger failures;
+        private final int code;
+        final AtomicInteger asked = new AtomicInteger();
+
+        Failing(int failures, int code) {
+            real.setURL("jdbc:h2:mem:h2connections" + System.nanoTime());
+            this.failures = new AtomicInteger(failures);
+            this.code = code;
+        }
+
+        @Override
+        public PooledConnection getPooledConnection() throws SQLException {
+            asked.incrementAndGet();
+            if (failures.getAndDecrement() > 0) {
+                throw new SQLException("Connection is broken: \"java.io.EOFException\"", "90067", code);
+            }
+            return real.getPooledConnection();
+        }
+
+        @Override
+        public PooledConnection getPooledConnection(String user, String password) throws SQLException {
+            return getPooledConnection();
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException();
+        }
+    }
+
+    @Test
+    void aBrokenConnectionIsDroppedAndAnotherAskedFor() throws Exception {
+        Failing source = new Failing(3, ErrorCode.CONNECTION_BROKEN_1);
+        JdbcConnectionPool pool = JdbcConnectionPool.create(source);
+        try (Connection c = H2Connections.get(pool)) {
+            assertThat(c.createStatement().executeQuery("SELECT 1").next()).isTrue();
+        }
+        assertThat(source.asked).hasValue(4);
+        // jOOQ's way in tries again the same way.
+        Connection viaJooq = new H2Connections(pool).acquire();
+        assertThat(viaJooq.isValid(1)).isTrue();
+        viaJooq.close();
+        pool.dispose();
+    }
+
+    @Test
+    void otherErrorsAndABreakThatLastsAreNotHidden() {
+        Failing wrongPassword = new Failing(1, ErrorCode.WRONG_USER_OR_PASSWORD);
+        assertThatThrownBy(() -> H2Connections.get(JdbcConnectionPool.create(wrongPassword)))
+                .isInstanceOf(SQLException.class).extracting(e -> ((SQLException) e).getErrorCode()).isEqualTo(ErrorCode.WRONG_USER_OR_PASSWORD);
+        assertThat(wrongPassword.asked).hasValue(1);
+        Failing forever = new Failing(Integer.MAX_VALUE, ErrorCode.CONNECTION_BROKEN_1);
+        assertThatThrownBy(() -> H2Connections.get(JdbcConnectionPool.create(forever)))
+                .isInstanceOf(SQLException.class).extracting(e -> ((SQLException) e).getErrorCode()).isEqualTo(ErrorCode.CONNECTION_BROKEN_1);
+        assertThat(forever.asked).hasValue(20);
+    }
+}
