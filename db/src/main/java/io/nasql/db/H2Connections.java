@@ -16,6 +16,8 @@ import org.jooq.exception.DataAccessException;
  */
 final class H2Connections implements ConnectionProvider {
     private static final int ATTEMPTS = 20;
+    /** However many tries are left: a statement waits for another process's exit no longer than this. */
+    private static final long BUDGET_NANOS = 3_000_000_000L;
 
     private final JdbcConnectionPool pool;
 
@@ -25,15 +27,16 @@ final class H2Connections implements ConnectionProvider {
 
     /** A live connection from the pool; a broken one it held is dropped and another asked for. */
     static Connection get(JdbcConnectionPool pool) throws SQLException {
+        long deadline = System.nanoTime() + BUDGET_NANOS;
         for (int attempt = 1; ; attempt++) {
             try {
                 return pool.getConnection();
             } catch (SQLException e) {
-                if (e.getErrorCode() != ErrorCode.CONNECTION_BROKEN_1 || attempt == ATTEMPTS) {
+                if (!cutOff(e) || attempt == ATTEMPTS || System.nanoTime() - deadline > 0) {
                     throw e;
                 }
                 try {
-                    // The next owner starts its server within milliseconds; 20 tries wait about 2 s in all.
+                    // The next owner starts its server within milliseconds; 20 tries wait about 2 s in all (3 s at most).
                     Thread.sleep(10L * attempt);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
@@ -41,6 +44,26 @@ final class H2Connections implements ConnectionProvider {
                 }
             }
         }
+    }
+
+    /**
+     * A connection that was cut off (H2's CONNECTION_BROKEN with an end of stream or a reset socket), as when the
+     * process that served the file exits; not one refused (no server there at all), where H2 already waited its
+     * second and trying again would only make a dead server slower to report.
+     */
+    private static boolean cutOff(SQLException e) {
+        if (e.getErrorCode() != ErrorCode.CONNECTION_BROKEN_1) {
+            return false;
+        }
+        boolean cut = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || String.valueOf(t.getMessage()).contains("ConnectException")) {
+                return false;
+            }
+            cut |= t instanceof java.io.EOFException || t instanceof java.net.SocketException
+                    || String.valueOf(t.getMessage()).contains("EOFException") || String.valueOf(t.getMessage()).contains("SocketException");
+        }
+        return cut;
     }
 
     @Override
