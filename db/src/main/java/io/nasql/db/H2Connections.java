@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
+import javax.sql.DataSource;
 import org.jooq.ConnectionProvider;
 import org.jooq.exception.DataAccessException;
 
@@ -15,6 +16,16 @@ import org.jooq.exception.DataAccessException;
  * not fail because another nasql finished.
  */
 final class H2Connections implements ConnectionProvider {
+    /** The same, as a DataSource, for Flyway: migrations take their connections from the pool too. */
+    static DataSource dataSource(JdbcConnectionPool pool) {
+        return new DelegatingDataSource(pool) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                return get(pool);
+            }
+        };
+    }
+
     private static final int ATTEMPTS = 20;
     /** However many tries are left: a statement waits for another process's exit no longer than this. */
     private static final long BUDGET_NANOS = 3_000_000_000L;

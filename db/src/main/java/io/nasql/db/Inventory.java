@@ -217,7 +217,7 @@ public final class Inventory implements AutoCloseable {
                 if (current > 0 && backend == Backend.H2) {
                     FailedMigrations.forget(connection, Migrations.HISTORY_SCHEMA);
                 }
-                Migrations.migrate(backend, pool);
+                Migrations.migrate(backend, backend == Backend.H2 ? H2Connections.dataSource(pool) : pool);
             }
         } catch (SQLException e) {
             throw InventoryErrors.explain(e, opening.displayName(), opening.dataFile());

@@ -82,11 +82,19 @@ class H2ConnectionsTest {
             assertThat(c.createStatement().executeQuery("SELECT 1").next()).isTrue();
         }
         assertThat(source.asked).hasValue(4);
-        // jOOQ's way in tries again the same way.
+        // jOOQ's way in, and Flyway's, try again the same way.
         Connection viaJooq = new H2Connections(pool).acquire();
         assertThat(viaJooq.isValid(1)).isTrue();
         viaJooq.close();
         pool.dispose();
+        Failing again = new Failing(2, ErrorCode.CONNECTION_BROKEN_1);
+        JdbcConnectionPool forFlyway = JdbcConnectionPool.create(again);
+        try (Connection viaFlyway = H2Connections.dataSource(forFlyway).getConnection()) {
+            assertThat(viaFlyway.isValid(1)).isTrue();
+        }
+        assertThat(again.asked).hasValue(3);
+        assertThat(H2Connections.dataSource(forFlyway).isWrapperFor(JdbcConnectionPool.class)).isTrue();
+        forFlyway.dispose();
     }
 
     @Test
