@@ -1,31 +1,23 @@
 package io.nasql.db;
 
+import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
-import javax.sql.DataSource;
-import org.jooq.ConnectionProvider;
-import org.jooq.exception.DataAccessException;
 
 /**
- * Connections from H2's pool for a file shared through AUTO_SERVER. A process that reached the file through another
- * one's server keeps its connections in the pool; when that other process exits, they are broken, and H2 says so only
- * when the pool hands one out (CONNECTION_BROKEN). The pool drops that connection, so asking again gives a live one
- * (H2 reconnects to the file's next owner, or opens it itself): a few quick tries, so that a statement or a scope does
- * not fail because another nasql finished.
+ * H2's pool for a file shared through AUTO_SERVER, as a DataSource for all who take connections from it (jOOQ, Flyway,
+ * the user's statements). A process that reached the file through another one's server keeps its connections in the
+ * pool; when that other process exits, they are broken, and H2 says so only when the pool hands one out
+ * (CONNECTION_BROKEN). The pool drops that connection, so asking again gives a live one (H2 reconnects to the file's
+ * next owner, or opens it itself): a few quick tries, so that a statement or a scope does not fail because another
+ * nasql finished.
  */
-final class H2Connections implements ConnectionProvider {
-    /** The same, as a DataSource, for Flyway: migrations take their connections from the pool too. */
-    static DataSource dataSource(JdbcConnectionPool pool) {
-        return new DelegatingDataSource(pool) {
-            @Override
-            public Connection getConnection() throws SQLException {
-                return get(pool);
-            }
-        };
-    }
-
+final class H2Connections implements DataSource {
     private static final int ATTEMPTS = 20;
     /** However many tries are left: a statement waits for another process's exit no longer than this. */
     private static final long BUDGET_NANOS = 3_000_000_000L;
@@ -37,7 +29,8 @@ final class H2Connections implements ConnectionProvider {
     }
 
     /** A live connection from the pool; a broken one it held is dropped and another asked for. */
-    static Connection get(JdbcConnectionPool pool) throws SQLException {
+    @Override
+    public Connection getConnection() throws SQLException {
         long deadline = System.nanoTime() + BUDGET_NANOS;
         for (int attempt = 1; ; attempt++) {
             try {
@@ -78,20 +71,42 @@ final class H2Connections implements ConnectionProvider {
     }
 
     @Override
-    public Connection acquire() {
-        try {
-            return get(pool);
-        } catch (SQLException e) {
-            throw new DataAccessException("Error getting connection from data source " + pool, e);
-        }
+    public Connection getConnection(String user, String password) throws SQLException {
+        return pool.getConnection(user, password);
     }
 
     @Override
-    public void release(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw new DataAccessException("Error closing connection " + connection, e);
-        }
+    public PrintWriter getLogWriter() {
+        return pool.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        pool.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        pool.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return pool.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return pool.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        return type.isInstance(this) ? type.cast(this) : pool.unwrap(type);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) throws SQLException {
+        return type.isInstance(this) || pool.isWrapperFor(type);
     }
 }

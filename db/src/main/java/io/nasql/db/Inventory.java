@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
@@ -217,7 +218,7 @@ public final class Inventory implements AutoCloseable {
                 if (current > 0 && backend == Backend.H2) {
                     FailedMigrations.forget(connection, Migrations.HISTORY_SCHEMA);
                 }
-                Migrations.migrate(backend, backend == Backend.H2 ? H2Connections.dataSource(pool) : pool);
+                Migrations.migrate(backend, backend == Backend.H2 ? new H2Connections(pool) : pool);
             }
         } catch (SQLException e) {
             throw InventoryErrors.explain(e, opening.displayName(), opening.dataFile());
@@ -230,7 +231,7 @@ public final class Inventory implements AutoCloseable {
      */
     private static Connection firstConnection(JdbcConnectionPool pool, Opening opening) throws SQLException {
         try {
-            return H2Connections.get(pool);
+            return new H2Connections(pool).getConnection();
         } catch (SQLException e) {
             if (e.getErrorCode() != ErrorCode.WRONG_USER_OR_PASSWORD || opening.password().isEmpty()) {
                 throw e;
@@ -246,7 +247,7 @@ public final class Inventory implements AutoCloseable {
                     + opening.files().password() + ": restore the password file that belongs to it, or move the inventory aside"
                     + " and run `nasql sync` to rebuild it", e);
         }
-        return H2Connections.get(pool);
+        return new H2Connections(pool).getConnection();
     }
 
     private static void createOwnerOnly(Path folder) {
@@ -263,15 +264,15 @@ public final class Inventory implements AutoCloseable {
     /** The jOOQ context, made on first use: a statement that only runs SQL never pays for jOOQ's start. */
     public synchronized DSLContext dsl() {
         if (dsl == null) {
-            Settings settings = new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED);
-            dsl = backend == Backend.H2 ? DSL.using(new H2Connections(pool), backend.dialect(), settings) : DSL.using(pool, backend.dialect(), settings);
+            DataSource connections = backend == Backend.H2 ? new H2Connections(pool) : pool;
+            dsl = DSL.using(connections, backend.dialect(), new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED));
         }
         return dsl;
     }
 
     /** A JDBC connection for the user's statements (the caller closes it); on PostgreSQL camelCase names get quoted. */
     public Connection connection() throws SQLException {
-        return backend == Backend.POSTGRESQL ? QuotingConnection.postgres(PostgresPool.live(pool, MAX_CONNECTIONS)) : H2Connections.get(pool);
+        return backend == Backend.POSTGRESQL ? QuotingConnection.postgres(PostgresPool.live(pool, MAX_CONNECTIONS)) : new H2Connections(pool).getConnection();
     }
 
     /** H2 or PostgreSQL. */

@@ -14,6 +14,8 @@ import javax.sql.PooledConnection;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
 class H2ConnectionsTest {
@@ -78,40 +80,39 @@ class H2ConnectionsTest {
     void aBrokenConnectionIsDroppedAndAnotherAskedFor() throws Exception {
         Failing source = new Failing(3, ErrorCode.CONNECTION_BROKEN_1);
         JdbcConnectionPool pool = JdbcConnectionPool.create(source);
-        try (Connection c = H2Connections.get(pool)) {
+        try (Connection c = new H2Connections(pool).getConnection()) {
             assertThat(c.createStatement().executeQuery("SELECT 1").next()).isTrue();
         }
         assertThat(source.asked).hasValue(4);
         // jOOQ's way in, and Flyway's, try again the same way.
-        Connection viaJooq = new H2Connections(pool).acquire();
-        assertThat(viaJooq.isValid(1)).isTrue();
-        viaJooq.close();
+        boolean valid = DSL.using(new H2Connections(pool), SQLDialect.H2).connectionResult(viaJooq -> viaJooq.isValid(1));
+        assertThat(valid).isTrue();
         pool.dispose();
         Failing again = new Failing(2, ErrorCode.CONNECTION_BROKEN_1);
         JdbcConnectionPool forFlyway = JdbcConnectionPool.create(again);
-        try (Connection viaFlyway = H2Connections.dataSource(forFlyway).getConnection()) {
+        try (Connection viaFlyway = new H2Connections(forFlyway).getConnection()) {
             assertThat(viaFlyway.isValid(1)).isTrue();
         }
         assertThat(again.asked).hasValue(3);
-        assertThat(H2Connections.dataSource(forFlyway).isWrapperFor(JdbcConnectionPool.class)).isTrue();
+        assertThat(new H2Connections(forFlyway).isWrapperFor(JdbcConnectionPool.class)).isTrue();
         forFlyway.dispose();
     }
 
     @Test
     void otherErrorsAndABreakThatLastsAreNotHidden() {
         Failing wrongPassword = new Failing(1, ErrorCode.WRONG_USER_OR_PASSWORD);
-        assertThatThrownBy(() -> H2Connections.get(JdbcConnectionPool.create(wrongPassword)))
+        assertThatThrownBy(() -> new H2Connections(JdbcConnectionPool.create(wrongPassword)).getConnection())
                 .isInstanceOf(SQLException.class).extracting(e -> ((SQLException) e).getErrorCode()).isEqualTo(ErrorCode.WRONG_USER_OR_PASSWORD);
         assertThat(wrongPassword.asked).hasValue(1);
         Failing forever = new Failing(Integer.MAX_VALUE, ErrorCode.CONNECTION_BROKEN_1);
-        assertThatThrownBy(() -> H2Connections.get(JdbcConnectionPool.create(forever)))
+        assertThatThrownBy(() -> new H2Connections(JdbcConnectionPool.create(forever)).getConnection())
                 .isInstanceOf(SQLException.class).extracting(e -> ((SQLException) e).getErrorCode()).isEqualTo(ErrorCode.CONNECTION_BROKEN_1);
         // Twenty tries, or fewer if a slow machine used up the time budget first.
         assertThat(forever.asked.get()).isBetween(10, 20);
         // No server there at all: H2 already waited its second, so it is not asked again.
         Failing refused = new Failing(Integer.MAX_VALUE, ErrorCode.CONNECTION_BROKEN_1,
                 "Connection is broken: \"java.net.ConnectException: Connection refused: localhost:1\"");
-        assertThatThrownBy(() -> H2Connections.get(JdbcConnectionPool.create(refused))).isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> new H2Connections(JdbcConnectionPool.create(refused)).getConnection()).isInstanceOf(SQLException.class);
         assertThat(refused.asked).hasValue(1);
     }
 }
